@@ -1,0 +1,29 @@
+"""The YFM (Diplodoc) dialect on markdown-it-py: one plugin per construct, block level only.
+
+Inline parsing is switched off: every fact the extractor needs is a block (headings, paragraphs,
+fences, quotes, lists, directives, tables) whose raw text is kept, which is what makes the parse
+cheaper than markdown-it-py's full tokenising.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from generator.yfm.attrs import attrs_plugin
+from generator.yfm.directives import directives_plugin
+from generator.yfm.tables import tables_plugin
+
+
+@lru_cache(maxsize=1)
+def markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark")
+    md.disable(["inline", "text_join"])
+    md.use(directives_plugin).use(tables_plugin).use(attrs_plugin)
+    return md
+
+
+def tokenize(text: str) -> list[Token]:
+    return markdown().parse(text)

@@ -1,0 +1,309 @@
+"""Page → spec for event pages: identity, kind, scopes, handler, subscription, examples, links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.diagnostics import DocgenError
+from generator.extract.examples import find_example_blocks
+from generator.extract.fields import FieldCollector
+from generator.extract.header import (
+    Header,
+    has_homoglyph,
+    read_description,
+    read_h1,
+    read_notes,
+    read_rights,
+)
+from generator.extract.payload import parse_payload
+from generator.extract.sections import Section, split_sections
+from generator.extract.text import BACKTICKED, LINK, TITLE_LINK_RE, is_event_code, same_code, strip_code
+from generator.includes import IncludeResolver, Located, expand
+from generator.page import Node, Page, inline_text, line_of, walk
+from generator.spec import (
+    SPEC_VERSION,
+    Delivery,
+    Field,
+    Handler,
+    Kind,
+    Link,
+    Payload,
+    Source,
+    Span,
+    Spec,
+    SpecDiagnostic,
+    Subscription,
+)
+
+JS_INTERFACE_NOTE = re.compile(r"событие js-интерфейса|js interface event|js-interface event", re.I)
+POST_LINE = re.compile(r"POST", re.I)
+DEFAULT_HANDLER_URL = "https://example.com/handler.php"
+PAYLOAD_LANGS = (None, "json", "js", "javascript", "php")
+
+
+@dataclass
+class Findings:
+    items: list[SpecDiagnostic] = field(default_factory=list)
+
+    def warn(self, line: int, code: str, message: str, col: int = 1) -> None:
+        self.items.append(SpecDiagnostic(line, col, code, message, "warning"))
+
+    def fail(self, line: int, code: str, message: str, col: int = 1) -> None:
+        self.items.append(SpecDiagnostic(line, col, code, message, "error"))
+
+
+def extract_event(page: Page, resolver: IncludeResolver | None) -> Spec:
+    findings = Findings()
+    check_structure(page, findings)
+    preamble, sections = split_sections(page)
+    header = read_h1(page) or Header("", None, "missing", 0)
+    rights = read_rights(_expanded_nodes(page, preamble.nodes, resolver), page)
+    description, description_span = read_description(preamble.nodes, page, rights.node)
+    handler = read_handler(page, preamble, sections, resolver, findings)
+    kind = classify(page, header, handler)
+    event = decide_event(header, description, handler, findings)
+    examples = find_example_blocks(page)
+    for block in examples:
+        for tab in block.tabs:
+            if not tab.code and not tab.skipped:
+                findings.warn(tab.span.start, "W-TAB-NO-CODE", f"tab `{tab.label}` has no code")
+    if has_homoglyph(header.title):
+        findings.warn(header.line, "W-H1-HOMOGLYPH", "H1 starts with a Latin `C` in a Cyrillic word")
+    if rights.scopes is None and kind != "legacy_event":
+        findings.warn(line_of(rights.node) if rights.node else header.line, "W-SCOPE-MISSING", "no Scope line")
+    spans = collect_spans(header, rights.node, description_span, sections)
+    return Spec(
+        spec_version=SPEC_VERSION,
+        kind=kind,
+        event=event,
+        title=header.title,
+        locale=detect_locale(page),
+        source=Source(page.path, page.source.sha256, spans),
+        scopes=rights.scopes or [],
+        subscribers=rights.subscribers,
+        description=description,
+        notes=read_notes(page),
+        handler=with_delivery(handler, kind),
+        subscription=read_subscription(page, kind, event, sections, resolver, examples),
+        examples=examples,
+        related=read_related(page, sections),
+        diagnostics=sorted(findings.items, key=lambda d: (d.line, d.code)),
+    )
+
+
+def check_structure(page: Page, findings: Findings) -> None:
+    """Unclosed directives, tables and fences are errors: what follows them cannot be trusted."""
+    for node in walk(page.root):
+        opening = node.nester_tokens.opening if node.nester_tokens else node.token
+        if opening is not None and opening.meta.get("unclosed"):
+            name = node.type.removeprefix("yfm_")
+            findings.fail(line_of(node), "E-UNCLOSED", f"`{name}` block is never closed")
+        if node.type == "fence" and node.map and not _fence_closed(page, node):
+            findings.fail(line_of(node), "E-UNCLOSED", "code fence is never closed")
+        if node.type in ("yfm_endnote", "yfm_endlist", "yfm_endcut", "yfm_endif"):
+            findings.warn(line_of(node), "W-STRAY-DIRECTIVE", f"`{{% {node.type[4:]} %}}` without its opener")
+
+
+def _fence_closed(page: Page, node: Node) -> bool:
+    assert node.map is not None
+    start, end = node.map
+    marker = node.markup
+    return end - 1 > start and page.lines[end - 1].strip().startswith(marker)
+
+
+def _expanded_nodes(page: Page, nodes: list[Node], resolver: IncludeResolver | None) -> list[Node]:
+    return [located.node for located in expand(page, nodes, resolver)]
+
+
+def read_handler(
+    page: Page, preamble: Section, sections: list[Section], resolver: IncludeResolver | None, findings: Findings
+) -> Handler:
+    collector = FieldCollector()
+    payloads: list[Payload] = []
+    delivery: Delivery = "none"
+    roles = ("handler", "handler_params", "params", "response")
+    # legacy pages without any H2 keep their table in the preamble
+    preamble_counts = not any(s.role in roles for s in sections)
+    for section in [preamble, *sections] if preamble_counts else sections:
+        if section.role not in (*roles, "preamble"):
+            continue
+        collector.start_section()
+        for located in expand(page, section.nodes, resolver):
+            collector.visit(located)
+        for node in section.nodes:
+            if node.type == "paragraph" and node.attrs.get("class"):
+                delivery = "post" if POST_LINE.search(inline_text(node)) else "callback"
+        payloads.extend(read_payloads(page, section.nodes, findings))
+    for line, code, message in collector.warnings:
+        findings.warn(line, code, message)
+    return Handler(delivery, payloads, collector.fields)
+
+
+def read_payloads(page: Page, nodes: list[Node], findings: Findings) -> list[Payload]:
+    payloads: list[Payload] = []
+    for node in nodes:
+        if node.type == "fence" and _fence_lang(node) in PAYLOAD_LANGS:
+            payloads.extend(_payload(page, node, None, findings))
+        elif node.type == "yfm_list" and node.info.strip().startswith("tabs"):
+            payloads.extend(_payload_variants(page, node, findings))
+    return payloads
+
+
+def _payload_variants(page: Page, node: Node, findings: Findings) -> list[Payload]:
+    from generator.extract.examples import tab_items, tab_label
+
+    found: list[Payload] = []
+    for item, nodes in tab_items(node):
+        for child in nodes:
+            for fence in [child, *walk(child)]:
+                if fence.type == "fence" and _fence_lang(fence) in PAYLOAD_LANGS:
+                    found.extend(_payload(page, fence, tab_label(item), findings))
+    return found
+
+
+def _payload(page: Page, node: Node, label: str | None, findings: Findings) -> list[Payload]:
+    lang = _fence_lang(node)
+    parsed = parse_payload(node.content, lang)
+    if parsed.problem:
+        findings.warn(line_of(node), "W-PAYLOAD", parsed.problem)
+    if parsed.data is None:
+        return []
+    return [Payload(label, lang, parsed.data, line_of(node))]
+
+
+def _fence_lang(node: Node) -> str | None:
+    info = node.info.strip().split()
+    return info[0].lower() if info else None
+
+
+def classify(page: Page, header: Header, handler: Handler) -> Kind:
+    """Section 2 of the corpus notes: JS-interface, then REST (POST or payload with auth), else legacy."""
+    if "::" in (header.code or header.title) or JS_INTERFACE_NOTE.search(page.source.normalized):
+        return "js_event"
+    has_auth = any(isinstance(p.data, dict) and "auth" in p.data for p in handler.payloads)
+    if handler.delivery == "post" or has_auth:
+        return "rest_event"
+    return "legacy_event"
+
+
+def decide_event(header: Header, description: str, handler: Handler, findings: Findings) -> str:
+    """The H1's code, checked against the description's and the payload's (case-insensitively)."""
+    payload_code = next(
+        (str(p.data["event"]) for p in handler.payloads if isinstance(p.data, dict) and "event" in p.data), None
+    )
+    described = next((strip_code(c) for c in BACKTICKED.findall(description) if is_event_code(c)), None)
+    evidence = payload_code or described
+    if header.code is None:
+        findings.warn(header.line, "W-H1-CODE-MISSING", f"H1 has no event code; using `{evidence}`")
+        return evidence or ""
+    if evidence and not same_code(header.code, evidence) and not same_code(header.code, described):
+        findings.warn(header.line, "W-H1-CODE-MISMATCH", f"H1 says `{header.code}`, the page says `{evidence}`")
+        return evidence
+    if header.code_position == "elsewhere":
+        findings.warn(header.line, "W-H1-CODE-POSITION", f"event code `{header.code}` is not the H1's last word")
+    return header.code
+
+
+def read_subscription(
+    page: Page, kind: Kind, event: str, sections: list[Section], resolver: IncludeResolver | None, examples: list
+) -> Subscription:
+    collector = FieldCollector()
+    method: str | None = None
+    for section in sections:
+        if section.role != "subscription":
+            continue
+        collector.start_section()
+        for located in expand(page, section.nodes, resolver):
+            collector.visit(located)
+            if method is None and located.node.type == "paragraph":
+                method = _linked_method(inline_text(located.node))
+    if method is None:
+        method = default_method(page, kind)
+    handler_url = None if kind == "js_event" else _example_handler_url(examples) or DEFAULT_HANDLER_URL
+    return Subscription(method, bind_name(event, kind), handler_url, collector.fields)
+
+
+def default_method(page: Page, kind: Kind) -> str:
+    if kind == "js_event":
+        return "BX24.placement.bindEvent"
+    if "/chat-bots/outdated/" in page.path or "ONIMBOT" in page.source.normalized[:400].upper():
+        return "imbot.register"
+    return "event.bind"
+
+
+def bind_name(event: str, kind: Kind) -> str:
+    """The event name examples pass to the subscription call (`OnTaskAdd` binds as `onTaskAdd`)."""
+    if kind == "js_event" or not event.startswith("On") or event.isupper():
+        return event
+    return "o" + event[1:]
+
+
+def _linked_method(text: str) -> str | None:
+    for link in LINK.finditer(text):
+        candidate = link["text"].strip("`")
+        if "." in candidate and " " not in candidate:
+            return candidate
+    return None
+
+
+def _example_handler_url(examples: list) -> str | None:
+    for block in examples:
+        for tab in block.tabs:
+            match = re.search(r"['\"]handler['\"]?\s*(?:=>|:)\s*['\"](https?://[^'\"]+)['\"]", tab.code)
+            if match:
+                return match.group(1)
+    return None
+
+
+def read_related(page: Page, sections: list[Section]) -> list[Link]:
+    links: list[Link] = []
+    for section in sections:
+        if section.role != "related":
+            continue
+        for node in section.nodes:
+            for paragraph in (n for n in [node, *walk(node)] if n.type == "paragraph"):
+                text = inline_text(paragraph)
+                for path in TITLE_LINK_RE.findall(text):
+                    links.append(Link(path, None))
+                for link in LINK.finditer(text):
+                    if link["text"] != "{#T}":
+                        links.append(Link(link["path"], link["text"]))
+    return links
+
+
+def detect_locale(page: Page) -> str:
+    head = page.source.normalized[:4000]
+    if re.search(r"Кто может|Что получает|Продолжите|Параметр", head):
+        return "ru"
+    return "en" if not re.search(r"[а-яё]{4,}", head, re.I) else "ru"
+
+
+def collect_spans(header: Header, rights: Node | None, description: tuple[int, int] | None, sections: list[Section]) -> dict[str, Span]:
+    spans: dict[str, Span] = {}
+    if header.line:
+        spans["h1"] = Span(header.line, header.line)
+    if rights is not None and rights.map:
+        spans["rights"] = Span(rights.map[0] + 1, rights.map[1])
+    if description:
+        spans["description"] = Span(*description)
+    for section in sections:
+        span = section.span()
+        if span and section.role not in spans and section.role != "other":
+            spans[section.role] = Span(*span)
+    return dict(sorted(spans.items()))
+
+
+def with_delivery(handler: Handler, kind: Kind) -> Handler:
+    """JS-interface events always deliver to a callback; legacy stubs name no delivery unless they
+    show what the handler receives."""
+    if kind == "js_event":
+        delivery: Delivery = "callback"
+    elif kind == "rest_event":
+        delivery = "post"
+    else:
+        delivery = "post" if handler.payloads or handler.fields else "none"
+    return Handler(delivery, handler.payloads, handler.fields)
+
+
+__all__ = ["DocgenError", "Field", "Located", "extract_event"]

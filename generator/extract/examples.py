@@ -1,0 +1,133 @@
+"""Example tab blocks: `{% list tabs %}` whose labels name languages, with exact code and spans.
+
+Tabs are the top-level items of the block's bullet list(s); blocks that drift out of the list (a
+fence indented too little or too much) are attached to the tab before them. Code is cut from the
+source lines and dedented by the fence's own indentation, so it is exact to the byte.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.targets import called_methods, decide_target, is_language_label, referenced_events
+from generator.extract.text import collapse
+from generator.page import Node, Page, inline_text, walk
+from generator.spec import ExampleBlock, Fence, Span, Tab
+
+SKIP_MARKER = re.compile(r"<!--\s*b24-docgen:\s*skip\s*-->")
+
+
+def find_example_blocks(page: Page) -> list[ExampleBlock]:
+    blocks: list[ExampleBlock] = []
+    previous: Node | None = None
+    for node in walk(page.root):
+        if node.type == "yfm_list" and node.info.strip().startswith("tabs"):
+            block = read_block(page, node, skipped=_is_skip_marker(page, previous))
+            if block is not None:
+                blocks.append(block)
+        if node.type != "inline":
+            previous = node
+    return blocks
+
+
+def tab_items(node: Node) -> list[tuple[Node, list[Node]]]:
+    """(list item, nodes that belong to it) for each tab of a `{% list tabs %}` block."""
+    items: list[tuple[Node, list[Node]]] = []
+    for child in node.children:
+        if child.type == "bullet_list":
+            items.extend((item, list(item.children)) for item in child.children)
+        elif items:
+            items[-1][1].append(child)
+    return items
+
+
+def read_block(page: Page, node: Node, skipped: bool) -> ExampleBlock | None:
+    items = tab_items(node)
+    labels = [tab_label(item) for item, _ in items]
+    if not any(is_language_label(label) for label in labels):
+        return None
+    assert node.map is not None
+    start, end = node.map
+    line = page.lines[start]
+    indent = len(line) - len(line.lstrip(" "))
+    tabs = [read_tab(page, item, nodes, label) for (item, nodes), label in zip(items, labels, strict=True)]
+    return ExampleBlock(Span(start + 1, end), indent, skipped, tabs)
+
+
+def tab_label(item: Node) -> str:
+    for child in item.children:
+        if child.type == "paragraph":
+            return inline_text(child).split("\n")[0].strip()
+        break
+    return ""
+
+
+def read_tab(page: Page, item: Node, nodes: list[Node], label: str) -> Tab:
+    fences = [read_fence(page, n) for n in _fence_nodes(nodes)]
+    prose = [collapse(page.text_of(n)) for n in nodes[1:] if n.type == "paragraph"]
+    skipped = any(n.type == "html_block" and SKIP_MARKER.search(n.content) for n in nodes)
+    code = fences[0].code if fences else ""
+    all_code = "\n".join(f.code for f in fences)
+    last_line = max((n.map[1] for n in nodes if n.map), default=item.map[1] if item.map else 0)
+    assert item.map is not None
+    return Tab(
+        label=label,
+        target=decide_target(label, all_code),
+        lang=fences[0].lang if fences else None,
+        code=code,
+        span=Span(item.map[0] + 1, last_line),
+        code_span=fences[0].span if fences else None,
+        calls=called_methods(all_code),
+        events=referenced_events(all_code),
+        more_fences=fences[1:],
+        prose="\n\n".join(prose) or None,
+        skipped=skipped,
+    )
+
+
+def _fence_nodes(nodes: list[Node]) -> list[Node]:
+    found: list[Node] = []
+    for node in nodes:
+        if node.type == "fence" or (node.type == "code_block" and node.content.lstrip().startswith("```")):
+            found.append(node)
+        else:
+            found.extend(n for n in walk(node) if n.type == "fence")
+    return found
+
+
+def read_fence(page: Page, node: Node) -> Fence:
+    """The fence's code exactly as written, dedented by the opening line's indentation."""
+    assert node.map is not None
+    start, end = node.map
+    opener = page.lines[start]
+    indent = len(opener) - len(opener.lstrip(" "))
+    stripped = opener.lstrip(" ")
+    marker = re.match(r"`{3,}|~{3,}", stripped)
+    if node.type == "code_block" or marker is None:
+        return _indented_fence(page, node)
+    info = stripped[marker.end() :].strip()
+    body_end = end - 1 if end - 1 > start and page.lines[end - 1].strip().startswith(marker.group(0)) else end
+    body = [_dedent(line, indent) for line in page.lines[start + 1 : body_end]]
+    code = "\n".join(body) + "\n" if body else ""
+    return Fence(info.split()[0] if info else None, code, Span(start + 1, end))
+
+
+def _indented_fence(page: Page, node: Node) -> Fence:
+    assert node.map is not None
+    lines = node.content.split("\n")
+    info = lines[0].strip().lstrip("`").strip()
+    body = [line for line in lines[1:]]
+    while body and body[-1].strip() in ("", "```"):
+        body.pop()
+    indent = len(lines[0]) - len(lines[0].lstrip(" "))
+    code = "\n".join(_dedent(line, indent) for line in body) + "\n"
+    return Fence(info or None, code, Span(node.map[0] + 1, node.map[1]))
+
+
+def _dedent(line: str, indent: int) -> str:
+    spaces = len(line) - len(line.lstrip(" "))
+    return line[min(spaces, indent) :]
+
+
+def _is_skip_marker(page: Page, node: Node | None) -> bool:
+    return node is not None and node.type == "html_block" and bool(SKIP_MARKER.search(node.content))

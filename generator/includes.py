@@ -1,0 +1,81 @@
+"""`{% include %}` resolution: relative to the including page, nested, cycle-guarded, root-confined."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.diagnostics import DocgenError, Diagnostic, error
+from generator.page import Node, Page, line_of
+from generator.source import read_source
+
+INCLUDE_ARGS = re.compile(r"^(?P<notitle>notitle\s+)?\[(?P<text>[^\]]*)\]\((?P<path>[^)\s]+)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A node together with the page it comes from (includes splice other pages' nodes in)."""
+
+    node: Node
+    page: Page
+    included: bool
+    host_line: int  # 1-based line on the page being extracted (the include's line for included nodes)
+
+
+@dataclass
+class IncludeResolver:
+    root: Path
+    _cache: dict[str, Page] = field(default_factory=dict)
+
+    def load(self, page: Page, node: Node, stack: tuple[str, ...]) -> Page:
+        match = INCLUDE_ARGS.match(node.info)
+        line = line_of(node)
+        if match is None:
+            raise DocgenError(error(page.path, "E-INCLUDE-SYNTAX", f"cannot read include `{node.info}`", line, 1))
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), match["path"]))
+        if target.startswith("../") or target == ".." or posixpath.isabs(target):
+            raise DocgenError(error(page.path, "E-INCLUDE-OUTSIDE", f"include `{match['path']}` points outside the docs root", line, 1))
+        if target in stack:
+            chain = " -> ".join([*stack, target])
+            raise DocgenError(error(page.path, "E-INCLUDE-CYCLE", f"include cycle: {chain}", line, 1))
+        return self._read(page.path, target, match["path"], line)
+
+    def _read(self, origin: str, target: str, written: str, line: int) -> Page:
+        if target in self._cache:
+            return self._cache[target]
+        file = self.root / target
+        root = self.root.resolve()
+        try:
+            real = file.resolve(strict=True)
+        except (FileNotFoundError, RuntimeError):
+            raise DocgenError(error(origin, "E-INCLUDE-MISSING", f"included file `{written}` does not exist", line, 1)) from None
+        if not real.is_relative_to(root):
+            raise DocgenError(error(origin, "E-INCLUDE-OUTSIDE", f"include `{written}` resolves outside the docs root (symlink?)", line, 1))
+        page = Page(target, read_source(real, target))
+        self._cache[target] = page
+        return page
+
+
+def expand(
+    page: Page,
+    nodes: list[Node],
+    resolver: IncludeResolver | None,
+    stack: tuple[str, ...] = (),
+    host_line: int | None = None,
+) -> Iterator[Located]:
+    """The nodes with every include replaced by the included page's nodes, recursively."""
+    stack = stack or (page.path,)
+    for node in nodes:
+        if node.type != "yfm_include" or resolver is None:
+            yield Located(node, page, host_line is not None, host_line or line_of(node))
+            continue
+        child = resolver.load(page, node, stack)
+        line = host_line or line_of(node)
+        yield from expand(child, child.children, resolver, (*stack, child.path), line)
+
+
+def include_errors(exc: DocgenError) -> list[Diagnostic]:
+    return [exc.diagnostic]

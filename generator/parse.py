@@ -1,0 +1,145 @@
+"""The parse stage as a library call: docs root → event specs and located diagnostics."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, DocgenError, error
+from generator.extract.event import extract_event
+from generator.includes import IncludeResolver
+from generator.page import Page
+from generator.pages import PageType, classify_file, markdown_files
+from generator.source import decode
+from generator.spec import Spec
+
+KINDS = ("rest_event", "js_event", "legacy_event")
+PARALLEL_THRESHOLD = 48
+
+
+@dataclass
+class PageResult:
+    path: str
+    spec: Spec | None
+    diagnostics: list[Diagnostic]
+
+
+@dataclass
+class ParseResult:
+    root: Path
+    pages: list[PageResult] = field(default_factory=list)
+
+    @property
+    def specs(self) -> list[Spec]:
+        return [p.spec for p in self.pages if p.spec is not None]
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for p in self.pages for d in p.diagnostics]
+
+    @property
+    def failed(self) -> list[str]:
+        return [p.path for p in self.pages if p.spec is None]
+
+    def counts(self) -> dict[str, int]:
+        counter = Counter(spec.kind for spec in self.specs)
+        return {kind: counter.get(kind, 0) for kind in KINDS}
+
+
+def check_root(root: Path) -> None:
+    if not root.is_dir():
+        raise DocgenError(error(str(root), "E-DOCS-ROOT", "docs root does not exist or is not a folder"))
+
+
+def select_pages(root: Path, paths: Sequence[str] = ()) -> list[str]:
+    """Event pages under the root, or among the given paths (files or folders, relative to root)."""
+    check_root(root)
+    candidates = markdown_files(root) if not paths else _expand_paths(root, paths)
+    events = []
+    for rel in candidates:
+        raw = (root / rel).read_bytes()
+        text = raw.decode("utf-8", errors="replace")
+        if classify_file(rel, text) is PageType.EVENT:
+            events.append(rel)
+    return events
+
+
+def _expand_paths(root: Path, paths: Sequence[str]) -> list[str]:
+    found: set[str] = set()
+    all_files: list[str] | None = None
+    for given in paths:
+        rel = _relative_to_root(root, given)
+        target = root / rel
+        if target.is_dir():
+            all_files = all_files if all_files is not None else markdown_files(root)
+            prefix = "" if rel in ("", ".") else rel.rstrip("/") + "/"
+            found.update(f for f in all_files if f.startswith(prefix))
+        elif target.is_file():
+            found.add(rel)
+        else:
+            raise DocgenError(error(given, "E-NOT-FOUND", f"no such page or folder under {root}"))
+    return sorted(found)
+
+
+def _relative_to_root(root: Path, given: str) -> str:
+    path = Path(given)
+    if path.is_absolute() or path.exists():
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            raise DocgenError(error(given, "E-OUTSIDE-ROOT", f"path is outside the docs root {root}")) from None
+    return path.as_posix()
+
+
+def parse_page(root: Path, rel: str, resolver: IncludeResolver | None = None) -> PageResult:
+    """One page → spec; never raises on page content (problems come back as diagnostics)."""
+    display = display_path(root, rel)
+    resolver = resolver or IncludeResolver(root)
+    try:
+        source = decode((root / rel).read_bytes(), rel)
+        spec = extract_event(Page(rel, source), resolver)
+    except DocgenError as exc:
+        found = exc.diagnostic
+        return PageResult(rel, None, [replace(found, path=display_path(root, found.path))])
+    except RecursionError:
+        return PageResult(rel, None, [error(display, "E-TOO-DEEP", "page nesting is too deep to parse", 1, 1)])
+    except OSError as exc:
+        return PageResult(rel, None, [error(display, "E-READ", f"cannot read: {exc.strerror or exc}")])
+    diagnostics = [
+        Diagnostic(display, d.line, d.col, d.code, d.message, d.severity) for d in spec.diagnostics
+    ]
+    if any(d.is_error for d in diagnostics):
+        return PageResult(rel, None, diagnostics)
+    return PageResult(rel, spec, diagnostics)
+
+
+def display_path(root: Path, rel: str) -> str:
+    return (root / rel).as_posix()
+
+
+def parse_docs(root: Path, paths: Sequence[str] = (), jobs: int | None = None) -> ParseResult:
+    selected = select_pages(root, paths)
+    result = ParseResult(root)
+    result.pages = list(_parse_all(root, selected, jobs))
+    return result
+
+
+def _parse_all(root: Path, rels: list[str], jobs: int | None) -> Iterable[PageResult]:
+    workers = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
+    if workers <= 1 or len(rels) < PARALLEL_THRESHOLD:
+        resolver = IncludeResolver(root)
+        return [parse_page(root, rel, resolver) for rel in rels]
+    chunks = [rels[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        parts = list(pool.map(_parse_chunk, [root] * workers, chunks))
+    by_path = {page.path: page for part in parts for page in part}
+    return [by_path[rel] for rel in rels]
+
+
+def _parse_chunk(root: Path, rels: list[str]) -> list[PageResult]:
+    resolver = IncludeResolver(root)
+    return [parse_page(root, rel, resolver) for rel in rels]

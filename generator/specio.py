@@ -1,0 +1,163 @@
+"""Spec ↔ YAML and the JSON Schema generated from the dataclasses.
+
+YAML is block style, keys in dataclass order, real UTF-8, multi-line strings as `|` blocks, no
+timestamps; dump → load → dump is byte-identical. libyaml's C loader/dumper is used when present.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+import yaml
+
+from generator import spec as spec_module
+from generator.spec import Spec
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "spec.schema.json"
+SCHEMA_ID = "https://b24-docgen.dev/schema/spec.schema.json"
+
+_Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class SpecError(ValueError):
+    """A spec file that is not valid YAML or does not follow the schema."""
+
+
+class _SpecDumper(_Dumper):  # type: ignore[valid-type,misc]
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_SpecDumper.add_representer(str, _represent_str)
+
+
+def to_data(value: object) -> Any:
+    """Plain data (dicts in field order, lists, scalars) for YAML and JSON."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): to_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_data(v) for v in value]
+    return value
+
+
+def dump_yaml(spec: Spec) -> str:
+    data = to_data(spec)
+    validate(data)
+    text: str = yaml.dump(
+        data, Dumper=_SpecDumper, allow_unicode=True, sort_keys=False, width=100, indent=2
+    )
+    return text
+
+
+def load_yaml(text: str, origin: str = "<spec>") -> Spec:
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506  # _Loader is a SafeLoader
+    except yaml.YAMLError as exc:
+        raise SpecError(f"{origin}: invalid YAML: {exc}") from None
+    validate(data, origin)
+    return from_data(Spec, data)
+
+
+def validate(data: object, origin: str = "<spec>") -> None:
+    validator = _validator()
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(p) for p in first.absolute_path) or "(root)"
+        raise SpecError(f"{origin}: schema violation at {where}: {first.message}")
+
+
+@cache
+def _validator() -> Any:
+    import jsonschema  # lazy: only spec reads and writes pay for it
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+# ---- dataclasses → JSON Schema -------------------------------------------------------------
+
+
+def build_schema() -> dict[str, Any]:
+    definitions: dict[str, Any] = {}
+    root = _schema_for(Spec, definitions)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "b24-docgen event spec",
+        **root,
+        "$defs": dict(sorted(definitions.items())),
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(build_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _schema_for(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    origin = get_origin(tp)
+    if tp is object or tp is Any:
+        return {}
+    if dataclasses.is_dataclass(tp):
+        name = tp.__name__
+        if name not in definitions:
+            definitions[name] = {}
+            definitions[name] = _dataclass_schema(tp, definitions)
+        return {"$ref": f"#/$defs/{name}"}
+    if origin is Literal:
+        return {"enum": list(get_args(tp))}
+    if origin in (Union, types.UnionType):
+        return {"anyOf": [_schema_for(arg, definitions) for arg in get_args(tp)]}
+    if origin is list:
+        return {"type": "array", "items": _schema_for(get_args(tp)[0], definitions)}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _schema_for(get_args(tp)[1], definitions)}
+    return {"type": _SCALARS[tp]}
+
+
+_SCALARS = {str: "string", int: "integer", bool: "boolean", type(None): "null", float: "number"}
+
+
+def _dataclass_schema(tp: type, definitions: dict[str, Any]) -> dict[str, Any]:
+    hints = get_type_hints(tp, vars(spec_module))
+    fields = dataclasses.fields(tp)
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [f.name for f in fields],
+        "properties": {f.name: _schema_for(hints[f.name], definitions) for f in fields},
+    }
+
+
+# ---- plain data → dataclasses (after validation) --------------------------------------------
+
+
+def from_data(tp: Any, data: Any) -> Any:
+    origin = get_origin(tp)
+    if dataclasses.is_dataclass(tp):
+        hints = get_type_hints(tp, vars(spec_module))
+        values = {f.name: from_data(hints[f.name], data[f.name]) for f in dataclasses.fields(tp)}
+        return tp(**values)
+    if origin in (Union, types.UnionType):
+        non_null = [a for a in get_args(tp) if a is not type(None)]
+        return None if data is None else from_data(non_null[0], data)
+    if origin is list:
+        return [from_data(get_args(tp)[0], item) for item in data]
+    if origin is dict:
+        return {k: from_data(get_args(tp)[1], v) for k, v in data.items()}
+    return data
+
+
+__all__ = ["SpecError", "build_schema", "dump_yaml", "from_data", "load_yaml", "schema_text"]

@@ -1,0 +1,120 @@
+"""Liquid-style YFM directives: `{% note %}`, `{% list tabs %}`, `{% cut %}`, `{% if %}` and `{% include %}`.
+
+Paired directives become `yfm_<name>_open` / `yfm_<name>_close` tokens around their tokenised content;
+single-line ones (`include`, `else`, stray closers) become one `yfm_<name>` token. Every token keeps
+its source `map`; `info` holds the directive's arguments. An opener without its closer still yields a
+container (up to the end of its parent) flagged `meta["unclosed"]`, so the extractor can report it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+
+DIRECTIVE = re.compile(r"\{%-?\s*(?P<name>[a-z]+)\b(?P<args>.*?)-?%\}\s*$", re.DOTALL)
+PAIRED = {"note": "endnote", "list": "endlist", "cut": "endcut", "if": "endif"}
+CLOSERS = {closer: opener for opener, closer in PAIRED.items()}
+FENCE_START = re.compile(r"(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    name: str
+    args: str
+
+
+def parse_directive(line: str) -> Directive | None:
+    """The directive a stripped line holds, if the whole line is one."""
+    if not line.startswith("{%"):
+        return None
+    match = DIRECTIVE.match(line)
+    if match is None:
+        return None
+    return Directive(match["name"], match["args"].strip())
+
+
+def line_text(state: StateBlock, line: int) -> str:
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
+def find_closer(state: StateBlock, opener: str, start: int, end: int) -> int | None:
+    """The line of the closer matching the opener on `start`, skipping fenced code and nesting."""
+    closer = PAIRED[opener]
+    depth = 0
+    fence: str | None = None
+    for line in range(start + 1, end):
+        text = line_text(state, line)
+        if fence is not None:
+            if text.startswith(fence):
+                fence = None
+            continue
+        fence_match = FENCE_START.match(text)
+        if fence_match:
+            fence = fence_match.group(1)[:3]
+            continue
+        directive = parse_directive(text)
+        if directive is None:
+            continue
+        if directive.name == opener:
+            depth += 1
+        elif directive.name == closer:
+            if depth == 0:
+                return line
+            depth -= 1
+    return None
+
+
+def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.is_code_block(start):
+        return False
+    directive = parse_directive(line_text(state, start))
+    if directive is None:
+        return False
+    if silent:
+        return True
+    if directive.name in PAIRED:
+        push_container(state, directive, start, end)
+    else:
+        token = state.push(f"yfm_{directive.name}", "", 0)
+        token.info = directive.args
+        token.map = [start, start + 1]
+        token.markup = line_text(state, start)
+        state.line = start + 1
+    return True
+
+
+def push_container(state: StateBlock, directive: Directive, start: int, end: int) -> None:
+    closer = find_closer(state, directive.name, start, end)
+    content_end = end if closer is None else closer
+    next_line = end if closer is None else closer + 1
+
+    opening = state.push(f"yfm_{directive.name}_open", "div", 1)
+    opening.info = directive.args
+    opening.markup = line_text(state, start)
+    opening.map = [start, next_line]
+    opening.block = True
+    if closer is None:
+        opening.meta["unclosed"] = True
+
+    old_parent, old_line_max = state.parentType, state.lineMax
+    state.parentType = "yfm_directive"  # type: ignore[assignment]  # any name stops lazy continuation
+    state.lineMax = content_end
+    state.md.block.tokenize(state, start + 1, content_end)
+    state.parentType, state.lineMax = old_parent, old_line_max
+
+    closing = state.push(f"yfm_{directive.name}_close", "div", -1)
+    closing.markup = "" if closer is None else line_text(state, closer)
+    closing.block = True
+    state.line = next_line
+
+
+def directives_plugin(md: MarkdownIt) -> None:
+    md.block.ruler.before(
+        "fence",
+        "yfm_directive",
+        directive_rule,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )

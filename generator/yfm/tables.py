@@ -1,0 +1,186 @@
+"""YFM multiline tables: `#|` … `|#` with `|| … ||` rows and `|` cells.
+
+The table is split into rows and cells before any fence parsing, so a fence inside a cell (even the
+malformed ```` ``` || ```` closing the corpus has) cannot swallow the rest of the page. Cells keep their
+raw Markdown (escaped `\\|` included) as token `content`; every row and cell token carries its `map`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+
+from generator.yfm.directives import line_text
+
+FENCE_RUN = re.compile(r"`{3,}|~{3,}")
+
+
+@dataclass(slots=True)
+class Cell:
+    parts: list[str] = field(default_factory=list)
+    first_line: int | None = None
+    last_line: int = 0
+
+    def add(self, text: str, line: int) -> None:
+        if self.first_line is None and text.strip():
+            self.first_line = line
+        if text.strip():
+            self.last_line = line
+        self.parts.append(text)
+
+    @property
+    def content(self) -> str:
+        return dedent_cell("".join(self.parts).strip("\n").strip())
+
+
+@dataclass(slots=True)
+class TableScan:
+    """Row/cell splitter fed one line at a time."""
+
+    rows: list[list[Cell]] = field(default_factory=list)
+    row: list[Cell] | None = None
+    cell: Cell | None = None
+    fence: str | None = None
+
+    def feed(self, text: str, line: int) -> None:
+        i = self._continue_fence(text, line)
+        if i is None:
+            return
+        n = len(text)
+        while i < n:
+            i = self._step(text, i, line)
+        if self.cell is not None:
+            self.cell.add("\n", line)
+
+    def _continue_fence(self, text: str, line: int) -> int | None:
+        stripped = text.lstrip()
+        indent = len(text) - len(stripped)
+        if self.fence is not None:
+            if stripped.startswith(self.fence):
+                run = FENCE_RUN.match(stripped)
+                end = indent + (run.end() if run else len(self.fence))
+                self._append(text[:end], line)
+                self.fence = None
+                return end
+            self._append(text + "\n", line)
+            return None
+        run = FENCE_RUN.match(stripped)
+        if run and self.cell is not None:
+            self.fence = run.group(0)
+            self._append(text + "\n", line)
+            return None
+        return 0
+
+    def _step(self, text: str, i: int, line: int) -> int:
+        char = text[i]
+        if char == "\\" and i + 1 < len(text):
+            self._append(text[i : i + 2], line)
+            return i + 2
+        if char == "`":
+            return self._code_span(text, i, line)
+        if text.startswith("||", i):
+            if self.row is None:
+                self.row, self.cell = [], Cell()
+            else:
+                self._close_cell()
+                self.rows.append(self.row)
+                self.row, self.cell = None, None
+            return i + 2
+        if char == "|" and self.row is not None:
+            self._close_cell()
+            self.cell = Cell()
+            return i + 1
+        self._append(char, line)
+        return i + 1
+
+    def _code_span(self, text: str, i: int, line: int) -> int:
+        run_end = i
+        while run_end < len(text) and text[run_end] == "`":
+            run_end += 1
+        marker = text[i:run_end]
+        close = text.find(marker, run_end)
+        end = run_end if close < 0 else close + len(marker)
+        self._append(text[i:end], line)
+        return end
+
+    def _append(self, text: str, line: int) -> None:
+        if self.cell is not None:
+            self.cell.add(text, line)
+
+    def _close_cell(self) -> None:
+        if self.row is not None and self.cell is not None:
+            self.row.append(self.cell)
+        self.cell = None
+
+
+def dedent_cell(text: str) -> str:
+    lines = text.split("\n")
+    indents = [len(x) - len(x.lstrip(" ")) for x in lines[1:] if x.strip()]
+    cut = min(indents, default=0)
+    return "\n".join([lines[0], *(x[cut:] for x in lines[1:])]) if cut else text
+
+
+def find_table_end(state: StateBlock, start: int, end: int) -> int | None:
+    fence: str | None = None
+    for line in range(start + 1, end):
+        text = line_text(state, line)
+        if fence is not None:
+            if text.startswith(fence):
+                fence = None
+            continue
+        run = FENCE_RUN.match(text)
+        if run:
+            fence = run.group(0)[:3]
+        elif text.startswith("|#"):
+            return line
+    return None
+
+
+def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.is_code_block(start) or not line_text(state, start).startswith("#|"):
+        return False
+    if silent:
+        return True
+    close = find_table_end(state, start, end)
+    last = end - 1 if close is None else close
+    scan = TableScan()
+    base = state.sCount[start]
+    for line in range(start, last + (1 if close is None else 0)):
+        text = state.src[state.bMarks[line] : state.eMarks[line]]
+        text = text[min(base, len(text) - len(text.lstrip(" "))) :]
+        if line == start:
+            text = text.lstrip()[2:]
+        scan.feed(text, line)
+    push_table(state, scan, start, last + 1, unclosed=close is None)
+    state.line = last + 1
+    return True
+
+
+def push_table(state: StateBlock, scan: TableScan, start: int, end: int, unclosed: bool) -> None:
+    opening = state.push("yfm_table_open", "table", 1)
+    opening.map = [start, end]
+    opening.block = True
+    if unclosed:
+        opening.meta["unclosed"] = True
+    for row in scan.rows:
+        cells = [cell for cell in row if cell.first_line is not None or cell.parts]
+        row_start = min((c.first_line for c in cells if c.first_line is not None), default=start)
+        row_end = max((c.last_line for c in cells), default=row_start)
+        row_open = state.push("yfm_table_row_open", "tr", 1)
+        row_open.map = [row_start, row_end + 1]
+        for cell in cells:
+            token = state.push("yfm_table_cell", "td", 0)
+            first = cell.first_line if cell.first_line is not None else row_start
+            token.map = [first, max(cell.last_line, first) + 1]
+            token.content = cell.content
+        state.push("yfm_table_row_close", "tr", -1)
+    state.push("yfm_table_close", "table", -1)
+
+
+def tables_plugin(md: MarkdownIt) -> None:
+    md.block.ruler.before(
+        "fence", "yfm_table", table_rule, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )

@@ -1,0 +1,1 @@
+"""Test infrastructure: toolchain lookup, batched language checkers, a loopback REST double."""
