@@ -68,6 +68,8 @@ def extract_event(page: Page, resolver: IncludeResolver | None) -> Spec:
         for tab in block.tabs:
             if not tab.code and not tab.skipped:
                 findings.warn(tab.span.start, "W-TAB-NO-CODE", f"tab `{tab.label}` has no code")
+    if event and not slug_matches(page.path, event):
+        findings.warn(header.line, "W-SLUG-MISMATCH", f"file name does not match event code `{event}`")
     if has_homoglyph(header.title):
         findings.warn(header.line, "W-H1-HOMOGLYPH", "H1 starts with a Latin `C` in a Cyrillic word")
     if rights.scopes is None and kind != "legacy_event":
@@ -292,6 +294,13 @@ def collect_spans(header: Header, rights: Node | None, description: tuple[int, i
         if span and section.role not in spans and section.role != "other":
             spans[section.role] = Span(*span)
     return dict(sorted(spans.items()))
+
+
+def slug_matches(path: str, event: str) -> bool:
+    """`on-crm-deal-add.md` ↔ `onCrmDealAdd`; namespaced JS events may drop the namespace."""
+    slug = path.rsplit("/", 1)[-1].removesuffix(".md").replace("-", "").replace(".", "").casefold()
+    code = event.replace(".", "").replace("_", "").casefold()
+    return slug in (code.replace("::", ""), code.split("::")[-1])
 
 
 def with_delivery(handler: Handler, kind: Kind) -> Handler:

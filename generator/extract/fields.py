@@ -118,7 +118,9 @@ def parse_row(cells: list[tuple[str, int]], extra_headers: list[str]) -> Row | N
     match = BOLD_NAME.match(first.strip())
     if match is None or HEADER_WORDS.match(first.strip()):
         return None
-    name = unescape(match["name"]).strip("`").replace("[]", "").strip()
+    # `/{BOT_ID/}` is YFM's escaped `{BOT_ID}`: a map keyed by the bot's id
+    name = unescape(match["name"]).strip("`").replace("[]", "").replace("/{", "{").replace("/}", "}")
+    name = name.strip()
     required = bool(match["star"]) or first.strip().endswith("***")
     type_text = first[match.end() :] + " " + rest
     types = [t.strip() for t in BACKTICKED.findall(type_text.replace("\\|", "|"))]

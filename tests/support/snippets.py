@@ -1,5 +1,6 @@
 """Snippet and Failure values shared by the language checkers, plus batch-file helpers."""
 
+import difflib
 import os
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
@@ -86,3 +87,20 @@ def run_tool(
             f"{completed.stderr or completed.stdout}"
         )
     return completed
+
+
+def first_difference(old: str, new: str) -> tuple[int, str]:
+    """1-based line of `old` where `new` first differs, and `new`'s text there."""
+    old_lines, new_lines = old.splitlines(), new.splitlines()
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    for tag, i1, _i2, j1, _j2 in matcher.get_opcodes():
+        if tag != "equal":
+            return i1 + 1, new_lines[j1] if j1 < len(new_lines) else ""
+    return 0, ""
+
+
+def ordered(batch: Sequence[Snippet], found: Iterable[Failure]) -> list[Failure]:
+    """Failures in batch order, then by line, without duplicates."""
+    position = {snippet.id: index for index, snippet in enumerate(batch)}
+    unique_found = dict.fromkeys(found)
+    return sorted(unique_found, key=lambda f: (position[f.snippet_id], f.line, f.message))
