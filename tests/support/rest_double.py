@@ -19,19 +19,19 @@ import json
 import re
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Literal
+from itertools import pairwise
+from typing import Any, Literal, Self
 from urllib.parse import parse_qsl, urlsplit
-
-from typing_extensions import Self
 
 AuthMode = Literal["webhook", "oauth"]
 JSON = Any  # a decoded JSON value
 
+HOST = "127.0.0.1"
 _WEBHOOK_PATH = re.compile(r"^/rest/(?:api/)?(?P<user>\d+)/(?P<code>[^/]+)/(?P<method>[^/]+)$")
 _OAUTH_PATH = re.compile(r"^/rest/(?:api/)?(?P<method>[^/]+)$")
 _PHP_KEY = re.compile(r"^(?P<base>[^\[]+)(?P<rest>(?:\[[^\]]*\])*)$")
@@ -66,7 +66,7 @@ class RestDouble:
     _thread: threading.Thread | None = field(default=None, init=False, repr=False)
 
     def __enter__(self) -> Self:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server = ThreadingHTTPServer((HOST, 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
@@ -84,8 +84,7 @@ class RestDouble:
         """`127.0.0.1:<port>`: the portal "domain" to hand to clients."""
         if self._server is None:
             raise RuntimeError("RestDouble is not running; use it as a context manager")
-        host, port = self._server.server_address[:2]
-        return f"{host!s}:{port}"
+        return f"{HOST}:{self._server.server_port}"
 
     @property
     def base_url(self) -> str:
@@ -114,7 +113,7 @@ class RestDouble:
             self._calls.append(call)
 
 
-def decode_php_form(pairs: Iterator[tuple[str, str]] | list[tuple[str, str]]) -> dict[str, JSON]:
+def decode_php_form(pairs: Iterable[tuple[str, str]]) -> dict[str, JSON]:
     """Decode `a[b][c]=v` / `a[]=v` keys into nested dicts and lists, as PHP does."""
     decoded: dict[str, JSON] = {}
     for key, value in pairs:
@@ -123,28 +122,29 @@ def decode_php_form(pairs: Iterator[tuple[str, str]] | list[tuple[str, str]]) ->
             decoded[key] = value
             continue
         path = [match["base"], *re.findall(r"\[([^\]]*)\]", match["rest"])]
-        _assign(decoded, path, value)
+        node: JSON = decoded
+        for segment, next_segment in pairwise(path):
+            node = _child(node, segment, [] if next_segment == "" else {})
+        _put(node, path[-1], value)
     return decoded
 
 
-def _assign(container: dict[str, JSON], path: list[str], value: str) -> None:
-    node: dict[str, JSON] | list[JSON] = container
-    for index, key in enumerate(path):
-        last = index == len(path) - 1
-        child: JSON = value if last else ([] if path[index + 1] == "" else {})
-        if isinstance(node, list):
-            node.append(child)  # an `[]` segment always appends
-        elif last:
-            node[key] = value
-            return
-        else:
-            existing = node.get(key)
-            if not isinstance(existing, dict | list):
-                node[key] = existing = child
-            child = existing
-        if last:
-            return
-        node = child
+def _child(node: JSON, key: str, empty: JSON) -> JSON:
+    """The container under `key` (appended for a list), created as `empty` when missing."""
+    if isinstance(node, list):
+        node.append(empty)
+        return empty
+    existing = node.get(key)
+    if not isinstance(existing, dict | list):
+        node[key] = existing = empty
+    return existing
+
+
+def _put(node: JSON, key: str, value: str) -> None:
+    if isinstance(node, list):
+        node.append(value)
+    else:
+        node[key] = value
 
 
 def bitrix_time(started: float) -> dict[str, JSON]:
@@ -219,10 +219,8 @@ class _RestHandler(BaseHTTPRequestHandler):
         common = {"http_method": self.command, "path": self.path}
         webhook = _WEBHOOK_PATH.match(path)
         if webhook:
-            return Call(
-                webhook["method"], params, "webhook", int(webhook["user"]), webhook["code"], None,
-                **common,
-            )  # fmt: skip
+            user_id, code = int(webhook["user"]), webhook["code"]
+            return Call(webhook["method"], params, "webhook", user_id, code, None, **common)
         oauth = _OAUTH_PATH.match(path)
         if oauth is None:
             return None
