@@ -7,7 +7,6 @@ word. A row named like its own prefix (a table describing one field) refines tha
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from generator.extract.text import ANCHOR_LINK, BACKTICKED, BOLD_NAME, collapse, unescape
@@ -15,7 +14,6 @@ from generator.includes import Located
 from generator.page import Node, inline_text
 from generator.spec import Field
 
-HEADER_WORDS = re.compile(r"^\*\*(параметр|название|поле|parameter|name|field|ключ|key)\*\*", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +114,7 @@ def parse_row(cells: list[tuple[str, int]], extra_headers: list[str]) -> Row | N
     name_cell, line = cells[0]
     first, _, rest = name_cell.strip().partition("\n")
     match = BOLD_NAME.match(first.strip())
-    if match is None or HEADER_WORDS.match(first.strip()):
+    if match is None:
         return None
     # `/{BOT_ID/}` is YFM's escaped `{BOT_ID}`: a map keyed by the bot's id
     name = unescape(match["name"]).strip("`").replace("[]", "").replace("/{", "{").replace("/}", "}")

@@ -37,6 +37,8 @@ ROLES: dict[str, str] = {
     "поля ответа": "params",
     "params": "params",
     "data": "params",
+    "параметры метода": "method_params",
+    "method parameters": "method_params",
     "обработка ответа": "response",
     "response handling": "response",
     "handling the response": "response",

@@ -1,0 +1,151 @@
+"""Checks that need no template: does each tab call what its page documents, in the right SDK?
+
+They run on every page with example tabs, method pages included.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+from generator.extract.method import MethodFacts
+from generator.extract.targets import is_language_label, label_target
+from generator.findings import Finding
+from generator.spec import ExampleBlock, Spec, Tab
+
+SDK_FUNCTION = re.compile(r"^(?:BX24|\$b24|B24Js)\.|^CRest::")
+CURL_BODY = re.compile(r"-d\s+'(?P<body>[^']*)'")
+FAMILIES = {
+    "curl_webhook": "cURL", "curl_oauth": "cURL", "js_ts": "B24JsSDK", "js_umd": "B24JsSDK",
+    "js_legacy": "B24JsSDK", "bx24_js": "BX24.js", "php_b24sdk": "B24PhpSDK", "php_crest": "CRest",
+    "php_legacy": "restCommand PHP", "python": "b24pysdk", "go": "Go SDK",
+}
+REST_TARGETS = ("curl_webhook", "curl_oauth", "php_b24sdk", "php_crest", "php_legacy", "python", "go")
+
+LabelTargets = Callable[[str], str | None]
+
+
+def family(target: str) -> str | None:
+    return FAMILIES.get(target.removesuffix("_2024"))
+
+
+def rest_methods(tab: Tab) -> list[str]:
+    return [c for c in tab.calls if not SDK_FUNCTION.match(c)]
+
+
+def same_method(a: str, b: str) -> bool:
+    """`crm.duplicate.findbycomm` (Python's lower/snake form) is `crm.duplicate.findByComm`."""
+    return a.replace("_", "").casefold() == b.replace("_", "").casefold()
+
+
+def block_findings(path: str, block: ExampleBlock, targets: LabelTargets) -> list[Finding]:
+    found: list[Finding] = []
+    labels = [t.label for t in block.tabs]
+    content = [label for label in labels if not is_language_label(label)]
+    if content:
+        found.append(Finding(path, block.span.start, "mixed-block", None,
+                             f"language tabs mixed with content tabs ({', '.join(content)})"))
+    for tab in block.tabs:
+        if tab.skipped or not tab.code:
+            continue
+        expected = targets(tab.label) or label_target(tab.label)
+        if expected and tab.target != "unknown" and family(expected) != family(tab.target):
+            found.append(Finding(path, tab.span.start, "wrong-sdk", tab.label,
+                                 f"code is {family(tab.target)}, the label promises {family(expected)}"))
+    return found
+
+
+def method_page_findings(path: str, facts: MethodFacts, targets: LabelTargets) -> list[Finding]:
+    found: list[Finding] = []
+    for block in facts.blocks:
+        if block.skipped:
+            continue
+        found += block_findings(path, block, targets)
+        for tab in block.tabs:
+            methods = rest_methods(tab)
+            if tab.skipped or not methods or facts.method is None or facts.method.startswith("batch"):
+                continue
+            if not any(same_method(m, facts.method) for m in methods):
+                found.append(Finding(path, tab.span.start, "wrong-method", tab.label,
+                                     f"calls `{methods[0]}` but the page documents `{facts.method}`"))
+    found += unknown_params(path, facts)
+    return found
+
+
+def unknown_params(path: str, facts: MethodFacts) -> list[Finding]:
+    """Top-level keys of the cURL examples' JSON bodies that the parameter tables do not list."""
+    if not facts.param_names:
+        return []
+    known = {name.casefold() for name in facts.param_names}
+    reported: set[str] = set()
+    found: list[Finding] = []
+    for block in facts.blocks:
+        for tab in block.tabs:
+            if tab.skipped or not tab.target.startswith("curl"):
+                continue
+            for key in body_keys(tab.code):
+                if key.casefold() not in known and key not in reported:
+                    reported.add(key)
+                    found.append(Finding(path, tab.span.start, "unknown-param", tab.label,
+                                         f"parameter `{key}` is not in the page's parameter tables"))
+    return found
+
+
+def body_keys(code: str) -> list[str]:
+    match = CURL_BODY.search(code)
+    if match is None:
+        return []
+    try:
+        body = json.loads(match["body"])
+    except json.JSONDecodeError:
+        return []
+    return [k for k in body if k != "auth"] if isinstance(body, dict) else []
+
+
+def event_page_findings(spec: Spec, path: str, targets: LabelTargets) -> list[Finding]:
+    found: list[Finding] = []
+    for block in spec.examples:
+        if block.skipped:
+            continue
+        found += block_findings(path, block, targets)
+        for tab in block.tabs:
+            if tab.skipped or not tab.code:
+                continue
+            found += _event_tab_findings(spec, path, tab)
+    return found
+
+
+def _event_tab_findings(spec: Spec, path: str, tab: Tab) -> list[Finding]:
+    found: list[Finding] = []
+    if spec.kind == "js_event" and (tab.target.removesuffix("_2024") in REST_TARGETS or rest_methods(tab)):
+        what = ", ".join(rest_methods(tab)) or family(tab.target) or tab.target
+        found.append(Finding(path, tab.span.start, "rest-tab-on-js-event", tab.label,
+                             f"subscribes through REST ({what}); a JS-interface event cannot be bound by a request to /rest/"))
+    if tab.events and not any(_same_event(e, spec.event) for e in tab.events):
+        found.append(Finding(path, tab.span.start, "wrong-event", tab.label,
+                             f"binds `{tab.events[0]}` but the page documents `{spec.event}`"))
+    methods = rest_methods(tab)
+    if spec.kind == "rest_event" and methods and spec.subscription.method:
+        if not any(same_method(m, spec.subscription.method) for m in methods):
+            found.append(Finding(path, tab.span.start, "wrong-method", tab.label,
+                                 f"calls `{methods[0]}`, not `{spec.subscription.method}`"))
+    return found
+
+
+def _same_event(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold()
+
+
+def twin_findings(path: str, ru: Spec, en: Spec) -> list[Finding]:
+    """RU and EN pages at the same path must state the same facts."""
+    found: list[Finding] = []
+    pairs = [
+        ("event code", ru.event.casefold(), en.event.casefold()),
+        ("scopes", [s.name for s in ru.scopes], [s.name for s in en.scopes]),
+        ("payload fields", [f.name for f in ru.handler.fields], [f.name for f in en.handler.fields]),
+    ]
+    for what, left, right in pairs:
+        if left != right:
+            found.append(Finding(path, 1, "twin-mismatch", None, f"{what} differ: RU {left} vs EN {right}"))
+    return found
