@@ -30,6 +30,11 @@ class IncludeResolver:
     root: Path
     _cache: dict[str, Page] = field(default_factory=dict)
 
+    @property
+    def loaded(self) -> list[str]:
+        """Paths of the files included so far (relative to the root)."""
+        return list(self._cache)
+
     def load(self, page: Page, node: Node, stack: tuple[str, ...]) -> Page:
         match = INCLUDE_ARGS.match(node.info)
         line = line_of(node)

@@ -29,6 +29,11 @@ class Page:
         self.root = SyntaxTreeNode(tokenize(text))
 
     @property
+    def line_count(self) -> int:
+        """Lines as a rewrite counts them (a final line break does not start another line)."""
+        return len(self.lines) - 1 if self.lines and self.lines[-1] == "" else len(self.lines)
+
+    @property
     def children(self) -> list[Node]:
         return self.root.children
 

@@ -71,20 +71,21 @@ def load_yaml(text: str, origin: str = "<spec>") -> Spec:
 
 
 def validate(data: object, origin: str = "<spec>") -> None:
-    validator = _validator()
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        first = errors[0]
-        where = "/".join(str(p) for p in first.absolute_path) or "(root)"
-        raise SpecError(f"{origin}: schema violation at {where}: {first.message}")
+    import fastjsonschema
+
+    try:
+        _validator()(data)
+    except fastjsonschema.JsonSchemaValueException as exc:
+        where = "/".join(str(p) for p in (exc.path or [])[1:]) or "(root)"
+        raise SpecError(f"{origin}: schema violation at {where}: {exc.message}") from None
 
 
 @cache
 def _validator() -> Any:
-    import jsonschema  # lazy: only spec reads and writes pay for it
+    import fastjsonschema  # lazy: only spec reads and writes pay for compiling the schema
 
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return fastjsonschema.compile(schema)
 
 
 # ---- dataclasses → JSON Schema -------------------------------------------------------------
@@ -130,8 +131,13 @@ def _schema_for(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
 _SCALARS = {str: "string", int: "integer", bool: "boolean", type(None): "null", float: "number"}
 
 
+@cache
+def _hints(tp: type) -> dict[str, Any]:
+    return get_type_hints(tp, vars(spec_module))
+
+
 def _dataclass_schema(tp: type, definitions: dict[str, Any]) -> dict[str, Any]:
-    hints = get_type_hints(tp, vars(spec_module))
+    hints = _hints(tp)
     fields = dataclasses.fields(tp)
     return {
         "type": "object",
@@ -147,7 +153,7 @@ def _dataclass_schema(tp: type, definitions: dict[str, Any]) -> dict[str, Any]:
 def from_data(tp: Any, data: Any) -> Any:
     origin = get_origin(tp)
     if dataclasses.is_dataclass(tp):
-        hints = get_type_hints(tp, vars(spec_module))
+        hints = _hints(tp)
         values = {f.name: from_data(hints[f.name], data[f.name]) for f in dataclasses.fields(tp)}
         return tp(**values)
     if origin in (Union, types.UnionType):

@@ -1,0 +1,43 @@
+"""`render`: every spec's profile tabs as example files, plus the typed stubs, into one output tree."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.spec import Spec
+
+EXTENSIONS = {"bash": "sh", "js": "js", "ts": "ts", "html": "html", "php": "php", "python": "py", "go": "go"}
+
+
+def example_files(specs: Sequence[Spec], profile: str | None, templates: tuple[Path, ...], profiles_file: Path | None) -> dict[str, bytes]:
+    """`examples/<page path>/<NN>-<target>.<ext>` for each tab the profile gives the spec's kind."""
+    from generator.config import load_profiles, project_settings
+    from generator.render.examples import expected_tabs
+
+    profiles = load_profiles(profiles_file)
+    name = profile or project_settings().profile
+    files: dict[str, bytes] = {}
+    for spec in sorted(specs, key=lambda s: s.source.path):
+        folder = "examples/" + spec.source.path.removesuffix(".md")
+        tabs = expected_tabs(spec, name, profiles, user_dirs=templates)
+        for index, tab in enumerate(tabs, 1):
+            files[f"{folder}/{index:02d}-{tab.target}.{EXTENSIONS.get(tab.lang, 'txt')}"] = tab.code.encode("utf-8")
+    return files
+
+
+def render_all(
+    specs: Sequence[Spec],
+    out: Path,
+    *,
+    profile: str | None,
+    templates: tuple[Path, ...],
+    profiles_file: Path | None,
+    use_cache: bool,
+) -> object:
+    from generator.render.stubs import render_stubs, write_stubs
+
+    files = example_files(specs, profile, templates, profiles_file)
+    files.update(render_stubs(specs, user_dirs=templates))
+    del use_cache  # the formatter caches by content hash in memory; nothing on disk to bypass
+    return write_stubs(out, dict(sorted(files.items())))
