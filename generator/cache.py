@@ -47,7 +47,14 @@ class Cache:
             return entry.outcome
         return None
 
-    def store(self, rel: str, stat: os.stat_result, sha256: str, outcome: dict[str, Any], deps: dict[str, list[int]]) -> None:
+    def store(
+        self,
+        rel: str,
+        stat: os.stat_result,
+        sha256: str,
+        outcome: dict[str, Any],
+        deps: dict[str, list[int]],
+    ) -> None:
         self.entries[rel] = Entry(stat.st_size, stat.st_mtime_ns, sha256, outcome, deps)
         self.dirty = True
 
@@ -63,9 +70,14 @@ class Cache:
         ignore = self.path.parent / ".gitignore"
         if not ignore.exists():
             ignore.write_text("*\n", encoding="utf-8")
-        data = {"key": self.key, "entries": {rel: vars(e) for rel, e in sorted(self.entries.items())}}
+        data = {
+            "key": self.key,
+            "entries": {rel: vars(e) for rel, e in sorted(self.entries.items())},
+        }
         temp = self.path.with_suffix(".tmp")
-        temp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        temp.write_text(
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
         os.replace(temp, self.path)
 
     @staticmethod

@@ -36,7 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="b24-docgen",
-        description="Parse Bitrix24 REST event pages into specs, render examples and stubs, check and sync docs.",
+        description="Parse Bitrix24 REST event pages into specs, render examples and stubs, "
+        "check and sync docs.",
     )
     parser.add_argument("--version", action="version", version=f"b24-docgen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -50,9 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_parse(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub = commands.add_parser("parse", help="parse event pages into YAML specs")
-    sub.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="docs root (default: %(default)s)")
-    sub.add_argument("paths", nargs="*", metavar="PATH", help="pages or folders under the docs root")
-    sub.add_argument("--out", type=Path, default=None, help="write specs here (default: %s)" % DEFAULT_SPECS)
+    sub.add_argument(
+        "--docs", type=Path, default=DEFAULT_DOCS, help="docs root (default: %(default)s)"
+    )
+    sub.add_argument(
+        "paths", nargs="*", metavar="PATH", help="pages or folders under the docs root"
+    )
+    sub.add_argument(
+        "--out", type=Path, default=None, help=f"write specs here (default: {DEFAULT_SPECS})"
+    )
     sub.add_argument("--format", choices=("text", "json"), default="text")
     sub.add_argument("--jobs", type=int, default=None, help="worker processes (default: up to 4)")
     sub.set_defaults(handler=run_parse)
@@ -67,17 +74,23 @@ def run_parse(args: argparse.Namespace) -> Exit:
     written, changed = write_specs(out, result.specs, prune=not args.paths)
     written_paths = [(out / rel).as_posix() for rel in written]
     if args.format == "json":
-        print(dump_json({
-            "pages": result.counts(),
-            "specs": written_paths,
-            "diagnostics": [d.to_json() for d in result.diagnostics],
-        }))
+        print(
+            dump_json(
+                {
+                    "pages": result.counts(),
+                    "specs": written_paths,
+                    "diagnostics": [d.to_json() for d in result.diagnostics],
+                }
+            )
+        )
     else:
         print_parse_summary(result.counts(), len(written), len(changed), out, result.diagnostics)
     return Exit.ERROR if result.failed else Exit.OK
 
 
-def print_parse_summary(counts: dict[str, int], written: int, changed: int, out: Path, diagnostics: list[Diagnostic]) -> None:
+def print_parse_summary(
+    counts: dict[str, int], written: int, changed: int, out: Path, diagnostics: list[Diagnostic]
+) -> None:
     for diagnostic in diagnostics:
         print(diagnostic.format_text(), file=sys.stderr)
     total = sum(counts.values())
@@ -90,7 +103,9 @@ def print_parse_summary(counts: dict[str, int], written: int, changed: int, out:
 
 def add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub = commands.add_parser("schema", help="print (or --write) the spec's JSON Schema")
-    sub.add_argument("--write", action="store_true", help="regenerate generator/schema/spec.schema.json")
+    sub.add_argument(
+        "--write", action="store_true", help="regenerate generator/schema/spec.schema.json"
+    )
     sub.set_defaults(handler=run_schema)
 
 

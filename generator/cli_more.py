@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import Exit
 
-SubParsers = argparse._SubParsersAction  # noqa: SLF001  # argparse exposes no public name for it
+if TYPE_CHECKING:
+    from generator.check import CheckOptions
+    from generator.spec import Spec
+
+SubParsers = argparse._SubParsersAction  # argparse exposes no public name for it
 
 
 def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
@@ -21,8 +26,12 @@ def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
 def _docs_options(sub: argparse.ArgumentParser) -> None:
     from generator.cli import DEFAULT_DOCS
 
-    sub.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="docs root (default: %(default)s)")
-    sub.add_argument("paths", nargs="*", metavar="PATH", help="pages or folders under the docs root")
+    sub.add_argument(
+        "--docs", type=Path, default=DEFAULT_DOCS, help="docs root (default: %(default)s)"
+    )
+    sub.add_argument(
+        "paths", nargs="*", metavar="PATH", help="pages or folders under the docs root"
+    )
     _template_options(sub)
     sub.add_argument("--no-cache", action="store_true", help="ignore and do not update the cache")
     sub.add_argument("--jobs", type=int, default=None, help="worker processes (default: up to 4)")
@@ -30,35 +39,62 @@ def _docs_options(sub: argparse.ArgumentParser) -> None:
 
 def _template_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--profile", default=None, help="tab profile (default: current)")
-    sub.add_argument("--templates", type=Path, action="append", default=[], metavar="DIR",
-                     help="a folder of templates that override the built-in ones file by file")
-    sub.add_argument("--profiles", type=Path, default=None, metavar="FILE",
-                     help="a profiles file that replaces or extends the built-in profiles")
+    sub.add_argument(
+        "--templates",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of templates that override the built-in ones file by file",
+    )
+    sub.add_argument(
+        "--profiles",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="a profiles file that replaces or extends the built-in profiles",
+    )
 
 
 def add_check(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    sub = commands.add_parser("check", help="report examples that drift from the templates, and contradictions")
+    sub = commands.add_parser(
+        "check", help="report examples that drift from the templates, and contradictions"
+    )
     _docs_options(sub)
     sub.add_argument("--format", choices=("text", "json", "github"), default="text")
-    sub.add_argument("--twin", type=Path, default=None, metavar="ROOT", help="English docs root to compare facts with")
+    sub.add_argument(
+        "--twin",
+        type=Path,
+        default=None,
+        metavar="ROOT",
+        help="English docs root to compare facts with",
+    )
     sub.set_defaults(handler=run_check_command)
 
 
 def add_sync(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    sub = commands.add_parser("sync", help="rewrite drifting examples in place, touching nothing else")
+    sub = commands.add_parser(
+        "sync", help="rewrite drifting examples in place, touching nothing else"
+    )
     _docs_options(sub)
     sub.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
-    sub.add_argument("--add-missing", action="store_true", help="insert missing tabs and examples sections")
-    sub.add_argument("--reshape", action="store_true", help="rewrite whole blocks to the profile's tabs and order")
+    sub.add_argument(
+        "--add-missing", action="store_true", help="insert missing tabs and examples sections"
+    )
+    sub.add_argument(
+        "--reshape",
+        action="store_true",
+        help="rewrite whole blocks to the profile's tabs and order",
+    )
     sub.set_defaults(handler=run_sync_command)
 
 
-def options_from(args: argparse.Namespace, twin: Path | None = None) -> object:
+def options_from(args: argparse.Namespace, twin: Path | None = None) -> CheckOptions:
     from generator.check import CheckOptions
-    from generator.config import project_settings
+    from generator.config import load_config
     from generator.plan import SyncMode
 
-    settings = project_settings()
+    settings = load_config()
     return CheckOptions(
         profile=args.profile or settings.profile,
         templates=tuple(args.templates or settings.templates),
@@ -73,10 +109,15 @@ def run_check_command(args: argparse.Namespace) -> Exit:
     from generator.check import run_check
     from generator.findings import json_report, text_summary
 
-    report = run_check(args.docs, args.paths, options_from(args, args.twin), use_cache=not args.no_cache)  # type: ignore[arg-type]
+    report = run_check(
+        args.docs, args.paths, options_from(args, args.twin), use_cache=not args.no_cache
+    )  # type: ignore[arg-type]
     findings = report.findings
     for diagnostic in report.diagnostics:
-        print(diagnostic.format_github() if args.format == "github" else diagnostic.format_text(), file=sys.stderr)
+        print(
+            diagnostic.format_github() if args.format == "github" else diagnostic.format_text(),
+            file=sys.stderr,
+        )
     if args.format == "json":
         print(json_report(findings, len(report.checked), report.in_sync))
     elif args.format == "github":
@@ -97,7 +138,7 @@ def run_sync_command(args: argparse.Namespace) -> Exit:
     from generator.check import run_check
     from generator.sync import sync_pages
 
-    report = run_check(args.docs, args.paths, options_from(args), use_cache=False, want_edits=True)  # type: ignore[arg-type]
+    report = run_check(args.docs, args.paths, options_from(args), use_cache=False, want_edits=True)
     for diagnostic in report.diagnostics:
         print(diagnostic.format_text(), file=sys.stderr)
     result = sync_pages(args.docs, report.outcomes, args.dry_run)
@@ -114,22 +155,38 @@ def add_render(commands: SubParsers[argparse.ArgumentParser]) -> None:
     from generator.cli import DEFAULT_GENERATED, DEFAULT_SPECS
 
     sub = commands.add_parser("render", help="render examples and typed stubs from specs")
-    sub.add_argument("--specs", type=Path, default=DEFAULT_SPECS, help="spec folder (default: %(default)s)")
-    sub.add_argument("--out", type=Path, default=DEFAULT_GENERATED, help="output folder (default: %(default)s)")
+    sub.add_argument(
+        "--specs", type=Path, default=DEFAULT_SPECS, help="spec folder (default: %(default)s)"
+    )
+    sub.add_argument(
+        "--out", type=Path, default=DEFAULT_GENERATED, help="output folder (default: %(default)s)"
+    )
     _template_options(sub)
-    sub.add_argument("--no-cache", action="store_true", help="do not use the formatter's disk cache")
+    sub.add_argument(
+        "--no-cache", action="store_true", help="do not use the formatter's disk cache"
+    )
     sub.set_defaults(handler=run_render_command)
 
 
 def add_build(commands: SubParsers[argparse.ArgumentParser]) -> None:
     from generator.cli import DEFAULT_DOCS, DEFAULT_GENERATED, DEFAULT_SPECS
 
-    sub = commands.add_parser("build", help="parse + render: docs → specs → generated (default: the sample docs)")
-    sub.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="docs root (default: %(default)s)")
-    sub.add_argument("--specs", type=Path, default=DEFAULT_SPECS, help="spec folder (default: %(default)s)")
-    sub.add_argument("--out", type=Path, default=DEFAULT_GENERATED, help="output folder (default: %(default)s)")
+    sub = commands.add_parser(
+        "build", help="parse + render: docs → specs → generated (default: the sample docs)"
+    )
+    sub.add_argument(
+        "--docs", type=Path, default=DEFAULT_DOCS, help="docs root (default: %(default)s)"
+    )
+    sub.add_argument(
+        "--specs", type=Path, default=DEFAULT_SPECS, help="spec folder (default: %(default)s)"
+    )
+    sub.add_argument(
+        "--out", type=Path, default=DEFAULT_GENERATED, help="output folder (default: %(default)s)"
+    )
     _template_options(sub)
-    sub.add_argument("--no-cache", action="store_true", help="do not use the formatter's disk cache")
+    sub.add_argument(
+        "--no-cache", action="store_true", help="do not use the formatter's disk cache"
+    )
     sub.add_argument("--jobs", type=int, default=None, help="worker processes (default: up to 4)")
     sub.set_defaults(handler=run_build_command)
 
@@ -163,11 +220,19 @@ def run_build_command(args: argparse.Namespace) -> Exit:
     return _render(result.specs, args)
 
 
-def _render(specs: list, args: argparse.Namespace) -> Exit:  # type: ignore[type-arg]
+def _render(specs: list[Spec], args: argparse.Namespace) -> Exit:
     from generator.render.build import render_all
 
-    report = render_all(specs, args.out, profile=args.profile, templates=tuple(args.templates),
-                        profiles_file=args.profiles, use_cache=not args.no_cache)
-    print(f"generated: {len(report.written)} files in {args.out.as_posix()}/ "
-          f"({len(report.changed)} changed, {len(report.removed)} removed)")
+    report = render_all(
+        specs,
+        args.out,
+        profile=args.profile,
+        templates=tuple(args.templates),
+        profiles_file=args.profiles,
+        use_cache=not args.no_cache,
+    )
+    print(
+        f"generated: {len(report.written)} files in {args.out.as_posix()}/ "
+        f"({len(report.changed)} changed, {len(report.removed)} removed)"
+    )
     return Exit.OK

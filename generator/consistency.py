@@ -17,11 +17,27 @@ from generator.spec import ExampleBlock, Spec, Tab
 SDK_FUNCTION = re.compile(r"^(?:BX24|\$b24|B24Js)\.|^CRest::")
 CURL_BODY = re.compile(r"-d\s+'(?P<body>[^']*)'")
 FAMILIES = {
-    "curl_webhook": "cURL", "curl_oauth": "cURL", "js_ts": "B24JsSDK", "js_umd": "B24JsSDK",
-    "js_legacy": "B24JsSDK", "bx24_js": "BX24.js", "php_b24sdk": "B24PhpSDK", "php_crest": "CRest",
-    "php_legacy": "restCommand PHP", "python": "b24pysdk", "go": "Go SDK",
+    "curl_webhook": "cURL",
+    "curl_oauth": "cURL",
+    "js_ts": "B24JsSDK",
+    "js_umd": "B24JsSDK",
+    "js_legacy": "B24JsSDK",
+    "bx24_js": "BX24.js",
+    "php_b24sdk": "B24PhpSDK",
+    "php_crest": "CRest",
+    "php_legacy": "restCommand PHP",
+    "python": "b24pysdk",
+    "go": "Go SDK",
 }
-REST_TARGETS = ("curl_webhook", "curl_oauth", "php_b24sdk", "php_crest", "php_legacy", "python", "go")
+REST_TARGETS = (
+    "curl_webhook",
+    "curl_oauth",
+    "php_b24sdk",
+    "php_crest",
+    "php_legacy",
+    "python",
+    "go",
+)
 
 LabelTargets = Callable[[str], str | None]
 
@@ -44,15 +60,29 @@ def block_findings(path: str, block: ExampleBlock, targets: LabelTargets) -> lis
     labels = [t.label for t in block.tabs]
     content = [label for label in labels if not is_language_label(label)]
     if content:
-        found.append(Finding(path, block.span.start, "mixed-block", None,
-                             f"language tabs mixed with content tabs ({', '.join(content)})"))
+        found.append(
+            Finding(
+                path,
+                block.span.start,
+                "mixed-block",
+                None,
+                f"language tabs mixed with content tabs ({', '.join(content)})",
+            )
+        )
     for tab in block.tabs:
         if tab.skipped or not tab.code:
             continue
         expected = targets(tab.label) or label_target(tab.label)
         if expected and tab.target != "unknown" and family(expected) != family(tab.target):
-            found.append(Finding(path, tab.span.start, "wrong-sdk", tab.label,
-                                 f"code is {family(tab.target)}, the label promises {family(expected)}"))
+            found.append(
+                Finding(
+                    path,
+                    tab.span.start,
+                    "wrong-sdk",
+                    tab.label,
+                    f"code is {family(tab.target)}, the label promises {family(expected)}",
+                )
+            )
     return found
 
 
@@ -64,11 +94,23 @@ def method_page_findings(path: str, facts: MethodFacts, targets: LabelTargets) -
         found += block_findings(path, block, targets)
         for tab in block.tabs:
             methods = rest_methods(tab)
-            if tab.skipped or not methods or facts.method is None or facts.method.startswith("batch"):
+            if (
+                tab.skipped
+                or not methods
+                or facts.method is None
+                or facts.method.startswith("batch")
+            ):
                 continue
             if not any(same_method(m, facts.method) for m in methods):
-                found.append(Finding(path, tab.span.start, "wrong-method", tab.label,
-                                     f"calls `{methods[0]}` but the page documents `{facts.method}`"))
+                found.append(
+                    Finding(
+                        path,
+                        tab.span.start,
+                        "wrong-method",
+                        tab.label,
+                        f"calls `{methods[0]}` but the page documents `{facts.method}`",
+                    )
+                )
     found += unknown_params(path, facts)
     return found
 
@@ -87,8 +129,15 @@ def unknown_params(path: str, facts: MethodFacts) -> list[Finding]:
             for key in body_keys(tab.code):
                 if key.casefold() not in known and key not in reported:
                     reported.add(key)
-                    found.append(Finding(path, tab.span.start, "unknown-param", tab.label,
-                                         f"parameter `{key}` is not in the page's parameter tables"))
+                    found.append(
+                        Finding(
+                            path,
+                            tab.span.start,
+                            "unknown-param",
+                            tab.label,
+                            f"parameter `{key}` is not in the page's parameter tables",
+                        )
+                    )
     return found
 
 
@@ -118,18 +167,47 @@ def event_page_findings(spec: Spec, path: str, targets: LabelTargets) -> list[Fi
 
 def _event_tab_findings(spec: Spec, path: str, tab: Tab) -> list[Finding]:
     found: list[Finding] = []
-    if spec.kind == "js_event" and (tab.target.removesuffix("_2024") in REST_TARGETS or rest_methods(tab)):
+    if spec.kind == "js_event" and (
+        tab.target.removesuffix("_2024") in REST_TARGETS or rest_methods(tab)
+    ):
         what = ", ".join(rest_methods(tab)) or family(tab.target) or tab.target
-        found.append(Finding(path, tab.span.start, "rest-tab-on-js-event", tab.label,
-                             f"subscribes through REST ({what}); a JS-interface event cannot be bound by a request to /rest/"))
+        found.append(
+            Finding(
+                path,
+                tab.span.start,
+                "rest-tab-on-js-event",
+                tab.label,
+                f"subscribes through REST ({what}); a JS-interface event cannot be bound "
+                "by a request to /rest/",
+            )
+        )
     if tab.events and not any(_same_event(e, spec.event) for e in tab.events):
-        found.append(Finding(path, tab.span.start, "wrong-event", tab.label,
-                             f"binds `{tab.events[0]}` but the page documents `{spec.event}`"))
+        found.append(
+            Finding(
+                path,
+                tab.span.start,
+                "wrong-event",
+                tab.label,
+                f"binds `{tab.events[0]}` but the page documents `{spec.event}`",
+            )
+        )
     methods = rest_methods(tab)
-    if spec.kind == "rest_event" and methods and spec.subscription.method:
-        if not any(same_method(m, spec.subscription.method) for m in methods):
-            found.append(Finding(path, tab.span.start, "wrong-method", tab.label,
-                                 f"calls `{methods[0]}`, not `{spec.subscription.method}`"))
+    subscribe = spec.subscription.method
+    if (
+        spec.kind == "rest_event"
+        and methods
+        and subscribe
+        and not any(same_method(m, subscribe) for m in methods)
+    ):
+        found.append(
+            Finding(
+                path,
+                tab.span.start,
+                "wrong-method",
+                tab.label,
+                f"calls `{methods[0]}`, not `{spec.subscription.method}`",
+            )
+        )
     return found
 
 
@@ -143,9 +221,15 @@ def twin_findings(path: str, ru: Spec, en: Spec) -> list[Finding]:
     pairs = [
         ("event code", ru.event.casefold(), en.event.casefold()),
         ("scopes", [s.name for s in ru.scopes], [s.name for s in en.scopes]),
-        ("payload fields", [f.name for f in ru.handler.fields], [f.name for f in en.handler.fields]),
+        (
+            "payload fields",
+            [f.name for f in ru.handler.fields],
+            [f.name for f in en.handler.fields],
+        ),
     ]
     for what, left, right in pairs:
         if left != right:
-            found.append(Finding(path, 1, "twin-mismatch", None, f"{what} differ: RU {left} vs EN {right}"))
+            found.append(
+                Finding(path, 1, "twin-mismatch", None, f"{what} differ: RU {left} vs EN {right}")
+            )
     return found

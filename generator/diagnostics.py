@@ -40,7 +40,9 @@ class Diagnostic:
     def format_github(self) -> str:
         level = "error" if self.is_error else "warning"
         message = _github_escape(f"{self.code} {self.message}")
-        return f"::{level} file={self.path},line={max(self.line, 1)},col={max(self.col, 1)}::{message}"
+        return (
+            f"::{level} file={self.path},line={max(self.line, 1)},col={max(self.col, 1)}::{message}"
+        )
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)

@@ -16,7 +16,7 @@ def expected_tabs_for(spec: Spec, options: CheckOptions) -> Sequence[RenderedTab
     from generator.config import load_profiles
     from generator.render.examples import expected_tabs
 
-    profiles = load_profiles(options.profiles_file)
+    profiles = load_profiles(options.profiles_file, options.templates)
     return expected_tabs(spec, options.profile, profiles, user_dirs=options.templates)
 
 
@@ -24,9 +24,9 @@ def label_targets(options: CheckOptions) -> Callable[[str], str | None]:
     """Label → target under the chosen profile (any kind), for pages the profile does not render."""
     from generator.config import load_profiles
 
-    profiles = load_profiles(options.profiles_file)
+    profile = load_profiles(options.profiles_file, options.templates).get(options.profile)
     mapping: dict[str, str] = {}
-    for tabs in profiles.tabs_by_kind(options.profile).values():
+    for tabs in profile.tabs.values():
         for tab in tabs:
             mapping.setdefault(tab.label, tab.target)
     return mapping.get

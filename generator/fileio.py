@@ -43,7 +43,9 @@ def write_atomic(path: Path, data: bytes) -> bool:
         os.replace(temp_name, path)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise DocgenError(error(str(path), "E-WRITE", f"cannot write: {exc.strerror or exc}")) from None
+        raise DocgenError(
+            error(str(path), "E-WRITE", f"cannot write: {exc.strerror or exc}")
+        ) from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

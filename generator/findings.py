@@ -17,11 +17,22 @@ from dataclasses import asdict, dataclass
 REPORT_VERSION = 1
 
 # kinds that are a failure (exit 1); `skipped` is listed, never counted as clean or as a failure
-FAILING_KINDS = frozenset({
-    "drift", "missing-tab", "extra-tab", "tab-order", "missing-examples", "wrong-method",
-    "wrong-event", "rest-tab-on-js-event", "unknown-param", "wrong-sdk", "mixed-block",
-    "twin-mismatch",
-})
+FAILING_KINDS = frozenset(
+    {
+        "drift",
+        "missing-tab",
+        "extra-tab",
+        "tab-order",
+        "missing-examples",
+        "wrong-method",
+        "wrong-event",
+        "rest-tab-on-js-event",
+        "unknown-param",
+        "wrong-sdk",
+        "mixed-block",
+        "twin-mismatch",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -63,7 +74,11 @@ def json_report(findings: Sequence[Finding], pages: int, in_sync: int) -> str:
             "by_kind": dict(sorted(Counter(f.kind for f in findings).items())),
         },
         "findings": [
-            {k: v for k, v in asdict(f).items() if k in ("kind", "path", "line", "label", "message", "diff")}
+            {
+                k: v
+                for k, v in asdict(f).items()
+                if k in ("kind", "path", "line", "label", "message", "diff")
+            }
             for f in sorted(findings)
         ],
     }

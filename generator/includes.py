@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import DocgenError, Diagnostic, error
+from generator.diagnostics import Diagnostic, DocgenError, error
 from generator.page import Node, Page, line_of
 from generator.source import read_source
 
@@ -22,7 +22,9 @@ class Located:
     node: Node
     page: Page
     included: bool
-    host_line: int  # 1-based line on the page being extracted (the include's line for included nodes)
+    host_line: (
+        int  # 1-based line on the page being extracted (the include's line for included nodes)
+    )
 
 
 @dataclass
@@ -39,13 +41,25 @@ class IncludeResolver:
         match = INCLUDE_ARGS.match(node.info)
         line = line_of(node)
         if match is None:
-            raise DocgenError(error(page.path, "E-INCLUDE-SYNTAX", f"cannot read include `{node.info}`", line, 1))
+            raise DocgenError(
+                error(page.path, "E-INCLUDE-SYNTAX", f"cannot read include `{node.info}`", line, 1)
+            )
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), match["path"]))
         if target.startswith("../") or target == ".." or posixpath.isabs(target):
-            raise DocgenError(error(page.path, "E-INCLUDE-OUTSIDE", f"include `{match['path']}` points outside the docs root", line, 1))
+            raise DocgenError(
+                error(
+                    page.path,
+                    "E-INCLUDE-OUTSIDE",
+                    f"include `{match['path']}` points outside the docs root",
+                    line,
+                    1,
+                )
+            )
         if target in stack:
             chain = " -> ".join([*stack, target])
-            raise DocgenError(error(page.path, "E-INCLUDE-CYCLE", f"include cycle: {chain}", line, 1))
+            raise DocgenError(
+                error(page.path, "E-INCLUDE-CYCLE", f"include cycle: {chain}", line, 1)
+            )
         return self._read(page.path, target, match["path"], line)
 
     def _read(self, origin: str, target: str, written: str, line: int) -> Page:
@@ -56,9 +70,25 @@ class IncludeResolver:
         try:
             real = file.resolve(strict=True)
         except (FileNotFoundError, RuntimeError):
-            raise DocgenError(error(origin, "E-INCLUDE-MISSING", f"included file `{written}` does not exist", line, 1)) from None
+            raise DocgenError(
+                error(
+                    origin,
+                    "E-INCLUDE-MISSING",
+                    f"included file `{written}` does not exist",
+                    line,
+                    1,
+                )
+            ) from None
         if not real.is_relative_to(root):
-            raise DocgenError(error(origin, "E-INCLUDE-OUTSIDE", f"include `{written}` resolves outside the docs root (symlink?)", line, 1))
+            raise DocgenError(
+                error(
+                    origin,
+                    "E-INCLUDE-OUTSIDE",
+                    f"include `{written}` resolves outside the docs root (symlink?)",
+                    line,
+                    1,
+                )
+            )
         page = Page(target, read_source(real, target))
         self._cache[target] = page
         return page

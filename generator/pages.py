@@ -11,7 +11,9 @@ from pathlib import Path
 from generator.extract.text import METHOD_NAME
 
 EVENT_MARKER = re.compile(r"Кто может подписаться|Who can subscribe")
-METHOD_MARKER = re.compile(r"Кто может выполнять метод|Who can (?:execute|perform) (?:the |this )?method")
+METHOD_MARKER = re.compile(
+    r"Кто может выполнять метод|Who can (?:execute|perform) (?:the |this )?method"
+)
 UNMARKED_EVENT_H1 = re.compile(r"(?:^|\s)(?:[oO]n[A-Z]\w+|ON[A-Z]+)\s*$")
 EVENTS_FOLDER = re.compile(r"(?:^|/)events[^/]*/")
 

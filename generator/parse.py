@@ -52,7 +52,9 @@ class ParseResult:
 
 def check_root(root: Path) -> None:
     if not root.is_dir():
-        raise DocgenError(error(str(root), "E-DOCS-ROOT", "docs root does not exist or is not a folder"))
+        raise DocgenError(
+            error(str(root), "E-DOCS-ROOT", "docs root does not exist or is not a folder")
+        )
 
 
 def select_pages(root: Path, paths: Sequence[str] = ()) -> list[str]:
@@ -91,7 +93,9 @@ def _relative_to_root(root: Path, given: str) -> str:
         try:
             return path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
-            raise DocgenError(error(given, "E-OUTSIDE-ROOT", f"path is outside the docs root {root}")) from None
+            raise DocgenError(
+                error(given, "E-OUTSIDE-ROOT", f"path is outside the docs root {root}")
+            ) from None
     return path.as_posix()
 
 
@@ -106,9 +110,13 @@ def parse_page(root: Path, rel: str, resolver: IncludeResolver | None = None) ->
         found = exc.diagnostic
         return PageResult(rel, None, [replace(found, path=display_path(root, found.path))])
     except RecursionError:
-        return PageResult(rel, None, [error(display, "E-TOO-DEEP", "page nesting is too deep to parse", 1, 1)])
+        return PageResult(
+            rel, None, [error(display, "E-TOO-DEEP", "page nesting is too deep to parse", 1, 1)]
+        )
     except OSError as exc:
-        return PageResult(rel, None, [error(display, "E-READ", f"cannot read: {exc.strerror or exc}")])
+        return PageResult(
+            rel, None, [error(display, "E-READ", f"cannot read: {exc.strerror or exc}")]
+        )
     diagnostics = [
         Diagnostic(display, d.line, d.col, d.code, d.message, d.severity) for d in spec.diagnostics
     ]

@@ -51,54 +51,110 @@ def plan_event_page(
         return plan
     blocks = [b for b in spec.examples]
     if not blocks:
-        plan.findings.append(Finding(path, 1, "missing-examples", None,
-                                     f"no example tabs; the profile expects {_labels(expected)}"))
+        plan.findings.append(
+            Finding(
+                path,
+                1,
+                "missing-examples",
+                None,
+                f"no example tabs; the profile expects {_labels(expected)}",
+            )
+        )
         if mode.add_missing or mode.reshape:
             plan.edits.append(examples_section_edit(page, spec, expected))
         return plan
     for block in blocks:
         if block.skipped:
-            plan.findings.append(Finding(path, block.span.start, "skipped", None, "example block marked to skip"))
+            plan.findings.append(
+                Finding(path, block.span.start, "skipped", None, "example block marked to skip")
+            )
             continue
         _plan_block(path, page, block, expected, mode, plan)
     return plan
 
 
-def _plan_block(path: str, page: Page, block: ExampleBlock, expected: Sequence[Expected], mode: SyncMode, plan: PagePlan) -> None:
+def _plan_block(
+    path: str,
+    page: Page,
+    block: ExampleBlock,
+    expected: Sequence[Expected],
+    mode: SyncMode,
+    plan: PagePlan,
+) -> None:
     by_label = {e.label: e for e in expected}
     present = [t for t in block.tabs if t.label in by_label]
     for tab in block.tabs:
         if tab.skipped:
-            plan.findings.append(Finding(path, tab.span.start, "skipped", tab.label, "tab marked to skip"))
+            plan.findings.append(
+                Finding(path, tab.span.start, "skipped", tab.label, "tab marked to skip")
+            )
         elif tab.label not in by_label:
-            plan.findings.append(Finding(path, tab.span.start, "extra-tab", tab.label,
-                                         f"the profile has no `{tab.label}` tab for this kind of page"))
+            plan.findings.append(
+                Finding(
+                    path,
+                    tab.span.start,
+                    "extra-tab",
+                    tab.label,
+                    f"the profile has no `{tab.label}` tab for this kind of page",
+                )
+            )
         elif tab.code != by_label[tab.label].code:
             plan.findings.append(drift_finding(path, tab, by_label[tab.label]))
             if tab.code_span is not None and not mode.reshape:
-                plan.edits.append(fence_body_edit(page.lines, tab.code_span.start, tab.code_span.end, by_label[tab.label].code))
+                plan.edits.append(
+                    fence_body_edit(
+                        page.lines, tab.code_span.start, tab.code_span.end, by_label[tab.label].code
+                    )
+                )
     labels = [t.label for t in block.tabs]
     missing = [e for e in expected if e.label not in labels]
     for item in missing:
-        plan.findings.append(Finding(path, block.span.start, "missing-tab", item.label,
-                                     f"the profile expects a `{item.label}` tab"))
+        plan.findings.append(
+            Finding(
+                path,
+                block.span.start,
+                "missing-tab",
+                item.label,
+                f"the profile expects a `{item.label}` tab",
+            )
+        )
     order = [e.label for e in expected if e.label in labels]
     if [t.label for t in present] != order:
-        plan.findings.append(Finding(path, block.span.start, "tab-order", None,
-                                     f"tabs are {_labels(present)}, the profile orders them {', '.join(order)}"))
-    if mode.reshape and (missing or len(present) != len(block.tabs) or [t.label for t in present] != order or any(f.kind == "drift" for f in plan.findings)):
+        plan.findings.append(
+            Finding(
+                path,
+                block.span.start,
+                "tab-order",
+                None,
+                f"tabs are {_labels(present)}, the profile orders them {', '.join(order)}",
+            )
+        )
+    if mode.reshape and (
+        missing
+        or len(present) != len(block.tabs)
+        or [t.label for t in present] != order
+        or any(f.kind == "drift" for f in plan.findings)
+    ):
         plan.edits = [e for e in plan.edits if not (block.span.start <= e.start <= block.span.end)]
-        plan.edits.append(Edit(block.span.start, block.span.end, tuple(block_lines(expected, block.indent))))
+        plan.edits.append(
+            Edit(block.span.start, block.span.end, tuple(block_lines(expected, block.indent)))
+        )
     elif mode.add_missing and missing:
         plan.edits.extend(insert_missing(block, expected, missing))
 
 
 def drift_finding(path: str, tab: Tab, expected: Expected) -> Finding:
-    diff = "".join(difflib.unified_diff(
-        tab.code.splitlines(keepends=True), expected.code.splitlines(keepends=True),
-        fromfile=f"{path}:{tab.span.start} [{tab.label}]", tofile=f"rendered {expected.target}",
-    ))
-    return Finding(path, tab.span.start, "drift", tab.label, drift_reason(tab.code, expected.code), diff)
+    diff = "".join(
+        difflib.unified_diff(
+            tab.code.splitlines(keepends=True),
+            expected.code.splitlines(keepends=True),
+            fromfile=f"{path}:{tab.span.start} [{tab.label}]",
+            tofile=f"rendered {expected.target}",
+        )
+    )
+    return Finding(
+        path, tab.span.start, "drift", tab.label, drift_reason(tab.code, expected.code), diff
+    )
 
 
 def drift_reason(actual: str, rendered: str) -> str:
@@ -106,7 +162,9 @@ def drift_reason(actual: str, rendered: str) -> str:
         return "differs from the template only in whitespace"
     if actual.strip() == "":
         return "tab has no code"
-    changed = sum(1 for line in difflib.ndiff(actual.splitlines(), rendered.splitlines()) if line[:1] in "+-")
+    changed = sum(
+        1 for line in difflib.ndiff(actual.splitlines(), rendered.splitlines()) if line[:1] in "+-"
+    )
     return f"differs from what the template renders ({changed} lines)"
 
 
@@ -125,7 +183,9 @@ def block_lines(expected: Sequence[Expected], indent: int) -> list[str]:
     return [*lines, f"{pad}{{% endlist %}}"]
 
 
-def insert_missing(block: ExampleBlock, expected: Sequence[Expected], missing: Sequence[Expected]) -> list[Edit]:
+def insert_missing(
+    block: ExampleBlock, expected: Sequence[Expected], missing: Sequence[Expected]
+) -> list[Edit]:
     """Each missing tab goes right after the nearest tab the profile puts before it."""
     spans = {t.label: t.span for t in block.tabs}
     groups: dict[int, list[str]] = {}
@@ -147,20 +207,30 @@ def examples_section_edit(page: Page, spec: Spec, expected: Sequence[Expected]) 
     depth = page.path.count("/")
     include = posixpath.join(*([".."] * depth or ["."]), "_includes", "examples.md")
     lines = [
-        f"## {EXAMPLES_HEADING[locale]}", "",
-        f"{{% include [{EXAMPLES_INCLUDE_TEXT[locale]}]({include}) %}}", "",
+        f"## {EXAMPLES_HEADING[locale]}",
+        "",
+        f"{{% include [{EXAMPLES_INCLUDE_TEXT[locale]}]({include}) %}}",
+        "",
         *block_lines(expected, 0),
     ]
     related = spec.source.spans.get("related")
     existing = spec.source.spans.get("examples")
     if existing is not None:
-        next_line = related.start if related is not None and related.start > existing.start else None
+        next_line = (
+            related.start if related is not None and related.start > existing.start else None
+        )
         at = next_line or page.line_count + 1
-        return Edit(at, at - 1, tuple([*block_lines(expected, 0), ""]) if next_line else ("", *block_lines(expected, 0)))
+        return Edit(
+            at,
+            at - 1,
+            tuple([*block_lines(expected, 0), ""])
+            if next_line
+            else ("", *block_lines(expected, 0)),
+        )
     if related is not None:
         return Edit(related.start, related.start - 1, tuple([*lines, ""]))
     return Edit(page.line_count + 1, page.line_count, ("", *lines))
 
 
 def _labels(items: Sequence[object]) -> str:
-    return " | ".join(str(getattr(i, "label")) for i in items)
+    return " | ".join(str(i.label) for i in items)

@@ -63,7 +63,7 @@ def dump_yaml(spec: Spec) -> str:
 
 def load_yaml(text: str, origin: str = "<spec>") -> Spec:
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506  # _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
     except yaml.YAMLError as exc:
         raise SpecError(f"{origin}: invalid YAML: {exc}") from None
     validate(data, origin)

@@ -35,16 +35,22 @@ def sync_pages(root: Path, outcomes: list[Outcome], dry_run: bool) -> SyncResult
             result.diffs.append(unified(source.raw, new, display))
             continue
         if not path.exists() or not _writable(path):
-            raise DocgenError(error(display, "E-READONLY", "page is not writable; nothing was changed"))
+            raise DocgenError(
+                error(display, "E-READONLY", "page is not writable; nothing was changed")
+            )
         write_atomic(path, new)
     return result
 
 
 def unified(old: bytes, new: bytes, display: str) -> str:
-    return "".join(difflib.unified_diff(
-        old.decode("utf-8").splitlines(keepends=True), new.decode("utf-8").splitlines(keepends=True),
-        fromfile=f"a/{display}", tofile=f"b/{display}",
-    ))
+    return "".join(
+        difflib.unified_diff(
+            old.decode("utf-8").splitlines(keepends=True),
+            new.decode("utf-8").splitlines(keepends=True),
+            fromfile=f"a/{display}",
+            tofile=f"b/{display}",
+        )
+    )
 
 
 def _writable(path: Path) -> bool:

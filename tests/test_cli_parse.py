@@ -17,7 +17,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_parse_writes_specs_and_summarises(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_parse_writes_specs_and_summarises(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     docs = seed_root(tmp_path / "docs")
     out = tmp_path / "specs"
     code, stdout, _ = run(capsys, "parse", "--docs", str(docs), "--out", str(out))
@@ -28,7 +30,9 @@ def test_parse_writes_specs_and_summarises(tmp_path: Path, capsys: pytest.Captur
 
 def test_parse_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     docs = seed_root(tmp_path / "docs")
-    code, stdout, _ = run(capsys, "parse", "--docs", str(docs), "--out", str(tmp_path / "o"), "--format", "json")
+    code, stdout, _ = run(
+        capsys, "parse", "--docs", str(docs), "--out", str(tmp_path / "o"), "--format", "json"
+    )
     payload = json.loads(stdout)
     assert code == 0
     assert payload["pages"] == {"rest_event": 0, "js_event": 1, "legacy_event": 0}
@@ -44,7 +48,9 @@ def test_second_parse_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_missing_docs_root_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, stderr = run(capsys, "parse", "--docs", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
+    code, _, stderr = run(
+        capsys, "parse", "--docs", str(tmp_path / "nope"), "--out", str(tmp_path / "o")
+    )
     assert code == 2
     assert stderr.strip().endswith("E-DOCS-ROOT docs root does not exist or is not a folder")
     assert len(stderr.strip().splitlines()) == 1

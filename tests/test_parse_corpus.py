@@ -47,7 +47,8 @@ def test_overviews_and_includes_are_not_event_pages(ru: ParseResult) -> None:
 
 def test_unmarked_legacy_pages_are_found(ru: ParseResult) -> None:
     unmarked = [
-        s for s in ru.specs
+        s
+        for s in ru.specs
         if "/events-invoice/" in s.source.path or "/events-custom/" in s.source.path
     ]
     assert len(unmarked) == 18
@@ -56,8 +57,13 @@ def test_unmarked_legacy_pages_are_found(ru: ParseResult) -> None:
 
 
 def test_only_real_typos_break_the_slug_rule(ru: ParseResult) -> None:
-    mismatched = sorted(d.path.rsplit("/", 1)[-1] for d in ru.diagnostics if d.code == "W-SLUG-MISMATCH")
-    assert mismatched == ["on-crm-invoice-add.md", "on-crm-invoice-delete.md"]  # H1 says onCrmInvoce…
+    mismatched = sorted(
+        d.path.rsplit("/", 1)[-1] for d in ru.diagnostics if d.code == "W-SLUG-MISMATCH"
+    )
+    assert mismatched == [
+        "on-crm-invoice-add.md",
+        "on-crm-invoice-delete.md",
+    ]  # H1 says onCrmInvoce…
 
 
 def test_latin_c_homoglyph_is_reported_on_eight_deal_pages(ru: ParseResult) -> None:
@@ -71,7 +77,10 @@ def test_scope_values_and_two_scope_js_events(ru: ParseResult) -> None:
     assert scopes["basic"] == 5 and "базовый" not in scopes
     two = [s for s in ru.specs if len(s.scopes) == 2]
     assert len(two) == 20
-    assert all(s.kind == "js_event" and [x.name for x in s.scopes] == ["placement", "telephony"] for s in two)
+    assert all(
+        s.kind == "js_event" and [x.name for x in s.scopes] == ["placement", "telephony"]
+        for s in two
+    )
     assert all(x.description for s in two for x in s.scopes)
 
 
@@ -97,23 +106,47 @@ def test_rest_deal_page(ru: ParseResult) -> None:
     assert spec.subscribers is not None and spec.subscribers.value == "any_user"
     assert spec.handler.delivery == "post"
     names = field_names(spec)
-    assert names[:7] == ["event", "event_handler_id", "data", "data.FIELDS", "ts", "auth", "data.FIELDS.ID"]
+    assert names[:7] == [
+        "event",
+        "event_handler_id",
+        "data",
+        "data.FIELDS",
+        "ts",
+        "auth",
+        "data.FIELDS.ID",
+    ]
     assert "auth.access_token" in names and "auth.application_token" in names
     fields_id = next(f for f in spec.handler.fields if f.name == "data.FIELDS.ID")
     assert (fields_id.type, fields_id.anchor) == ("integer", "fields")
-    assert spec.subscription.method == "event.bind" and spec.subscription.event_name == "onCrmDealAdd"
-    assert [link.path for link in spec.related][:2] == ["../../../events/index.md", "../../../events/event-bind.md"]
+    assert (
+        spec.subscription.method == "event.bind" and spec.subscription.event_name == "onCrmDealAdd"
+    )
+    assert [link.path for link in spec.related][:2] == [
+        "../../../events/index.md",
+        "../../../events/event-bind.md",
+    ]
 
 
 def test_tasks_page_with_examples(ru: ParseResult) -> None:
     spec = spec_of(ru, "api-reference/tasks/events-tasks/on-task-add.md")
     assert spec.event == "OnTaskAdd" and spec.subscription.event_name == "onTaskAdd"
-    assert {"data.FIELDS_BEFORE", "data.FIELDS_AFTER.ID", "data.IS_ACCESSIBLE_AFTER"} <= set(field_names(spec))
-    assert next(f for f in spec.handler.fields if f.name == "data.FIELDS_BEFORE").type == "undefined|object"
+    assert {"data.FIELDS_BEFORE", "data.FIELDS_AFTER.ID", "data.IS_ACCESSIBLE_AFTER"} <= set(
+        field_names(spec)
+    )
+    assert (
+        next(f for f in spec.handler.fields if f.name == "data.FIELDS_BEFORE").type
+        == "undefined|object"
+    )
     [block] = spec.examples
     labels = [t.label for t in block.tabs]
     assert labels == ["JS (TS)", "JS (UMD)", "PHP", "BX24.js", "PHP CRest"]
-    assert [t.target for t in block.tabs] == ["js_ts", "js_umd", "php_b24sdk", "bx24_js", "php_crest"]
+    assert [t.target for t in block.tabs] == [
+        "js_ts",
+        "js_umd",
+        "php_b24sdk",
+        "bx24_js",
+        "php_crest",
+    ]
     assert all("event.bind" in t.calls and t.events == ["onTaskAdd"] for t in block.tabs)
     php = block.tabs[2]
     assert php.code.startswith("try {\n    $response = $b24Service\n")
@@ -122,27 +155,37 @@ def test_tasks_page_with_examples(ru: ParseResult) -> None:
 
 def test_js_event_with_payload_and_subscription_table(ru: ParseResult) -> None:
     spec = spec_of(ru, "api-reference/widgets/ui-interaction/call-card/call-card-entity-changed.md")
-    assert (spec.kind, spec.event, spec.handler.delivery) == ("js_event", "CallCard::EntityChanged", "callback")
+    assert (spec.kind, spec.event, spec.handler.delivery) == (
+        "js_event",
+        "CallCard::EntityChanged",
+        "callback",
+    )
     assert field_names(spec) == ["PHONE_NUMBER", "CRM_ENTITY_TYPE", "CRM_ENTITY_ID"]
     assert spec.handler.payloads[0].data == [
         {"PHONE_NUMBER": "+79001234567", "CRM_ENTITY_TYPE": "CONTACT", "CRM_ENTITY_ID": 123}
     ]
     assert spec.subscription.method == "BX24.placement.bindEvent"
     assert [(p.name, p.type, p.required) for p in spec.subscription.params] == [
-        ("event", "string", True), ("callback", "callable", True)
+        ("event", "string", True),
+        ("callback", "callable", True),
     ]
     assert [t.label for t in spec.examples[0].tabs] == ["BX24.js", "JS (TS)", "JS (UMD)"]
     assert spec.notes[1].type == "info" and "js" in spec.notes[1].text
 
 
 def test_js_event_callback_with_two_arguments(ru: ParseResult) -> None:
-    spec = spec_of(ru, "api-reference/widgets/ui-interaction/call-card/call-card-call-state-changed.md")
+    spec = spec_of(
+        ru, "api-reference/widgets/ui-interaction/call-card/call-card-call-state-changed.md"
+    )
     assert spec.handler.payloads[0].data == ["idle", {"failedCode": "486"}]
     assert field_names(spec) == ["callState", "additionalParams", "additionalParams.failedCode"]
 
 
 def test_background_call_card_event_keeps_namespace(ru: ParseResult) -> None:
-    spec = spec_of(ru, "api-reference/widgets/ui-interaction/page-background-worker/events/answer-button-click.md")
+    spec = spec_of(
+        ru,
+        "api-reference/widgets/ui-interaction/page-background-worker/events/answer-button-click.md",
+    )
     assert spec.event == "BackgroundCallCard::answerButtonClick" and spec.kind == "js_event"
     assert not any(d.code == "W-SLUG-MISMATCH" for d in spec.diagnostics)
 
@@ -222,7 +265,9 @@ def _facts(spec: Spec) -> tuple[object, ...]:
     )
 
 
-def test_english_pages_have_the_facts_of_their_russian_twins(ru: ParseResult, en: ParseResult) -> None:
+def test_english_pages_have_the_facts_of_their_russian_twins(
+    ru: ParseResult, en: ParseResult
+) -> None:
     assert len(en.specs) == 12 and en.failed == []
     for spec in en.specs:
         twin = spec_of(ru, spec.source.path)

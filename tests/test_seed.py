@@ -11,7 +11,7 @@ WEBHOOK = (
     "curl -X POST \\\n"
     '-H "Content-Type: application/json" \\\n'
     '-H "Accept: application/json" \\\n'
-    "-d '{\"PLACEMENT\":\"CallCard::BeforeClose\",\"HANDLER\":\"**your_handler_url_here**\"}' \\\n"
+    '-d \'{"PLACEMENT":"CallCard::BeforeClose","HANDLER":"**your_handler_url_here**"}\' \\\n'
     '"https://**put_your_bitrix24_address**/rest/**put_your_user_id_here**/**put_your_webhook_here**/placement.bindEvent"\n'
 )
 OAUTH = WEBHOOK.replace(

@@ -18,7 +18,14 @@ from generator.extract.header import (
 )
 from generator.extract.payload import parse_payload
 from generator.extract.sections import Section, split_sections
-from generator.extract.text import BACKTICKED, LINK, TITLE_LINK_RE, is_event_code, same_code, strip_code
+from generator.extract.text import (
+    BACKTICKED,
+    LINK,
+    TITLE_LINK_RE,
+    is_event_code,
+    same_code,
+    strip_code,
+)
 from generator.includes import IncludeResolver, Located, expand
 from generator.page import Node, Page, inline_text, line_of, walk
 from generator.spec import (
@@ -69,11 +76,17 @@ def extract_event(page: Page, resolver: IncludeResolver | None) -> Spec:
             if not tab.code and not tab.skipped:
                 findings.warn(tab.span.start, "W-TAB-NO-CODE", f"tab `{tab.label}` has no code")
     if event and not slug_matches(page.path, event):
-        findings.warn(header.line, "W-SLUG-MISMATCH", f"file name does not match event code `{event}`")
+        findings.warn(
+            header.line, "W-SLUG-MISMATCH", f"file name does not match event code `{event}`"
+        )
     if has_homoglyph(header.title):
-        findings.warn(header.line, "W-H1-HOMOGLYPH", "H1 starts with a Latin `C` in a Cyrillic word")
+        findings.warn(
+            header.line, "W-H1-HOMOGLYPH", "H1 starts with a Latin `C` in a Cyrillic word"
+        )
     if rights.scopes is None and kind != "legacy_event":
-        findings.warn(line_of(rights.node) if rights.node else header.line, "W-SCOPE-MISSING", "no Scope line")
+        findings.warn(
+            line_of(rights.node) if rights.node else header.line, "W-SCOPE-MISSING", "no Scope line"
+        )
     spans = collect_spans(header, rights.node, description_span, sections)
     return Spec(
         spec_version=SPEC_VERSION,
@@ -104,7 +117,9 @@ def check_structure(page: Page, findings: Findings) -> None:
         if node.type == "fence" and node.map and not _fence_closed(page, node):
             findings.fail(line_of(node), "E-UNCLOSED", "code fence is never closed")
         if node.type in ("yfm_endnote", "yfm_endlist", "yfm_endcut", "yfm_endif"):
-            findings.warn(line_of(node), "W-STRAY-DIRECTIVE", f"`{{% {node.type[4:]} %}}` without its opener")
+            findings.warn(
+                line_of(node), "W-STRAY-DIRECTIVE", f"`{{% {node.type[4:]} %}}` without its opener"
+            )
 
 
 def _fence_closed(page: Page, node: Node) -> bool:
@@ -119,7 +134,11 @@ def _expanded_nodes(page: Page, nodes: list[Node], resolver: IncludeResolver | N
 
 
 def read_handler(
-    page: Page, preamble: Section, sections: list[Section], resolver: IncludeResolver | None, findings: Findings
+    page: Page,
+    preamble: Section,
+    sections: list[Section],
+    resolver: IncludeResolver | None,
+    findings: Findings,
 ) -> Handler:
     collector = FieldCollector()
     payloads: list[Payload] = []
@@ -192,23 +211,43 @@ def classify(page: Page, header: Header, handler: Handler) -> Kind:
 def decide_event(header: Header, description: str, handler: Handler, findings: Findings) -> str:
     """The H1's code, checked against the description's and the payload's (case-insensitively)."""
     payload_code = next(
-        (str(p.data["event"]) for p in handler.payloads if isinstance(p.data, dict) and "event" in p.data), None
+        (
+            str(p.data["event"])
+            for p in handler.payloads
+            if isinstance(p.data, dict) and "event" in p.data
+        ),
+        None,
     )
-    described = next((strip_code(c) for c in BACKTICKED.findall(description) if is_event_code(c)), None)
+    described = next(
+        (strip_code(c) for c in BACKTICKED.findall(description) if is_event_code(c)), None
+    )
     evidence = payload_code or described
     if header.code is None:
         findings.warn(header.line, "W-H1-CODE-MISSING", f"H1 has no event code; using `{evidence}`")
         return evidence or ""
     if evidence and not same_code(header.code, evidence) and not same_code(header.code, described):
-        findings.warn(header.line, "W-H1-CODE-MISMATCH", f"H1 says `{header.code}`, the page says `{evidence}`")
+        findings.warn(
+            header.line,
+            "W-H1-CODE-MISMATCH",
+            f"H1 says `{header.code}`, the page says `{evidence}`",
+        )
         return evidence
     if header.code_position == "elsewhere":
-        findings.warn(header.line, "W-H1-CODE-POSITION", f"event code `{header.code}` is not the H1's last word")
+        findings.warn(
+            header.line,
+            "W-H1-CODE-POSITION",
+            f"event code `{header.code}` is not the H1's last word",
+        )
     return header.code
 
 
 def read_subscription(
-    page: Page, kind: Kind, event: str, sections: list[Section], resolver: IncludeResolver | None, examples: list
+    page: Page,
+    kind: Kind,
+    event: str,
+    sections: list[Section],
+    resolver: IncludeResolver | None,
+    examples: list,
 ) -> Subscription:
     collector = FieldCollector()
     method: str | None = None
@@ -222,7 +261,9 @@ def read_subscription(
                 method = _linked_method(inline_text(located.node))
     if method is None:
         method = default_method(page, kind)
-    handler_url = None if kind == "js_event" else _example_handler_url(examples) or DEFAULT_HANDLER_URL
+    handler_url = (
+        None if kind == "js_event" else _example_handler_url(examples) or DEFAULT_HANDLER_URL
+    )
     return Subscription(method, bind_name(event, kind), handler_url, collector.fields)
 
 
@@ -252,7 +293,9 @@ def _linked_method(text: str) -> str | None:
 def _example_handler_url(examples: list) -> str | None:
     for block in examples:
         for tab in block.tabs:
-            match = re.search(r"['\"]handler['\"]?\s*(?:=>|:)\s*['\"](https?://[^'\"]+)['\"]", tab.code)
+            match = re.search(
+                r"['\"]handler['\"]?\s*(?:=>|:)\s*['\"](https?://[^'\"]+)['\"]", tab.code
+            )
             if match:
                 return match.group(1)
     return None
@@ -281,7 +324,12 @@ def detect_locale(page: Page) -> str:
     return "en" if not re.search(r"[а-яё]{4,}", head, re.I) else "ru"
 
 
-def collect_spans(header: Header, rights: Node | None, description: tuple[int, int] | None, sections: list[Section]) -> dict[str, Span]:
+def collect_spans(
+    header: Header,
+    rights: Node | None,
+    description: tuple[int, int] | None,
+    sections: list[Section],
+) -> dict[str, Span]:
     spans: dict[str, Span] = {}
     if header.line:
         spans["h1"] = Span(header.line, header.line)

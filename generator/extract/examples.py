@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.targets import called_methods, decide_target, is_language_label, referenced_events
+from generator.extract.targets import (
+    called_methods,
+    decide_target,
+    is_language_label,
+    referenced_events,
+)
 from generator.extract.text import collapse
 from generator.page import Node, Page, inline_text, walk
 from generator.spec import ExampleBlock, Fence, Span, Tab
@@ -50,7 +55,10 @@ def read_block(page: Page, node: Node, skipped: bool) -> ExampleBlock | None:
     start, end = node.map
     line = page.lines[start]
     indent = len(line) - len(line.lstrip(" "))
-    tabs = [read_tab(page, item, nodes, label) for (item, nodes), label in zip(items, labels, strict=True)]
+    tabs = [
+        read_tab(page, item, nodes, label)
+        for (item, nodes), label in zip(items, labels, strict=True)
+    ]
     return ExampleBlock(Span(start + 1, end), indent, skipped, tabs)
 
 
@@ -88,7 +96,9 @@ def read_tab(page: Page, item: Node, nodes: list[Node], label: str) -> Tab:
 def _fence_nodes(nodes: list[Node]) -> list[Node]:
     found: list[Node] = []
     for node in nodes:
-        if node.type == "fence" or (node.type == "code_block" and node.content.lstrip().startswith("```")):
+        if node.type == "fence" or (
+            node.type == "code_block" and node.content.lstrip().startswith("```")
+        ):
             found.append(node)
         else:
             found.extend(n for n in walk(node) if n.type == "fence")
@@ -106,7 +116,11 @@ def read_fence(page: Page, node: Node) -> Fence:
     if node.type == "code_block" or marker is None:
         return _indented_fence(page, node)
     info = stripped[marker.end() :].strip()
-    body_end = end - 1 if end - 1 > start and page.lines[end - 1].strip().startswith(marker.group(0)) else end
+    body_end = (
+        end - 1
+        if end - 1 > start and page.lines[end - 1].strip().startswith(marker.group(0))
+        else end
+    )
     body = [_dedent(line, indent) for line in page.lines[start + 1 : body_end]]
     code = "\n".join(body) + "\n" if body else ""
     return Fence(info.split()[0] if info else None, code, Span(start + 1, end))

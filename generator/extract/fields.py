@@ -15,7 +15,6 @@ from generator.page import Node, inline_text
 from generator.spec import Field
 
 
-
 @dataclass(frozen=True, slots=True)
 class Row:
     name: str
@@ -71,16 +70,22 @@ class FieldCollector:
         header, body = rows[0], rows[1:]
         extra_headers = [_header_title(cell) for cell, _ in header[2:]]
         if extra_headers:
-            self.warnings.append((_row_line(header), "W-TABLE-COLUMNS", f"table has {len(header)} columns"))
+            self.warnings.append(
+                (_row_line(header), "W-TABLE-COLUMNS", f"table has {len(header)} columns")
+            )
         prefix = self._prefix or ("auth" if included_from and "auth" in included_from else "")
         for cells in body:
             row = parse_row(cells, extra_headers)
             if row is None:
                 continue
             if located.included:
-                row = Row(row.name, row.type, row.required, row.description, located.host_line, row.extra)
+                row = Row(
+                    row.name, row.type, row.required, row.description, located.host_line, row.extra
+                )
             if row.type is None:
-                self.warnings.append((row.line, "W-FIELD-NO-TYPE", f"field `{row.name}` has no type"))
+                self.warnings.append(
+                    (row.line, "W-FIELD-NO-TYPE", f"field `{row.name}` has no type")
+                )
             self._add_row(row, prefix)
 
     def _add_row(self, row: Row, prefix: str) -> None:
@@ -95,7 +100,15 @@ class FieldCollector:
         if any(f.name == name for f in self.fields):
             return
         self.fields.append(
-            Field(name, row.type, row.required, row.description, self._anchor if prefix else None, row.line, row.extra)
+            Field(
+                name,
+                row.type,
+                row.required,
+                row.description,
+                self._anchor if prefix else None,
+                row.line,
+                row.extra,
+            )
         )
 
 
@@ -117,7 +130,9 @@ def parse_row(cells: list[tuple[str, int]], extra_headers: list[str]) -> Row | N
     if match is None:
         return None
     # `/{BOT_ID/}` is YFM's escaped `{BOT_ID}`: a map keyed by the bot's id
-    name = unescape(match["name"]).strip("`").replace("[]", "").replace("/{", "{").replace("/}", "}")
+    name = (
+        unescape(match["name"]).strip("`").replace("[]", "").replace("/{", "{").replace("/}", "}")
+    )
     name = name.strip()
     required = bool(match["star"]) or first.strip().endswith("***")
     type_text = first[match.end() :] + " " + rest

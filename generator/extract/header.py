@@ -9,7 +9,9 @@ from generator.extract.text import BACKTICKED, LINK, collapse, is_event_code, st
 from generator.page import Node, Page, inline_text, line_of, walk
 from generator.spec import Note, Scope, Subscribers
 
-RIGHTS = re.compile(r"(?:Кто может подписаться|Who can subscribe)\**\s*:\s*\**\s*(?P<value>.*)", re.I)
+RIGHTS = re.compile(
+    r"(?:Кто может подписаться|Who can subscribe)\**\s*:\s*\**\s*(?P<value>.*)", re.I
+)
 SCOPE_LINE = re.compile(r"\**Scope\**\s*:\s*\**\s*(?P<value>.*)", re.I)
 NOTE_ARGS = re.compile(r'^(?P<type>\w+)(?:\s+"(?P<title>[^"]*)")?')
 LOCALIZED_SCOPES = {"базовый": "basic"}
@@ -93,13 +95,17 @@ def parse_subscribers(value: str) -> Subscribers:
     return Subscribers(raw, normalized)
 
 
-def read_description(preamble: list[Node], page: Page, skip: Node | None) -> tuple[str, tuple[int, int] | None]:
+def read_description(
+    preamble: list[Node], page: Page, skip: Node | None
+) -> tuple[str, tuple[int, int] | None]:
     parts: list[str] = []
     span: tuple[int, int] | None = None
     for node in preamble:
         if node is skip or node.type not in ("paragraph", "bullet_list", "ordered_list"):
             continue
-        if node.type == "paragraph" and (node.attrs.get("class") or RIGHTS.search(inline_text(node))):
+        if node.type == "paragraph" and (
+            node.attrs.get("class") or RIGHTS.search(inline_text(node))
+        ):
             continue
         parts.append(collapse(page.text_of(node)))
         if node.map:

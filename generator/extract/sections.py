@@ -82,7 +82,12 @@ def split_sections(page: Page) -> tuple[Section, list[Section]]:
     sections: list[Section] = []
     current = preamble
     for node in page.children:
-        if node.type == "heading" and node.tag == "h1" and current is preamble and not preamble.nodes:
+        if (
+            node.type == "heading"
+            and node.tag == "h1"
+            and current is preamble
+            and not preamble.nodes
+        ):
             continue
         if node.type == "heading" and node.tag == "h2":
             title = inline_text(node).strip()

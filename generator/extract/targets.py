@@ -35,20 +35,32 @@ SIGNATURES: list[tuple[str, re.Pattern[str]]] = [
     ("php_b24sdk", re.compile(r"\$b24Service\b|\$serviceBuilder\b|ServiceBuilderFactory")),
     ("php_legacy", re.compile(r"\brestCommand\s*\(")),
     ("go", re.compile(r"\bclient\.Core\(\)\.Call\b|\bb24\.Params\{|:=\s")),
-    ("python", re.compile(r"\bfrom b24pysdk\b|\bimport b24pysdk\b|^\s*(?:except\b|try:|def )", re.M)),
+    (
+        "python",
+        re.compile(r"\bfrom b24pysdk\b|\bimport b24pysdk\b|^\s*(?:except\b|try:|def )", re.M),
+    ),
     ("curl", re.compile(r"^\s*(?:curl\b|-X\s+POST)", re.M)),
 ]
 
-WEBHOOK_URL = re.compile(r"/rest/(?:api/)?(?:\*\*[^*]+\*\*|\d+|_\w+_|\w+)/(?:\*\*[^*]+\*\*|\w+)/[\w.]+")
+WEBHOOK_URL = re.compile(
+    r"/rest/(?:api/)?(?:\*\*[^*]+\*\*|\d+|_\w+_|\w+)/(?:\*\*[^*]+\*\*|\w+)/[\w.]+"
+)
 
 METHOD_CALLS = [
-    re.compile(r"/rest/(?:api/)?(?:[^/\s\"'?]+/[^/\s\"'?]+/)?(?P<m>[a-zA-Z]\w*(?:\.\w+)+?)(?:\.json)?(?=[\s\"'?]|$)", re.M),
-    re.compile(r"(?:callMethod|callListMethod|fetchListMethod|->call|::call|Call)\s*\(\s*(?:ctx\s*,\s*)?['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"),
+    re.compile(
+        r"/rest/(?:api/)?(?:[^/\s\"'?]+/[^/\s\"'?]+/)?(?P<m>[a-zA-Z]\w*(?:\.\w+)+?)(?:\.json)?(?=[\s\"'?]|$)",
+        re.M,
+    ),
+    re.compile(
+        r"(?:callMethod|callListMethod|fetchListMethod|->call|::call|Call)\s*\(\s*(?:ctx\s*,\s*)?['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"
+    ),
     re.compile(r"\bmethod\s*:\s*['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"),
     re.compile(r"\brestCommand\s*\(\s*['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"),
     re.compile(r"\bclient\.(?P<m>(?!Core\b)[a-z]\w*(?:\.\w+)+)\s*\("),
 ]
-FUNCTION_CALLS = re.compile(r"(?<![\w.$])(?P<f>BX24(?:\.\w+)+|\$b24(?:\.\w+)+|B24Js\.\w+|CRest::\w+)\s*[(<]")
+FUNCTION_CALLS = re.compile(
+    r"(?<![\w.$])(?P<f>BX24(?:\.\w+)+|\$b24(?:\.\w+)+|B24Js\.\w+|CRest::\w+)\s*[(<]"
+)
 EVENT_REFERENCES = [
     re.compile(r"bindEvent\s*\(\s*['\"](?P<e>[^'\"]+)['\"]"),
     re.compile(r"['\"]?\b(?:event|EVENT|PLACEMENT)['\"]?\s*(?:=>|:|=)\s*['\"](?P<e>[^'\"*]+)['\"]"),

@@ -7,22 +7,37 @@ from pathlib import Path
 
 from generator.spec import Spec
 
-EXTENSIONS = {"bash": "sh", "js": "js", "ts": "ts", "html": "html", "php": "php", "python": "py", "go": "go"}
+EXTENSIONS = {
+    "bash": "sh",
+    "js": "js",
+    "ts": "ts",
+    "html": "html",
+    "php": "php",
+    "python": "py",
+    "go": "go",
+}
 
 
-def example_files(specs: Sequence[Spec], profile: str | None, templates: tuple[Path, ...], profiles_file: Path | None) -> dict[str, bytes]:
+def example_files(
+    specs: Sequence[Spec],
+    profile: str | None,
+    templates: tuple[Path, ...],
+    profiles_file: Path | None,
+) -> dict[str, bytes]:
     """`examples/<page path>/<NN>-<target>.<ext>` for each tab the profile gives the spec's kind."""
-    from generator.config import load_profiles, project_settings
+    from generator.config import load_config, load_profiles
     from generator.render.examples import expected_tabs
 
-    profiles = load_profiles(profiles_file)
-    name = profile or project_settings().profile
+    profiles = load_profiles(profiles_file, templates)
+    name = profile or load_config().profile
     files: dict[str, bytes] = {}
     for spec in sorted(specs, key=lambda s: s.source.path):
         folder = "examples/" + spec.source.path.removesuffix(".md")
         tabs = expected_tabs(spec, name, profiles, user_dirs=templates)
         for index, tab in enumerate(tabs, 1):
-            files[f"{folder}/{index:02d}-{tab.target}.{EXTENSIONS.get(tab.lang, 'txt')}"] = tab.code.encode("utf-8")
+            files[f"{folder}/{index:02d}-{tab.target}.{EXTENSIONS.get(tab.lang, 'txt')}"] = (
+                tab.code.encode("utf-8")
+            )
     return files
 
 

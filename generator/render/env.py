@@ -14,11 +14,15 @@ def make_environment(
     user_dirs: Sequence[Path] = (), filters: Mapping[str, Callable[..., Any]] | None = None
 ) -> Any:
     """A `SandboxedEnvironment` whose loader tries each user folder, then the built-in templates."""
-    return _make_environment(tuple(p.resolve() for p in user_dirs), tuple(sorted((filters or {}).items())))
+    return _make_environment(
+        tuple(p.resolve() for p in user_dirs), tuple(sorted((filters or {}).items()))
+    )
 
 
 @cache
-def _make_environment(user_dirs: tuple[Path, ...], filters: tuple[tuple[str, Callable[..., Any]], ...]) -> Any:
+def _make_environment(
+    user_dirs: tuple[Path, ...], filters: tuple[tuple[str, Callable[..., Any]], ...]
+) -> Any:
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 

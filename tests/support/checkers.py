@@ -3,16 +3,15 @@
 Every checker takes `Snippet`s and returns `Failure`s whose lines are lines of the snippet.
 Each calls `toolchains.require`, so inside a test a missing tool skips (or fails in CI).
 
-| tab label                     | checker       | what runs                                     |
-|-------------------------------|---------------|-----------------------------------------------|
-| cURL (Webhook), cURL (OAuth)  | check_bash    | one bash looping `bash -n` over the files     |
-| BX24.js                       | check_js      | one node compiling each with `vm.Script`      |
-| JS (legacy, top-level await)  | check_js_await| the same, wrapped in an async arrow function  |
-| JS (UMD)                      | check_umd     | inline `<script>` bodies through the JS check |
-| JS (TS)                       | check_ts      | one `tsc -p` against @bitrix24/b24jssdk       |
-| PHP, PHP CRest                | check_php     | one php parsing each with TOKEN_PARSE         |
-| Python                        | check_python  | in-process `compile()` and black              |
-| Go                            | check_go      | one gofmt, `go vet` on a stand-in SDK         |
+By tab label (see CHECKERS_BY_LABEL):
+- cURL (Webhook), cURL (OAuth): check_bash, one bash looping `bash -n` over the files
+- BX24.js: check_js, one node compiling each snippet with `vm.Script` (nothing runs)
+- JS (legacy label, top-level await): check_js_await, the same inside an async arrow function
+- JS (UMD): check_umd, the inline `<script>` bodies through the same node check
+- JS (TS): check_ts, one `tsc -p` against the installed @bitrix24/b24jssdk
+- PHP, PHP CRest: check_php, one php parsing each snippet with TOKEN_PARSE
+- Python: check_python, in-process `compile()` and black
+- Go: check_go, one gofmt and `go vet` against a stand-in SDK module
 """
 
 import json
@@ -103,7 +102,7 @@ def check_umd(snippets: Iterable[Snippet]) -> list[Failure]:
         bodies = _inline_scripts(snippet.code)
         if len(_SCRIPT_OPEN.findall(snippet.code)) != len(_SCRIPT.findall(snippet.code)):
             found.append(failure(snippet, 0, "unclosed <script> element"))
-        if not bodies:
+        elif not bodies:
             found.append(failure(snippet, 0, "no inline <script> to check"))
         items.extend((snippet, body, 0) for body in bodies)
     return ordered(batch, found + _node_syntax(items))
@@ -127,6 +126,7 @@ def check_python(snippets: Iterable[Snippet]) -> list[Failure]:
     """`compile()` each snippet, then require black's default style (in-process)."""
     require("black")
     import black  # late: importing it is slow, and require() must run first
+    import black.parsing
 
     mode = black.Mode()
     batch = unique(snippets)
@@ -138,7 +138,11 @@ def check_python(snippets: Iterable[Snippet]) -> list[Failure]:
             found.append(failure(snippet, error.lineno or 0, f"SyntaxError: {error.msg}"))
             continue
         code = _with_final_newline(snippet.code)
-        formatted = black.format_str(code, mode=mode)
+        try:
+            formatted = black.format_str(code, mode=mode)
+        except black.parsing.InvalidInput as error:
+            found.append(failure(snippet, 0, f"black cannot parse it: {error}"))
+            continue
         if formatted != code:
             line, expected = first_difference(code, formatted)
             found.append(failure(snippet, line, f"not black-formatted; black gives {expected!r}"))

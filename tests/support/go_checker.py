@@ -129,6 +129,7 @@ def _gofmt(gofmt: Path, folder: Path, wrapped: dict[str, _Wrapped]) -> list[Fail
         formatted = (folder / name).read_text(encoding="utf-8")
         if formatted != item.source:
             line, expected = first_difference(item.source, formatted)
+            expected = expected.removeprefix("\t")  # as it would read in the snippet
             found.append(item.failure(line, f"not gofmt-clean; gofmt gives {expected!r}"))
     return found
 
@@ -144,7 +145,9 @@ def _vet(go: Path, folder: Path, wrapped: dict[str, _Wrapped]) -> list[Failure]:
         (folder / name).write_text(item.source, encoding="utf-8")
     file_of = {item.snippet.id: name for name, item in wrapped.items()}
     found: list[Failure] = []
-    for _ in range(2):
+    # Ends: each round either returns or drops at least one file (_locate raises on no match).
+    # Syntax errors hide type errors, which hide vet findings, hence a loop, not one retry.
+    while True:
         output = _go(go, folder, "vet")
         if not any(line.startswith("vet: ") for line in output.splitlines()):
             return found + _locate(output, wrapped)
@@ -152,7 +155,6 @@ def _vet(go: Path, folder: Path, wrapped: dict[str, _Wrapped]) -> list[Failure]:
         found += broken
         for snippet_id in {f.snippet_id for f in broken}:
             (folder / file_of[snippet_id]).unlink()
-    return found
 
 
 def _go(go: Path, folder: Path, *args: str) -> str:

@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import pairwise
@@ -39,7 +40,7 @@ _PHP_KEY = re.compile(r"^(?P<base>[^\[]+)(?P<rest>(?:\[[^\]]*\])*)$")
 
 @dataclass(frozen=True)
 class Call:
-    """One request the double received."""
+    """One request the double received; `path` is the request target as sent (query included)."""
 
     method: str
     params: dict[str, JSON]
@@ -68,7 +69,9 @@ class RestDouble:
     def __enter__(self) -> Self:
         self._server = ThreadingHTTPServer((HOST, 0), _handler_for(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll interval keeps shutdown (once per test) from costing half a second.
+        serve = partial(self._server.serve_forever, poll_interval=0.02)
+        self._thread = threading.Thread(target=serve, daemon=True)
         self._thread.start()
         return self
 

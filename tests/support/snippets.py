@@ -38,7 +38,7 @@ class CheckerError(RuntimeError):
 
 def failure(snippet: Snippet, line: int, message: str) -> Failure:
     """Build a Failure for `snippet`, clamping the line into the snippet."""
-    last = max(1, snippet.code.count("\n") + 1)
+    last = max(1, len(snippet.code.splitlines()))
     return Failure(snippet.id, snippet.origin, min(max(line, 0), last), message.strip())
 
 

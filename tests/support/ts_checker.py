@@ -11,6 +11,7 @@ import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from subprocess import CompletedProcess
 
 from .snippets import (
     CheckerError,
@@ -58,14 +59,14 @@ def check_ts(snippets: Iterable[Snippet]) -> list[Failure]:
         completed = run_tool(
             [tsc, "-p", project, "--pretty", "false"], cwd=project, ok_codes=[0, 1, 2]
         )
-    return ordered(batch, _parse(completed.stdout, by_name, completed.returncode))
+    return ordered(batch, _parse(completed, by_name))
 
 
-def _parse(output: str, by_name: dict[str, Snippet], returncode: int) -> list[Failure]:
+def _parse(completed: CompletedProcess[str], by_name: dict[str, Snippet]) -> list[Failure]:
     """Map `s00001.ts(3,5): error TS2322: ...` lines (plus indented continuations)."""
     found: list[tuple[Snippet, int, list[str]]] = []
     stray: list[str] = []
-    for raw in output.splitlines():
+    for raw in completed.stdout.splitlines():
         match = _ERROR.match(raw)
         if match:
             found.append((by_name[match["file"]], int(match["line"]), [match["message"]]))
@@ -73,6 +74,7 @@ def _parse(output: str, by_name: dict[str, Snippet], returncode: int) -> list[Fa
             found[-1][2].append(raw.strip())
         elif raw.strip():
             stray.append(raw)
-    if stray or (returncode != 0 and not found):
-        raise CheckerError("tsc reported problems outside the snippets:\n" + "\n".join(stray))
+    if stray or (completed.returncode != 0 and not found):
+        details = "\n".join([*stray, completed.stderr])
+        raise CheckerError(f"tsc reported problems outside the snippets:\n{details}")
     return [failure(snippet, line, " ".join(text)) for snippet, line, text in found]

@@ -1,0 +1,124 @@
+"""black in-process: lazy import, whole modules, cached by content hash (memory and optional disk).
+
+A black failure becomes a `DocgenError` with code E-FORMAT naming the file being generated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import OrderedDict
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Diagnostic, DocgenError, error
+from generator.fileio import write_atomic
+
+DEFAULT_LINE_LENGTH = 88
+TARGET_VERSION = "py310"  # generated packages support Python 3.10+
+_MEMORY_LIMIT = 4096
+_memory: OrderedDict[str, str] = OrderedDict()
+_POSITION = re.compile(r"(\d+):(\d+)")
+
+
+def format_python(
+    source: str,
+    path: str,
+    *,
+    line_length: int = DEFAULT_LINE_LENGTH,
+    cache_dir: Path | None = None,
+) -> str:
+    """`source` (one whole module) formatted by black; `path` names it in diagnostics."""
+    key = _cache_key(source, line_length)
+    cached = _memory_get(key)
+    if cached is None and cache_dir is not None:
+        cached = _disk_get(cache_dir, key)
+    if cached is None:
+        cached = _run_black(source, path, line_length)
+        if cache_dir is not None:
+            _disk_put(cache_dir, key, cached)
+    _memory_put(key, cached)
+    return cached
+
+
+def clear_memory_cache() -> None:
+    """Forget every formatted module kept in memory (tests, long-running processes)."""
+    _memory.clear()
+
+
+def memory_cache_size() -> int:
+    return len(_memory)
+
+
+@cache
+def _black_version() -> str:
+    # importlib.metadata is cheap; importing black is not, so a cache hit never imports it
+    try:
+        return metadata.version("black")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _cache_key(source: str, line_length: int) -> str:
+    salt = f"black={_black_version()};line_length={line_length};target={TARGET_VERSION}\0"
+    return hashlib.sha256((salt + source).encode("utf-8")).hexdigest()
+
+
+@cache
+def _get_black() -> Any:
+    import black
+
+    return black
+
+
+def _run_black(source: str, path: str, line_length: int) -> str:
+    black = _get_black()
+    mode = black.Mode(
+        target_versions={black.TargetVersion[TARGET_VERSION.upper()]}, line_length=line_length
+    )
+    try:
+        formatted: str = black.format_str(source, mode=mode)
+    except Exception as exc:  # black raises InvalidInput and assorted internal errors
+        raise DocgenError(_format_error(path, exc)) from exc
+    return formatted
+
+
+def _format_error(path: str, exc: Exception) -> Diagnostic:
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    match = _POSITION.search(first)
+    line, col = (int(match[1]), int(match[2])) if match else (0, 0)
+    return error(path, "E-FORMAT", f"black cannot format the generated code: {first}", line, col)
+
+
+def _memory_get(key: str) -> str | None:
+    found = _memory.get(key)
+    if found is not None:
+        _memory.move_to_end(key)
+    return found
+
+
+def _memory_put(key: str, value: str) -> None:
+    _memory[key] = value
+    _memory.move_to_end(key)
+    while len(_memory) > _MEMORY_LIMIT:
+        _memory.popitem(last=False)
+
+
+def _disk_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / "black" / key[:2] / f"{key}.py"
+
+
+def _disk_get(cache_dir: Path, key: str) -> str | None:
+    try:
+        return _disk_path(cache_dir, key).read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _disk_put(cache_dir: Path, key: str, value: str) -> None:
+    try:
+        write_atomic(_disk_path(cache_dir, key), value.encode("utf-8"))
+    except (DocgenError, OSError):
+        pass  # the cache is an optimisation: an unwritable cache folder must not fail a render

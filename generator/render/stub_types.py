@@ -1,0 +1,343 @@
+"""The stub model: docs types → neutral types, safe names, and how each language spells them.
+
+`TypeRef` is language-neutral; the `py_*`, `ts_*` and `php_*` functions are the Jinja filters
+that spell a type, a string literal or a comment in one target language.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+TypeName = Literal["str", "int", "float", "bool", "any", "list", "map", "dict", "object"]
+SCALARS = frozenset({"str", "int", "float", "bool"})
+
+
+@dataclass(frozen=True, slots=True)
+class TypeRef:
+    """A payload value type: a scalar, `any`, a free-form `dict`, `list`/`map` of `item`, an `obj`."""
+
+    name: TypeName
+    item: TypeRef | None = None
+    obj: ObjectModel | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldModel:
+    key: str
+    attr: str
+    type: TypeRef
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectModel:
+    """One class / interface / array shape; `path` is the dotted docs path ('' for the payload)."""
+
+    name: str
+    path: str
+    description: str
+    fields: tuple[FieldModel, ...]
+
+    @property
+    def is_root(self) -> bool:
+        return self.path == ""
+
+
+STR = TypeRef("str")
+INT = TypeRef("int")
+FLOAT = TypeRef("float")
+BOOL = TypeRef("bool")
+ANY = TypeRef("any")
+DICT = TypeRef("dict")
+
+
+def list_of(item: TypeRef) -> TypeRef:
+    return TypeRef("list", item=item)
+
+
+def map_of(item: TypeRef) -> TypeRef:
+    return TypeRef("map", item=item)
+
+
+def obj_of(model: ObjectModel) -> TypeRef:
+    return TypeRef("object", obj=model)
+
+
+# --- docs type strings --------------------------------------------------------------------------
+
+_DOCS_TYPES: dict[str, TypeRef] = {
+    **dict.fromkeys(("string", "str", "text"), STR),
+    **dict.fromkeys(("timestamp", "datetime", "date", "time"), STR),  # sent as strings
+    **dict.fromkeys(("integer", "int"), INT),
+    **dict.fromkeys(("double", "float", "number", "decimal"), FLOAT),
+    **dict.fromkeys(("boolean", "bool"), BOOL),
+    "object": DICT,
+    "array": list_of(ANY),
+    **dict.fromkeys(("callable", "function", "mixed", "any"), ANY),
+}
+_NULLISH = frozenset({"null", "undefined"})
+
+
+def parse_docs_type(raw: str | None) -> tuple[TypeRef, bool]:
+    """(type, nullable) of a docs type such as `integer`, `object[]`, `undefined|object`."""
+    parts = [p.strip() for p in (raw or "").replace("\\|", "|").split("|") if p.strip()]
+    nullable = any(p.lower() in _NULLISH for p in parts)
+    kinds = {_one_docs_type(p) for p in parts if p.lower() not in _NULLISH}
+    if len(kinds) != 1:
+        return ANY, nullable  # no type at all, or a union of different ones
+    return kinds.pop(), nullable
+
+
+def is_explicit_list(raw: str | None) -> bool:
+    return bool(raw) and any(p.strip().endswith("[]") for p in (raw or "").split("|"))
+
+
+def _one_docs_type(part: str) -> TypeRef:
+    if part.endswith("[]"):
+        return list_of(_one_docs_type(part[:-2]))
+    low = part.lower()
+    if low in _DOCS_TYPES:
+        return _DOCS_TYPES[low]
+    if low.endswith(".id"):  # catalog_price.id, sale_order.id: numeric entity ids
+        return INT
+    return STR  # custom identifiers (userFieldEntityId, crm_entity_id) arrive as strings
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_RESERVED_CLASSES = frozenset(
+    name.lower()
+    for name in (
+        "EventPayload Model EventInfo TypedPayload Any Events Support PayloadException B24Frame"
+        " EventCode JsEventCode RestEventCode EventPayloads JsPayloads Promise Record Array Object"
+        " String Number Boolean Function Symbol Error Map Set Date JSON Math"
+        # PHP keywords and reserved type names cannot be class names
+        " abstract and array as break callable case catch class clone const continue declare"
+        " default do echo else elseif empty enddeclare endfor endforeach endif endswitch endwhile"
+        " enum eval exit extends final finally fn for foreach function global goto if implements"
+        " include instanceof insteadof interface isset list match namespace new or print private"
+        " protected public readonly require return static switch throw trait try unset use var"
+        " while xor yield die self parent bool int float string iterable mixed never null void"
+        " true false object resource numeric"
+    ).split()
+)
+_PY_SHADOWED = frozenset({"str", "int", "float", "bool", "list", "dict", "Any", "field", "rt"})
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def pascal(parts: list[str]) -> str:
+    return "".join(w[:1].upper() + w[1:].lower() if w.isupper() else w[:1].upper() + w[1:] for w in parts)
+
+
+def snake(parts: list[str]) -> str:
+    return "_".join(w.lower() for w in parts)
+
+
+def event_words(code: str, page_path: str) -> list[str]:
+    """Words of an event code; the page file name supplies word breaks for `ONCRMDEALADD`."""
+    stem = page_path.rsplit("/", 1)[-1].removesuffix(".md")
+    stem_words = [w for w in re.split(r"[^A-Za-z0-9]+", stem) if w]
+    if "".join(stem_words).lower() == re.sub(r"[^A-Za-z0-9]", "", code).lower():
+        return stem_words
+    return words(code) or ["Event"]
+
+
+class NameRegistry:
+    """Hands out unique names (case-insensitively, as PHP classes and some filesystems need)."""
+
+    def __init__(self, reserved: frozenset[str] = _RESERVED_CLASSES) -> None:
+        self._taken = set(reserved)
+
+    def claim(self, name: str) -> str:
+        if name[:1].isdigit():
+            name = "E" + name
+        candidate, n = name, 1
+        while candidate.lower() in self._taken:
+            n += 1
+            candidate = f"{name}{n}"
+        self._taken.add(candidate.lower())
+        return candidate
+
+
+def module_name(parts: list[str], registry: NameRegistry) -> str:
+    name = snake(parts) or "event"
+    if name[0].isdigit() or keyword.iskeyword(name):
+        name = "event_" + name
+    return registry.claim(name)
+
+
+def safe_identifier(key: str, taken: set[str], avoid: frozenset[str] = _PY_SHADOWED) -> str:
+    """A Python/PHP attribute name for a payload key; unique within `taken` (which it updates)."""
+    name = re.sub(r"\W", "_", key, flags=re.ASCII) or "field"
+    if name[0].isdigit():
+        name = "f_" + name
+    if name.startswith("__"):
+        name = "f" + name  # no name mangling
+    if keyword.iskeyword(name) or name in avoid or name == "this":
+        name += "_"
+    while name in taken:
+        name += "_"
+    taken.add(name)
+    return name
+
+
+# --- Python spelling -----------------------------------------------------------------------------
+
+
+def py_type(ref: TypeRef) -> str:
+    if ref.name == "object":
+        assert ref.obj is not None
+        return ref.obj.name
+    if ref.name in ("list", "map"):
+        assert ref.item is not None
+        inner = py_type(ref.item)
+        return f"list[{inner}]" if ref.name == "list" else f"dict[str, {inner}]"
+    return {"any": "Any", "dict": "dict[str, Any]"}.get(ref.name, ref.name)
+
+
+def py_annotation(field: FieldModel) -> str:
+    text = py_type(field.type)
+    return text if field.required or field.type.name == "any" else f"{text} | None"
+
+
+def py_kind(ref: TypeRef) -> str:
+    """The runtime descriptor expression (see the `_runtime` template) for a type."""
+    if ref.name == "object":
+        assert ref.obj is not None
+        return f"rt.obj({ref.obj.name})"
+    if ref.name in ("list", "map"):
+        assert ref.item is not None
+        return f"rt.{ref.name}_of({py_kind(ref.item)})"
+    return f"rt.{ref.name.upper()}"
+
+
+def py_str(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def py_doc(text: str) -> str:
+    """A triple-quoted docstring literal holding `text` verbatim."""
+    body = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", lambda m: f"\\x{ord(m[0]):02x}", text.strip())
+    body = body.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if body.endswith('"'):
+        body = body[:-1] + '\\"'
+    return f'"""{body}"""'
+
+
+# --- TypeScript spelling -------------------------------------------------------------------------
+
+_TS_IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
+
+
+def ts_type(ref: TypeRef) -> str:
+    if ref.name == "object":
+        assert ref.obj is not None
+        return ref.obj.name
+    if ref.name in ("list", "map"):
+        assert ref.item is not None
+        inner = ts_type(ref.item)
+        return f"Array<{inner}>" if ref.name == "list" else f"Record<string, {inner}>"
+    return {
+        "str": "string",
+        "int": "number",
+        "float": "number",
+        "bool": "boolean",
+        "any": "unknown",
+        "dict": "Record<string, unknown>",
+    }[ref.name]
+
+
+def ts_key(key: str) -> str:
+    return key if _TS_IDENT.match(key) else json.dumps(key)
+
+
+def ts_str(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace(
+        "\u2029", "\\u2029"
+    )
+
+
+def comment_text(text: str) -> str:
+    """Text safe inside a `/* */` block comment or a `//` line: no terminator, no line breaks."""
+    return re.sub(r"[\x00-\x1f\x7f\u2028\u2029]+", " ", text).replace("*/", "*\\/").strip()
+
+
+def block_comment_lines(text: str) -> list[str]:
+    """Lines of `text` safe inside a `/** */` doc comment."""
+    return [comment_text(line) for line in text.strip().splitlines()]
+
+
+# --- PHP spelling --------------------------------------------------------------------------------
+
+_PHP_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def php_shape_type(ref: TypeRef) -> str:
+    """A PHPStan type for the decoded request value (form values arrive as strings)."""
+    if ref.name == "object":
+        assert ref.obj is not None
+        return ref.obj.name
+    if ref.name in ("list", "map"):
+        assert ref.item is not None
+        inner = php_shape_type(ref.item)
+        return f"list<{inner}>" if ref.name == "list" else f"array<string, {inner}>"
+    return {
+        "str": "string",
+        "int": "int|numeric-string",
+        "float": "float|numeric-string",
+        "bool": "bool|string",
+        "any": "mixed",
+        "dict": "array<array-key, mixed>",
+    }[ref.name]
+
+
+def php_shape_key(key: str) -> str:
+    return key if _PHP_IDENT.match(key) else php_str(key)
+
+
+def php_prop_type(field: FieldModel) -> str:
+    """The native type of a top-level readonly property."""
+    native = {"str": "string", "int": "int", "float": "float", "bool": "bool", "any": "mixed"}
+    base = native.get(field.type.name, "array")
+    if base == "mixed" or field.required:
+        return base
+    return "?" + base
+
+
+def php_reader(field: FieldModel) -> str:
+    """The `Support` reader that turns the request value into the property's native type."""
+    return {"str": "string", "int": "int", "float": "float", "bool": "bool", "any": "mixed"}.get(
+        field.type.name, "array"
+    )
+
+
+def php_str(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+FILTERS = {
+    "py_type": py_type,
+    "py_annotation": py_annotation,
+    "py_kind": py_kind,
+    "py_str": py_str,
+    "py_doc": py_doc,
+    "ts_type": ts_type,
+    "ts_key": ts_key,
+    "ts_str": ts_str,
+    "comment_text": comment_text,
+    "block_comment_lines": block_comment_lines,
+    "php_shape_type": php_shape_type,
+    "php_shape_key": php_shape_key,
+    "php_prop_type": php_prop_type,
+    "php_reader": php_reader,
+    "php_str": php_str,
+}

@@ -1,0 +1,453 @@
+"""Typed client stubs (Python, TypeScript, PHP) rendered from specs, plus manifest-based writing.
+
+`render_stubs` is pure (specs → relative path → bytes); `write_stubs` writes the changed files and
+deletes the files of the previous `MANIFEST.json` that are no longer generated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.fileio import confined, write_atomic
+from generator.formatting import format_python
+from generator.paths import builtin_templates
+from generator.render.env import make_environment
+from generator.render.stub_types import (
+    ANY,
+    FLOAT,
+    FILTERS,
+    SCALARS,
+    STR,
+    FieldModel,
+    NameRegistry,
+    ObjectModel,
+    TypeRef,
+    event_words,
+    is_explicit_list,
+    list_of,
+    map_of,
+    module_name,
+    obj_of,
+    parse_docs_type,
+    pascal,
+    safe_identifier,
+    words,
+)
+from generator.spec import Field, Kind, Spec
+
+TOOL = "b24-docgen"
+MANIFEST = "MANIFEST.json"
+PY_ROOT = "python/b24_events"
+PHP_ROOT = "php/B24Events"
+_CHECKOUT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+@dataclass(frozen=True, slots=True)
+class StubReport:
+    """What `write_stubs` did; every list holds paths relative to the output folder, sorted."""
+
+    written: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # stale but edited by hand, so not deleted
+
+
+def render_stubs(
+    specs: Sequence[Spec], *, user_dirs: Sequence[Path] = (), cache_dir: Path | None = None
+) -> dict[str, bytes]:
+    """Every stub file for `specs` (sorted by path); `cache_dir` keeps black's output between runs."""
+    events = build_models(specs)
+    env = make_environment(_template_dirs(user_dirs), FILTERS)
+    render = _Renderer(env, cache_dir)
+    for template, path in _SHARED_FILES:
+        render(template, path, events=events)
+    for event in events:
+        render("stubs/python/payloads/event.py.jinja", f"{PY_ROOT}/payloads/{event.module}.py", event=event)
+        render("stubs/php/event.php.jinja", f"{PHP_ROOT}/{event.base}.php", event=event)
+    return dict(sorted(render.files.items()))
+
+
+_SHARED_FILES = (
+    ("stubs/python/__init__.py.jinja", f"{PY_ROOT}/__init__.py"),
+    ("stubs/python/_runtime.py.jinja", f"{PY_ROOT}/_runtime.py"),
+    ("stubs/python/binding.py.jinja", f"{PY_ROOT}/binding.py"),
+    ("stubs/python/registry.py.jinja", f"{PY_ROOT}/registry.py"),
+    ("stubs/python/py.typed.jinja", f"{PY_ROOT}/py.typed"),
+    ("stubs/python/payloads/__init__.py.jinja", f"{PY_ROOT}/payloads/__init__.py"),
+    ("stubs/typescript/b24-events.ts.jinja", "typescript/b24-events.ts"),
+    ("stubs/php/Events.php.jinja", f"{PHP_ROOT}/Events.php"),
+    ("stubs/php/Support.php.jinja", f"{PHP_ROOT}/Support.php"),
+    ("stubs/php/PayloadException.php.jinja", f"{PHP_ROOT}/PayloadException.php"),
+)
+
+
+class _Renderer:
+    def __init__(self, env: Any, cache_dir: Path | None) -> None:
+        self.env = env
+        self.cache_dir = cache_dir
+        self.files: dict[str, bytes] = {}
+
+    def __call__(self, template: str, path: str, **context: Any) -> None:
+        context.setdefault("events", [])
+        text = self.env.get_template(template).render(template=template, tool=TOOL, **context)
+        if path.endswith(".py"):
+            text = format_python(text, path, cache_dir=self.cache_dir)
+        self.files[path] = text.encode("utf-8")
+
+
+def _template_dirs(user_dirs: Sequence[Path]) -> list[Path]:
+    # In a checkout the built-in folder is only recognised once templates/profiles.yaml exists;
+    # until then, fall back to the checkout's templates/ after the user folders.
+    dirs = list(user_dirs)
+    if not (builtin_templates() / "stubs").is_dir() and (_CHECKOUT_TEMPLATES / "stubs").is_dir():
+        dirs.append(_CHECKOUT_TEMPLATES)
+    return dirs
+
+
+# --- the model the templates see -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EventModel:
+    """One event as the stub templates see it (documented in templates/stubs/CONTEXT.md)."""
+
+    code: str
+    name: str
+    kind: Kind
+    base: str
+    module: str
+    docs: str
+    description: str
+    scopes: tuple[str, ...]
+    subscribers: str | None
+    subscribe: str | None
+    bindable: bool
+    js_args: tuple[str, ...] | None
+    payload: ObjectModel
+    objects: tuple[ObjectModel, ...]
+
+
+def select_specs(specs: Iterable[Spec]) -> list[Spec]:
+    """One spec per event code (upper case), sorted by code; a legacy event needs fields."""
+    chosen: dict[str, Spec] = {}
+    for spec in sorted(specs, key=_preference):
+        code = spec.event.strip().upper()
+        if code and (spec.kind != "legacy_event" or spec.handler.fields):
+            chosen.setdefault(code, spec)
+    return [chosen[code] for code in sorted(chosen)]
+
+
+def _preference(spec: Spec) -> tuple[str, int, str, str]:
+    return (spec.event.strip().upper(), -len(spec.handler.fields), spec.locale, spec.source.path)
+
+
+def build_models(specs: Iterable[Spec]) -> list[EventModel]:
+    """The template model of every selected spec; class and module names are unique."""
+    selected = select_specs(specs)
+    classes, modules = NameRegistry(), NameRegistry(frozenset())
+    named = [(spec, event_words(spec.event, spec.source.path)) for spec in selected]
+    claimed = [(spec, classes.claim(pascal(parts)), module_name(parts, modules)) for spec, parts in named]
+    return [_event_model(spec, base, module, classes) for spec, base, module in claimed]
+
+
+def _event_model(spec: Spec, base: str, module: str, classes: NameRegistry) -> EventModel:
+    js_args = _js_args(spec) if spec.kind == "js_event" else None
+    builder = _ObjectBuilder(base, classes, _examples(spec, js_args))
+    payload = builder.build(_tree(spec.handler.fields), classes.claim(base + "Payload"), spec.description)
+    return EventModel(
+        code=spec.event.strip().upper(),
+        name=spec.event.strip(),
+        kind=spec.kind,
+        base=base,
+        module=module,
+        docs=spec.source.path,
+        description=spec.description,
+        scopes=tuple(scope.name for scope in spec.scopes),
+        subscribers=spec.subscribers.value if spec.subscribers else None,
+        subscribe=spec.subscription.method,
+        bindable=spec.kind == "rest_event" and spec.subscription.method in (None, "event.bind"),
+        js_args=js_args,
+        payload=payload,
+        objects=tuple(builder.objects),
+    )
+
+
+_HOLE = "{}"  # a `{BOT_ID}` segment: the key of a map entry, not a field name
+_HOLE_SEGMENT = re.compile(r"^[/\\]?\{.*\}$")
+
+
+@dataclass
+class _Node:
+    key: str
+    decl: Field | None = None
+    children: dict[str, _Node] = field(default_factory=dict)
+
+
+def _tree(fields: Sequence[Field]) -> _Node:
+    """Dotted field names (`data.FIELDS.ID`) as a tree, in docs order."""
+    root = _Node("")
+    for declared in fields:
+        node = root
+        for part in (p.strip() for p in declared.name.split(".")):
+            if part:
+                key = _HOLE if _HOLE_SEGMENT.match(part) else part
+                node = node.children.setdefault(key, _Node(key))
+        if node is not root and node.decl is None:
+            node.decl = declared
+    return root
+
+
+class _ObjectBuilder:
+    """Turns a field tree into ObjectModels (nested first), checking types against the examples."""
+
+    def __init__(self, base: str, names: NameRegistry, examples: list[object]) -> None:
+        self.base = base
+        self.names = names
+        self.examples = examples
+        self.objects: list[ObjectModel] = []
+
+    def build(
+        self, node: _Node, name: str, description: str, path: tuple[str, ...] = ()
+    ) -> ObjectModel:
+        taken: set[str] = set()
+        members = [child for key, child in node.children.items() if key != _HOLE]
+        fields = tuple(self._field(child, (*path, child.key), taken) for child in members)
+        model = ObjectModel(name, ".".join(path), description, fields)
+        self.objects.append(model)
+        return model
+
+    def _field(self, node: _Node, path: tuple[str, ...], taken: set[str]) -> FieldModel:
+        evidence = _evidence(self.examples, path)
+        ref = self._type(node, path, evidence)
+        description = node.decl.description if node.decl else ""
+        attr = safe_identifier(node.key, taken)
+        return FieldModel(node.key, attr, ref, _required(node.decl, ref, evidence), description)
+
+    def _type(self, node: _Node, path: tuple[str, ...], evidence: list[_Seen]) -> TypeRef:
+        raw = node.decl.type if node.decl else None
+        if any(key != _HOLE for key in node.children):
+            many = is_explicit_list(raw) or _seen_list(evidence)
+            name = self.names.claim(self._class_name(path, many))
+            description = node.decl.description if node.decl else ""
+            ref = obj_of(self.build(node, name, description, path))
+            return list_of(ref) if many else ref
+        if _HOLE in node.children:
+            entry = (*path, _HOLE)
+            return map_of(self._type(node.children[_HOLE], entry, _evidence(self.examples, entry)))
+        return _widen(parse_docs_type(raw)[0], evidence)
+
+    def _class_name(self, path: tuple[str, ...], item: bool) -> str:
+        parts = [w for seg in path for w in (["Item"] if seg == _HOLE else words(seg))]
+        return self.base + pascal(parts) + ("Item" if item else "")
+
+
+_Seen = tuple[bool, object]  # (key present, value) in one example object
+
+
+def _evidence(examples: Sequence[object], path: tuple[str, ...]) -> list[_Seen]:
+    """What the examples hold at `path`: one entry per example object holding its parent."""
+    parents: list[object] = list(examples)
+    for part in path[:-1]:
+        parents = [child for parent in _objects(parents) for child in _children(parent, part)]
+    if path[-1] == _HOLE:
+        return [(True, value) for parent in _objects(parents) for value in parent.values()]
+    return [(path[-1] in parent, parent.get(path[-1])) for parent in _objects(parents)]
+
+
+def _objects(values: Iterable[object]) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = []
+    for value in values:
+        if isinstance(value, dict):
+            found.append(value)
+        elif isinstance(value, list):
+            found.extend(item for item in value if isinstance(item, dict))
+    return found
+
+
+def _children(parent: dict[str, object], part: str) -> list[object]:
+    if part == _HOLE:
+        return list(parent.values())
+    return [parent[part]] if part in parent else []
+
+
+def _seen_list(evidence: list[_Seen]) -> bool:
+    values = [value for present, value in evidence if present and value]
+    return bool(values) and all(isinstance(value, list) for value in values)
+
+
+def _required(decl: Field | None, ref: TypeRef, evidence: list[_Seen]) -> bool:
+    """Required per the docs, unless the type is nullable or the docs' own example omits it."""
+    if decl is None or not decl.required or parse_docs_type(decl.type)[1]:
+        return False
+    return all(_still_required(ref, present, value) for present, value in evidence)
+
+
+def _still_required(ref: TypeRef, present: bool, value: object) -> bool:
+    if not present or value is None:
+        return False
+    if ref.name in ("str", "any"):
+        return True
+    if isinstance(value, str) and value in ("", "undefined"):
+        return False
+    return not (ref.name == "object" and value in ([], {}))
+
+
+_INT_TEXT = re.compile(r"^\s*[+-]?[0-9]+\s*$")
+_FLOAT_TEXT = re.compile(r"^\s*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$")
+_BOOL_TEXT = frozenset({"1", "y", "yes", "true", "on", "0", "n", "no", "false", "off"})
+
+
+def _widen(ref: TypeRef, evidence: list[_Seen]) -> TypeRef:
+    """The declared leaf type, loosened where the docs' example contradicts it."""
+    for present, value in evidence:
+        if present and value is not None and value not in ("", "undefined"):
+            ref = _fit(ref, value)
+    return ref
+
+
+def _fit(ref: TypeRef, value: object) -> TypeRef:
+    if isinstance(value, dict | list):
+        if ref.name in ("dict", "map") or (ref.name == "list" and _list_like(value)):
+            return ref
+        return ANY
+    if ref.name not in SCALARS:
+        return ref if ref.name == "any" else ANY
+    if ref.name == "int" and not _is_int(value):
+        return FLOAT if _is_float(value) else STR
+    if (ref.name == "float" and not _is_float(value)) or (ref.name == "bool" and not _is_bool(value)):
+        return STR
+    return ref
+
+
+def _list_like(value: dict[Any, Any] | list[Any]) -> bool:
+    return isinstance(value, list) or all(_INT_TEXT.match(str(k)) for k in value)
+
+
+def _is_int(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, int) or (isinstance(value, str) and bool(_INT_TEXT.match(value)))
+
+
+def _is_float(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int | float) or (isinstance(value, str) and bool(_FLOAT_TEXT.match(value)))
+
+
+def _is_bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return value in (0, 1)
+    return isinstance(value, str) and value.strip().lower() in _BOOL_TEXT
+
+
+def _top_keys(fields: Sequence[Field]) -> list[str]:
+    keys = (f.name.split(".", 1)[0].strip() for f in fields)
+    return list(dict.fromkeys(k for k in keys if k and not _HOLE_SEGMENT.match(k)))
+
+
+def _js_args(spec: Spec) -> tuple[str, ...] | None:
+    """Callback argument names when a JS handler gets them one by one; None: a single object."""
+    tops = _top_keys(spec.handler.fields)
+    calls = [p.data for p in spec.handler.payloads if isinstance(p.data, list)]
+    for args in calls:
+        if len(args) == 1 and isinstance(args[0], dict):
+            if not tops or any(top in args[0] for top in tops):
+                return None
+    return tuple(tops) if calls or len(tops) <= 1 else None
+
+
+def _examples(spec: Spec, js_args: tuple[str, ...] | None) -> list[object]:
+    """The docs' payload examples as objects shaped like the field tree."""
+    tops = set(_top_keys(spec.handler.fields))
+    found: list[object] = []
+    for payload in spec.handler.payloads:
+        data = payload.data
+        if spec.kind == "js_event" and isinstance(data, list):
+            if js_args is None:
+                data = data[0] if data else None
+            else:
+                data = dict(zip(js_args, data, strict=False))
+        if isinstance(data, dict) and tops & set(data):
+            found.append(data)
+    return found
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def manifest_bytes(files: dict[str, bytes]) -> bytes:
+    """The manifest of `files`: generator name and sorted (path, sha256) entries, no timestamp."""
+    entries = [{"path": p, "sha256": hashlib.sha256(files[p]).hexdigest()} for p in sorted(files)]
+    text = json.dumps({"generator": TOOL, "files": entries}, indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def write_stubs(out: Path, files: dict[str, bytes]) -> StubReport:
+    """Write `files` under `out` (only changed bytes), prune what the last manifest listed."""
+    previous = read_manifest(out)
+    report = StubReport()
+    for path in sorted(files):
+        if write_atomic(confined(out, path), files[path]):
+            report.changed.append(path)
+        report.written.append(path)
+    for path in sorted(set(previous) - set(files) - {MANIFEST}):
+        _prune(out, path, previous[path], report)
+    if write_atomic(confined(out, MANIFEST), manifest_bytes(files)):
+        report.changed.append(MANIFEST)
+    report.written.append(MANIFEST)
+    return report
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    """path → sha256 from `out/MANIFEST.json`; empty when missing or unreadable (nothing is pruned)."""
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        entries = data["files"] if isinstance(data, dict) else []
+        return {str(e["path"]): str(e["sha256"]) for e in entries if isinstance(e, dict)}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _prune(out: Path, path: str, sha256: str, report: StubReport) -> None:
+    target = confined(out, path)
+    if target.is_symlink() or not target.is_file():
+        return
+    if hashlib.sha256(target.read_bytes()).hexdigest() != sha256:
+        report.kept.append(path)
+        return
+    target.unlink()
+    report.removed.append(path)
+    report.changed.append(path)
+    _remove_empty_parents(out, target.parent)
+
+
+def _remove_empty_parents(out: Path, folder: Path) -> None:
+    root = out.resolve()
+    while folder.resolve() != root and folder.resolve().is_relative_to(root):
+        try:
+            folder.rmdir()  # only succeeds when empty
+        except OSError:
+            return
+        folder = folder.parent
+
+
+__all__ = [
+    "MANIFEST",
+    "EventModel",
+    "StubReport",
+    "manifest_bytes",
+    "read_manifest",
+    "render_stubs",
+    "write_stubs",
+]
