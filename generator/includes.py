@@ -74,7 +74,7 @@ class IncludeResolver:
                 error(
                     origin,
                     "E-INCLUDE-MISSING",
-                    f"included file `{written}` does not exist",
+                    f"included file `{written}` does not exist" + _depth_hint(root, origin, written),
                     line,
                     1,
                 )
@@ -92,6 +92,16 @@ class IncludeResolver:
         page = Page(target, read_source(real, target))
         self._cache[target] = page
         return page
+
+
+def _depth_hint(root: Path, origin: str, written: str) -> str:
+    """` (did you mean …?)` when the same path with one `../` more or less exists."""
+    base = posixpath.dirname(origin)
+    for candidate in (f"../{written}", f"../../{written}", written.removeprefix("../")):
+        target = posixpath.normpath(posixpath.join(base, candidate))
+        if not target.startswith("..") and (root / target).is_file():
+            return f" (did you mean `{candidate}`?)"
+    return ""
 
 
 def expand(

@@ -10,6 +10,7 @@ from generator.extract.examples import find_example_blocks
 from generator.extract.fields import FieldCollector
 from generator.extract.header import (
     Header,
+    prod_nodes,
     has_homoglyph,
     read_description,
     read_h1,
@@ -18,6 +19,7 @@ from generator.extract.header import (
 )
 from generator.extract.payload import parse_payload
 from generator.extract.sections import Section, split_sections
+from generator.extract.targets import is_language_label
 from generator.extract.text import (
     BACKTICKED,
     LINK,
@@ -31,6 +33,7 @@ from generator.page import Node, Page, inline_text, line_of, walk
 from generator.spec import (
     SPEC_VERSION,
     Delivery,
+    ExampleBlock,
     Field,
     Handler,
     Kind,
@@ -65,16 +68,14 @@ def extract_event(page: Page, resolver: IncludeResolver | None) -> Spec:
     check_structure(page, findings)
     preamble, sections = split_sections(page)
     header = read_h1(page) or Header("", None, "missing", 0)
-    rights = read_rights(_expanded_nodes(page, preamble.nodes, resolver), page)
-    description, description_span = read_description(preamble.nodes, page, rights.node)
+    prod = prod_nodes(preamble.nodes)
+    rights = read_rights(list(expand(page, prod, resolver)))
+    description, description_span = read_description(prod, page, rights.node)
     handler = read_handler(page, preamble, sections, resolver, findings)
     kind = classify(page, header, handler)
     event = decide_event(header, description, handler, findings)
     examples = find_example_blocks(page)
-    for block in examples:
-        for tab in block.tabs:
-            if not tab.code and not tab.skipped:
-                findings.warn(tab.span.start, "W-TAB-NO-CODE", f"tab `{tab.label}` has no code")
+    report_tab_problems(examples, findings)
     if event and not slug_matches(page.path, event):
         findings.warn(
             header.line, "W-SLUG-MISMATCH", f"file name does not match event code `{event}`"
@@ -107,6 +108,21 @@ def extract_event(page: Page, resolver: IncludeResolver | None) -> Spec:
     )
 
 
+def report_tab_problems(examples: list[ExampleBlock], findings: Findings) -> None:
+    for block in examples:
+        content = [t.label for t in block.tabs if not is_language_label(t.label)]
+        if content:
+            findings.warn(
+                block.span.start,
+                "W-TAB-MISPLACED",
+                f"language tabs among content tabs ({', '.join(content)})",
+            )
+            continue
+        for tab in block.tabs:
+            if not tab.code and not tab.skipped:
+                findings.warn(tab.span.start, "W-TAB-NO-CODE", f"tab `{tab.label}` has no code")
+
+
 def check_structure(page: Page, findings: Findings) -> None:
     """Unclosed directives, tables and fences are errors: what follows them cannot be trusted."""
     for node in walk(page.root):
@@ -129,10 +145,6 @@ def _fence_closed(page: Page, node: Node) -> bool:
     return end - 1 > start and page.lines[end - 1].strip().startswith(marker)
 
 
-def _expanded_nodes(page: Page, nodes: list[Node], resolver: IncludeResolver | None) -> list[Node]:
-    return [located.node for located in expand(page, nodes, resolver)]
-
-
 def read_handler(
     page: Page,
     preamble: Section,
@@ -150,12 +162,13 @@ def read_handler(
         if section.role not in (*roles, "preamble"):
             continue
         collector.start_section()
-        for located in expand(page, section.nodes, resolver):
+        shown = prod_nodes(section.nodes)
+        for located in expand(page, shown, resolver):
             collector.visit(located)
-        for node in section.nodes:
+        for node in shown:
             if node.type == "paragraph" and node.attrs.get("class"):
                 delivery = "post" if POST_LINE.search(inline_text(node)) else "callback"
-        payloads.extend(read_payloads(page, section.nodes, findings))
+        payloads.extend(read_payloads(page, shown, findings))
     for line, code, message in collector.warnings:
         findings.warn(line, code, message)
     return Handler(delivery, payloads, collector.fields)
@@ -352,14 +365,13 @@ def slug_matches(path: str, event: str) -> bool:
 
 
 def with_delivery(handler: Handler, kind: Kind) -> Handler:
-    """JS-interface events always deliver to a callback; legacy stubs name no delivery unless they
-    show what the handler receives."""
+    """JS-interface events deliver to a callback, REST events by POST; legacy stubs state neither."""
     if kind == "js_event":
         delivery: Delivery = "callback"
     elif kind == "rest_event":
         delivery = "post"
     else:
-        delivery = "post" if handler.payloads or handler.fields else "none"
+        delivery = "none"
     return Handler(delivery, handler.payloads, handler.fields)
 
 

@@ -7,6 +7,7 @@ word. A row named like its own prefix (a table describing one field) refines tha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.extract.text import ANCHOR_LINK, BACKTICKED, BOLD_NAME, collapse, unescape
@@ -48,9 +49,12 @@ class FieldCollector:
     def _enter_heading(self, node: Node) -> None:
         anchor = node.attrs.get("id")
         self._anchor = str(anchor) if anchor is not None else None
+        title = inline_text(node)
         owner = self._anchor_owner.get(self._anchor or "")
         if owner is None:
-            owner = self._owner_by_title(inline_text(node))
+            owner = self._owner_by_title(title) or _subject(title)
+        elif (word := _subject(title)) and word.casefold() != owner.rsplit(".", 1)[-1].casefold():
+            owner = f"{owner}.{word}"  # `data` links both `#connector` and `#chat`
         self._prefix = owner or ""
 
     def _owner_by_title(self, title: str) -> str | None:
@@ -112,9 +116,22 @@ class FieldCollector:
         )
 
 
+HEADING_WORDS = {"Parameter", "Parameters", "Field", "Fields", "Element", "Array", "Item", "Object", "Key"}
+
+
+def _subject(title: str) -> str | None:
+    """The field a sub-table heading names (`Параметр FIELDS`, `additionalParams Parameter`)."""
+    words = title.replace("[]", "").replace("/{", "{").replace("/}", "}").split()
+    names = [w.strip("`") for w in words if re.fullmatch(r"`?\{?[A-Za-z_]\w*\}?`?", w)]
+    names = [w for w in names if w not in HEADING_WORDS]
+    return names[-1] if names else None
+
+
 def table_rows(node: Node) -> list[list[tuple[str, int]]]:
     rows = []
     for row in node.children:
+        if row.meta.get("dev_only"):
+            continue  # a production build does not show it
         cells = [(cell.content, cell.map[0] + 1 if cell.map else 0) for cell in row.children]
         if cells:
             rows.append(cells)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from generator.extract.text import BACKTICKED, LINK, collapse, is_event_code, strip_code
+from generator.includes import Located
 from generator.page import Node, Page, inline_text, line_of, walk
 from generator.spec import Note, Scope, Subscribers
 
@@ -51,12 +52,13 @@ class Rights:
     node: Node | None
 
 
-def read_rights(nodes: list[Node], page: Page) -> Rights:
+def read_rights(nodes: list[Located]) -> Rights:
     """The Scope/rights block: a quote (usual), or the inline bold form of overview pages."""
-    for node in nodes:
+    for located in nodes:
+        node = located.node
         if node.type not in ("blockquote", "paragraph"):
             continue
-        text = page.text_of(node)
+        text = located.page.text_of(node)
         lines = [re.sub(r"^\s*>\s?", "", line) for line in text.split("\n")]
         scopes = subscribers = None
         for line in lines:
@@ -66,7 +68,7 @@ def read_rights(nodes: list[Node], page: Page) -> Rights:
                 if (m := RIGHTS.search(part)) and subscribers is None:
                     subscribers = parse_subscribers(m["value"])
         if scopes is not None or subscribers is not None:
-            return Rights(scopes, subscribers, node)
+            return Rights(scopes, subscribers, None if located.included else node)
     return Rights(None, None, None)
 
 
@@ -83,7 +85,7 @@ def parse_scopes(value: str) -> list[Scope]:
 
 def parse_subscribers(value: str) -> Subscribers:
     raw = value.strip().strip("*").strip().strip("`").strip()
-    folded = raw.casefold()
+    folded = " ".join(raw.casefold().split())  # NBSP and runs of spaces count as one space
     if folded in ("любой пользователь", "any user"):
         normalized = "any_user"
     elif "чат-бот" in folded or "chat bot" in folded or "chat-bot" in folded:
@@ -93,6 +95,24 @@ def parse_subscribers(value: str) -> Subscribers:
     else:
         normalized = "other"
     return Subscribers(raw, normalized)
+
+
+def prod_nodes(nodes: list[Node]) -> list[Node]:
+    """The nodes a production build shows: `{% if build == 'dev' %}` keeps only its `{% else %}`
+    branch; any other `{% if %}` stays as written (its content counts)."""
+    shown: list[Node] = []
+    for node in nodes:
+        if node.type != "yfm_if":
+            shown.append(node)
+            continue
+        dev = is_dev_condition(node.info)
+        in_else = False
+        for child in node.children:
+            if child.type == "yfm_else":
+                in_else = True
+            elif in_else or not dev:
+                shown.extend(prod_nodes([child]))
+    return shown
 
 
 def read_description(

@@ -25,8 +25,11 @@ def parse_payload(code: str, lang: str | None) -> ParsedPayload:
     callback = CALLBACK_CALL.match(text)
     if callback:
         return _callback_arguments(callback["body"])
-    if lang == "php" or text.startswith("array("):
+    if lang == "php":
         return _from_php(text)
+    if text.startswith("array("):
+        php = _from_php(text)
+        return ParsedPayload(php.data, php.problem or f"`{lang or 'untyped'}` fence holds a PHP array")
     try:
         return ParsedPayload(json.loads(text), None)
     except json.JSONDecodeError as exc:

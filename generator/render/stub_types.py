@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import keyword
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -209,28 +210,26 @@ def py_annotation(field: FieldModel) -> str:
     return text if field.required or field.type.name == "any" else f"{text} | None"
 
 
-def py_kind(ref: TypeRef) -> str:
-    """The runtime descriptor expression (see the `_runtime` template) for a type."""
-    if ref.name == "object":
-        assert ref.obj is not None
-        return f"rt.obj({ref.obj.name})"
-    if ref.name in ("list", "map"):
-        assert ref.item is not None
-        return f"rt.{ref.name}_of({py_kind(ref.item)})"
-    return f"rt.{ref.name.upper()}"
-
-
 def py_str(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def py_doc(text: str) -> str:
-    """A triple-quoted docstring literal holding `text` verbatim."""
-    body = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", lambda m: f"\\x{ord(m[0]):02x}", text.strip())
-    body = body.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+def py_doc(text: str, indent: int = 4) -> str:
+    """A triple-quoted docstring literal holding `text`, continuation lines indented for black."""
+    body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    body = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", lambda m: f"\\x{ord(m[0]):02x}", body)
     if body.endswith('"'):
         body = body[:-1] + '\\"'
-    return f'"""{body}"""'
+    lines = [line.rstrip() for line in body.split("\n")]
+    pad = " " * indent
+    return '"""' + "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])]) + '"""'
+
+
+def py_tuple(items: Sequence[str]) -> str:
+    """A tuple literal of strings, spelled as black spells it."""
+    if len(items) == 1:
+        return f"({py_str(items[0])},)"
+    return "(" + ", ".join(py_str(item) for item in items) + ")"
 
 
 # --- TypeScript spelling -------------------------------------------------------------------------
@@ -327,9 +326,9 @@ def php_str(text: str) -> str:
 FILTERS = {
     "py_type": py_type,
     "py_annotation": py_annotation,
-    "py_kind": py_kind,
     "py_str": py_str,
     "py_doc": py_doc,
+    "py_tuple": py_tuple,
     "ts_type": ts_type,
     "ts_key": ts_key,
     "ts_str": ts_str,

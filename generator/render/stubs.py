@@ -84,6 +84,7 @@ _SHARED_FILES = (
     ("stubs/php/Events.php.jinja", f"{PHP_ROOT}/Events.php"),
     ("stubs/php/Support.php.jinja", f"{PHP_ROOT}/Support.php"),
     ("stubs/php/PayloadException.php.jinja", f"{PHP_ROOT}/PayloadException.php"),
+    ("stubs/php/EventPayload.php.jinja", f"{PHP_ROOT}/EventPayload.php"),
 )
 
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from generator.yfm.directives import line_text
+from generator.yfm.directives import line_text, parse_directive
 
 FENCE_RUN = re.compile(r"`{3,}|~{3,}")
+DEV_CONDITION = re.compile(r"build\s*==\s*['\"]dev['\"]")
 
 
 @dataclass(slots=True)
@@ -41,11 +42,15 @@ class TableScan:
     """Row/cell splitter fed one line at a time."""
 
     rows: list[list[Cell]] = field(default_factory=list)
+    dev_rows: set[int] = field(default_factory=set)  # rows inside `{% if build == 'dev' %}`
+    dev_depth: list[bool] = field(default_factory=list)
     row: list[Cell] | None = None
     cell: Cell | None = None
     fence: str | None = None
 
     def feed(self, text: str, line: int) -> None:
+        if self.fence is None and self._directive(text.strip()):
+            return
         i = self._continue_fence(text, line)
         if i is None:
             return
@@ -54,6 +59,19 @@ class TableScan:
             i = self._step(text, i, line)
         if self.cell is not None:
             self.cell.add("\n", line)
+
+    def _directive(self, text: str) -> bool:
+        """`{% if %}` / `{% else %}` / `{% endif %}` lines between rows: track dev-only rows."""
+        directive = parse_directive(text)
+        if directive is None or directive.name not in ("if", "else", "endif"):
+            return False
+        if directive.name == "if":
+            self.dev_depth.append(DEV_CONDITION.search(directive.args) is not None)
+        elif directive.name == "else" and self.dev_depth:
+            self.dev_depth[-1] = False
+        elif directive.name == "endif" and self.dev_depth:
+            self.dev_depth.pop()
+        return True
 
     def _continue_fence(self, text: str, line: int) -> int | None:
         stripped = text.lstrip()
@@ -84,6 +102,8 @@ class TableScan:
         if text.startswith("||", i):
             if self.row is None:
                 self.row, self.cell = [], Cell()
+                if any(self.dev_depth):
+                    self.dev_rows.add(len(self.rows))
             else:
                 self._close_cell()
                 self.rows.append(self.row)
@@ -165,12 +185,14 @@ def push_table(state: StateBlock, scan: TableScan, start: int, end: int, unclose
     opening.block = True
     if unclosed:
         opening.meta["unclosed"] = True
-    for row in scan.rows:
+    for index, row in enumerate(scan.rows):
         cells = [cell for cell in row if cell.first_line is not None or cell.parts]
         row_start = min((c.first_line for c in cells if c.first_line is not None), default=start)
         row_end = max((c.last_line for c in cells), default=row_start)
         row_open = state.push("yfm_table_row_open", "tr", 1)
         row_open.map = [row_start, row_end + 1]
+        if index in scan.dev_rows:
+            row_open.meta["dev_only"] = True
         for cell in cells:
             token = state.push("yfm_table_cell", "td", 0)
             first = cell.first_line if cell.first_line is not None else row_start

@@ -1,0 +1,139 @@
+"""Property tests for `sync`: no byte outside the example blocks ever changes, and sync is idempotent.
+
+Two layers. The rewrite engine alone (no templates): every tab's fence body is replaced with new code
+through `fence_body_edit` + `apply_edits`. The real planner: `check.evaluate(..., want_edits=True)`
+with the built-in templates, in the default mode and with `--add-missing`. Either way, the page with
+its example blocks cut out is the same before and after (add-missing may only insert lines), the
+re-parsed page holds what was written, and a second pass changes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from generator.check import CheckOptions, Outcome, evaluate
+from generator.parse import parse_page
+from generator.plan import SyncMode
+from generator.rewrite import Edit, apply_edits, fence_body_edit
+from generator.source import decode
+from generator.spec import Spec
+from tests.fuzz.pages import CODE_ATOMS, Tree, block_spans, cut_lines, tree_strategy, write_tree
+
+SYNC_SETTINGS = settings(
+    max_examples=60,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+# New fence bodies: anything a template could emit, except a line that would close the fence.
+code_line = st.lists(st.sampled_from(CODE_ATOMS), max_size=6).map("".join).filter(
+    lambda line: not line.lstrip().startswith(("```", "~~~"))
+)
+new_code = st.lists(code_line, max_size=6).map(lambda lines: "".join(f"{x}\n" for x in lines))
+
+
+def _parse(root: Path, tree: Tree) -> Spec | None:
+    return parse_page(root, tree.page).spec
+
+
+def _replace_all_tabs(page_raw: bytes, spec: Spec, codes: list[str]) -> tuple[bytes, list[str]]:
+    source = decode(page_raw, "p.md")
+    lines = source.normalized.split("\n")
+    edits: list[Edit] = []
+    written: list[str] = []
+    tabs = [t for b in spec.examples for t in b.tabs if t.code_span is not None]
+    for tab, code in zip(tabs, codes, strict=False):
+        assert tab.code_span is not None
+        edits.append(fence_body_edit(lines, tab.code_span.start, tab.code_span.end, code))
+        written.append(code)
+    return apply_edits(source, edits), written
+
+
+def _normal(code: str) -> str:
+    """What a fence body reads back as: whitespace-only lines are written empty."""
+    return "".join((line if line.strip() else "") + "\n" for line in code.split("\n")[:-1])
+
+
+@settings(SYNC_SETTINGS, max_examples=150)
+@given(tree=tree_strategy(), codes=st.lists(new_code, min_size=8, max_size=8))
+def test_rewriting_fence_bodies_keeps_every_other_byte(
+    tmp_path_factory: pytest.TempPathFactory, tree: Tree, codes: list[str]
+) -> None:
+    root = tmp_path_factory.mktemp("rw", numbered=True)
+    write_tree(root, tree)
+    spec = _parse(root, tree)
+    assume(spec is not None and any(t.code_span for b in spec.examples for t in b.tabs))
+    assert spec is not None
+    old = tree.page_bytes
+    new, written = _replace_all_tabs(old, spec, codes)
+    (root / tree.page).write_bytes(new)
+    again = _parse(root, tree)
+    assert again is not None, parse_page(root, tree.page).diagnostics
+    assert [len(b.tabs) for b in again.examples] == [len(b.tabs) for b in spec.examples]
+    assert cut_lines(old, block_spans(spec)) == cut_lines(new, block_spans(again))
+    read_back = [t.code for b in again.examples for t in b.tabs if t.code_span is not None]
+    assert read_back[: len(written)] == [_normal(c) for c in written]
+    # the same rewrite on the rewritten page is a no-op
+    assert _replace_all_tabs(new, again, codes)[0] == new
+
+
+# --- the real planner ----------------------------------------------------------------------------
+
+
+def _outcome(root: Path, rel: str, mode: SyncMode) -> Outcome:
+    return evaluate(root, rel, CheckOptions(mode=mode), want_edits=True)
+
+
+def _sync_once(root: Path, tree: Tree, mode: SyncMode) -> tuple[bytes, Outcome]:
+    outcome = _outcome(root, tree.page, mode)
+    raw = (root / tree.page).read_bytes()
+    new = apply_edits(decode(raw, tree.page), outcome.edits) if outcome.edits else raw
+    return new, outcome
+
+
+def _is_subsequence(small: list[bytes], big: list[bytes]) -> bool:
+    it = iter(big)
+    return all(any(line == other for other in it) for line in small)
+
+
+@pytest.mark.parametrize("mode", [SyncMode(), SyncMode(add_missing=True)], ids=["default", "add-missing"])
+@settings(SYNC_SETTINGS)
+@given(tree=tree_strategy())
+def test_sync_touches_only_example_blocks_and_is_idempotent(
+    tmp_path_factory: pytest.TempPathFactory, tree: Tree, mode: SyncMode
+) -> None:
+    root = tmp_path_factory.mktemp("sync", numbered=True)
+    write_tree(root, tree)
+    before = parse_page(root, tree.page).spec
+    old = tree.page_bytes
+    new, outcome = _sync_once(root, tree, mode)
+    if outcome.diagnostics:
+        assert not outcome.edits  # a page with problems is never rewritten
+        return
+    if before is None:
+        assert new == old
+        return
+    (root / tree.page).write_bytes(new)
+    after = parse_page(root, tree.page)
+    assert after.spec is not None, after.diagnostics
+    kept_before = cut_lines(old, block_spans(before))
+    kept_after = cut_lines(new, block_spans(after.spec))
+    if mode.add_missing:
+        assert _is_subsequence(kept_before, kept_after)
+    else:
+        assert kept_before == kept_after
+    assert len(after.spec.examples) >= len(before.examples)
+    # idempotent: syncing the synced page changes nothing
+    newer, _ = _sync_once(root, tree, mode)
+    assert newer == new
+    # and nothing drifts any more in the tabs sync could reach
+    second = _outcome(root, tree.page, mode)
+    drifting = [f for f in second.findings if f.kind == "drift"]
+    reachable = {t.span.start for b in after.spec.examples for t in b.tabs if t.code_span is not None}
+    assert not [f for f in drifting if f.line in reachable], drifting
