@@ -213,7 +213,7 @@ def _evaluate_event(
     from generator.plan import plan_event_page
     from generator.source import decode
 
-    resolver = IncludeResolver(root)
+    resolver = IncludeResolver(root, _shared_includes(root))
     page = Page(rel, decode(raw, rel))
     spec = extract_event(page, resolver)
     errors = [d for d in spec.diagnostics if d.severity == "error"]
@@ -247,11 +247,12 @@ def _evaluate_event(
 def _evaluate_method(rel: str, raw: bytes, display: str, options: CheckOptions) -> Outcome:
     from generator.consistency import method_page_findings
     from generator.expectations import label_targets
-    from generator.extract.method import extract_method
+    from generator.extract.method import extract_method, method_view
     from generator.page import Page
     from generator.source import decode
 
-    facts = extract_method(Page(rel, decode(raw, rel)))
+    source = decode(raw, rel)
+    facts = extract_method(Page(rel, source, method_view(source.normalized)))
     if not facts.blocks:
         return Outcome(rel, "none")
     findings = method_page_findings(display, facts, label_targets(options))
@@ -276,6 +277,14 @@ def _twin_spec(twin_root: Path, rel: str) -> Any:
     if not (twin_root / rel).is_file():
         return None
     return parse_page(twin_root, rel).spec
+
+
+_INCLUDES: dict[Path, dict[str, Any]] = {}
+
+
+def _shared_includes(root: Path) -> dict[str, Any]:
+    """Parsed includes shared by the pages one process evaluates (a run reads each once)."""
+    return _INCLUDES.setdefault(root, {})
 
 
 def _stat_pair(path: Path) -> list[int]:

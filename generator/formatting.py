@@ -5,6 +5,7 @@ A black failure becomes a `DocgenError` with code E-FORMAT naming the file being
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections import OrderedDict
@@ -118,7 +119,6 @@ def _disk_get(cache_dir: Path, key: str) -> str | None:
 
 
 def _disk_put(cache_dir: Path, key: str, value: str) -> None:
-    try:
+    # the cache is an optimisation: an unwritable cache folder must not fail a render
+    with contextlib.suppress(DocgenError, OSError):
         write_atomic(_disk_path(cache_dir, key), value.encode("utf-8"))
-    except (DocgenError, OSError):
-        pass  # the cache is an optimisation: an unwritable cache folder must not fail a render

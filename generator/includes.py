@@ -29,13 +29,21 @@ class Located:
 
 @dataclass
 class IncludeResolver:
+    """Loads included pages; `shared` lets many pages of one run reuse the parsed includes."""
+
     root: Path
+    shared: dict[str, Page] | None = None
     _cache: dict[str, Page] = field(default_factory=dict)
+    _loaded: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.shared is not None:
+            self._cache = self.shared
 
     @property
     def loaded(self) -> list[str]:
-        """Paths of the files included so far (relative to the root)."""
-        return list(self._cache)
+        """Paths of the files this resolver was asked to include (relative to the root)."""
+        return list(dict.fromkeys(self._loaded))
 
     def load(self, page: Page, node: Node, stack: tuple[str, ...]) -> Page:
         match = INCLUDE_ARGS.match(node.info)
@@ -63,6 +71,7 @@ class IncludeResolver:
         return self._read(page.path, target, match["path"], line)
 
     def _read(self, origin: str, target: str, written: str, line: int) -> Page:
+        self._loaded.append(target)
         if target in self._cache:
             return self._cache[target]
         file = self.root / target
@@ -74,7 +83,8 @@ class IncludeResolver:
                 error(
                     origin,
                     "E-INCLUDE-MISSING",
-                    f"included file `{written}` does not exist" + _depth_hint(root, origin, written),
+                    f"included file `{written}` does not exist"
+                    + _depth_hint(root, origin, written),
                     line,
                     1,
                 )

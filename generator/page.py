@@ -20,13 +20,14 @@ class Page:
 
     path: str
     source: SourceText
+    view: str | None = None  # what to tokenise instead (same lines, some blanked out)
     root: Node = field(init=False)
     lines: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
         text = self.source.normalized
         self.lines = text.split("\n")
-        self.root = SyntaxTreeNode(tokenize(text))
+        self.root = SyntaxTreeNode(tokenize(self.view if self.view is not None else text))
 
     @property
     def line_count(self) -> int:

@@ -84,7 +84,7 @@ def read_tab(page: Page, item: Node, nodes: list[Node], label: str) -> Tab:
         lang=fences[0].lang if fences else None,
         code=code,
         span=Span(item.map[0] + 1, last_line),
-        code_span=fences[0].span if fences else None,
+        code_span=fences[0].span if fences and _closed(page, fences[0]) else None,
         calls=called_methods(all_code),
         events=referenced_events(all_code),
         more_fences=fences[1:],
@@ -134,8 +134,15 @@ def _indented_fence(page: Page, node: Node) -> Fence:
     while body and body[-1].strip() in ("", "```"):
         body.pop()
     indent = len(lines[0]) - len(lines[0].lstrip(" "))
-    code = "\n".join(_dedent(line, indent) for line in body) + "\n"
+    code = "\n".join(_dedent(line, indent) for line in body) + "\n" if body else ""
     return Fence(info or None, code, Span(node.map[0] + 1, node.map[1]))
+
+
+def _closed(page: Page, fence: Fence) -> bool:
+    """Whether the fence's last line closes it: only then may sync replace the lines between."""
+    start, end = fence.span.start, fence.span.end
+    marker = re.match(r"`{3,}|~{3,}", page.lines[start - 1].lstrip(" "))
+    return end > start and marker is not None and page.lines[end - 1].lstrip(" ").startswith(marker.group(0))
 
 
 def _dedent(line: str, indent: int) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import keyword
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 TypeName = Literal["str", "int", "float", "bool", "any", "list", "map", "dict", "object"]
 SCALARS = frozenset({"str", "int", "float", "bool"})
@@ -109,12 +109,77 @@ def _one_docs_type(part: str) -> TypeRef:
     return STR  # custom identifiers (userFieldEntityId, crm_entity_id) arrive as strings
 
 
+_INT_TEXT = re.compile(r"^\s*[+-]?[0-9]+\s*$")
+_FLOAT_TEXT = re.compile(r"^\s*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$")
+_BOOL_TEXT = frozenset({"1", "y", "yes", "true", "on", "0", "n", "no", "false", "off"})
+_ABSENT = ("", "undefined")  # how PHP forms and the docs spell a missing value
+
+
+def widen(ref: TypeRef, values: Iterable[object]) -> TypeRef:
+    """`ref` loosened until every example value fits it (the generated parsers accept them)."""
+    for value in values:
+        if value is not None and not (isinstance(value, str) and value in _ABSENT):
+            ref = _fit(ref, value)
+    return ref
+
+
+def _fit(ref: TypeRef, value: object) -> TypeRef:
+    if isinstance(value, dict | list):
+        return _fit_container(ref, value)
+    if ref.name not in SCALARS:
+        return ref if ref.name == "any" else ANY
+    if ref.name == "int" and not _is_int(value):
+        return FLOAT if _is_float(value) else STR
+    if ref.name == "float" and not _is_float(value):
+        return STR
+    if ref.name == "bool" and not _is_bool(value):
+        return STR
+    return ref
+
+
+def _fit_container(ref: TypeRef, value: dict[Any, Any] | list[Any]) -> TypeRef:
+    items = list(value.values()) if isinstance(value, dict) else value
+    if ref.name == "map" and ref.item is not None:
+        return map_of(widen(ref.item, items))
+    if ref.name == "list" and ref.item is not None and _list_like(value):
+        return list_of(widen(ref.item, items))
+    return ref if ref.name in ("dict", "any") else ANY
+
+
+def _list_like(value: dict[Any, Any] | list[Any]) -> bool:
+    return isinstance(value, list) or all(_INT_TEXT.match(str(k)) for k in value)
+
+
+def _is_int(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, int) or (isinstance(value, str) and bool(_INT_TEXT.match(value)))
+
+
+def _is_float(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    return isinstance(value, str) and bool(_FLOAT_TEXT.match(value))
+
+
+def _is_bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return value in (0, 1)
+    return isinstance(value, str) and value.strip().lower() in _BOOL_TEXT
+
+
 # --- names ---------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _RESERVED_CLASSES = frozenset(
     name.lower()
-    for name in (
+    for name in (  # noqa: SIM905 - a word list reads better than 130 quoted strings
         "EventPayload Model EventInfo TypedPayload Any Events Support PayloadException B24Frame"
         " EventCode JsEventCode RestEventCode EventPayloads JsPayloads Promise Record Array Object"
         " String Number Boolean Function Symbol Error Map Set Date JSON Math"
@@ -136,7 +201,12 @@ def words(text: str) -> list[str]:
 
 
 def pascal(parts: list[str]) -> str:
-    return "".join(w[:1].upper() + w[1:].lower() if w.isupper() else w[:1].upper() + w[1:] for w in parts)
+    """`["on", "CRM", "deal"]` → `OnCrmDeal`: words capitalised, all-caps words title-cased."""
+    return "".join(_capitalised(w.lower() if w.isupper() else w) for w in parts)
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
 
 
 def snake(parts: list[str]) -> str:
@@ -222,7 +292,8 @@ def py_doc(text: str, indent: int = 4) -> str:
         body = body[:-1] + '\\"'
     lines = [line.rstrip() for line in body.split("\n")]
     pad = " " * indent
-    return '"""' + "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])]) + '"""'
+    body = "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])])
+    return f'"""{body}"""'
 
 
 def py_tuple(items: Sequence[str]) -> str:
@@ -260,9 +331,8 @@ def ts_key(key: str) -> str:
 
 
 def ts_str(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace(
-        "\u2029", "\\u2029"
-    )
+    text = json.dumps(text, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def comment_text(text: str) -> str:
@@ -323,7 +393,7 @@ def php_str(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "py_type": py_type,
     "py_annotation": py_annotation,
     "py_str": py_str,

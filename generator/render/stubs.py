@@ -8,22 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.fileio import confined, write_atomic
 from generator.formatting import format_python
-from generator.paths import builtin_templates
 from generator.render.env import make_environment
 from generator.render.stub_types import (
-    ANY,
-    FLOAT,
     FILTERS,
-    SCALARS,
-    STR,
     FieldModel,
     NameRegistry,
     ObjectModel,
@@ -37,6 +32,7 @@ from generator.render.stub_types import (
     parse_docs_type,
     pascal,
     safe_identifier,
+    widen,
     words,
 )
 from generator.spec import Field, Kind, Spec
@@ -45,7 +41,6 @@ TOOL = "b24-docgen"
 MANIFEST = "MANIFEST.json"
 PY_ROOT = "python/b24_events"
 PHP_ROOT = "php/B24Events"
-_CHECKOUT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,28 +58,29 @@ def render_stubs(
 ) -> dict[str, bytes]:
     """Every stub file for `specs` (sorted by path); `cache_dir` keeps black's output between runs."""
     events = build_models(specs)
-    env = make_environment(_template_dirs(user_dirs), FILTERS)
+    env = make_environment(user_dirs, FILTERS)
     render = _Renderer(env, cache_dir)
     for template, path in _SHARED_FILES:
         render(template, path, events=events)
     for event in events:
-        render("stubs/python/payloads/event.py.jinja", f"{PY_ROOT}/payloads/{event.module}.py", event=event)
-        render("stubs/php/event.php.jinja", f"{PHP_ROOT}/{event.base}.php", event=event)
+        module = f"{PY_ROOT}/payloads/{event.module}.py"
+        render("stubs/python/payloads/event.py.j2", module, event=event)
+        render("stubs/php/event.php.j2", f"{PHP_ROOT}/{event.base}.php", event=event)
     return dict(sorted(render.files.items()))
 
 
 _SHARED_FILES = (
-    ("stubs/python/__init__.py.jinja", f"{PY_ROOT}/__init__.py"),
-    ("stubs/python/_runtime.py.jinja", f"{PY_ROOT}/_runtime.py"),
-    ("stubs/python/binding.py.jinja", f"{PY_ROOT}/binding.py"),
-    ("stubs/python/registry.py.jinja", f"{PY_ROOT}/registry.py"),
-    ("stubs/python/py.typed.jinja", f"{PY_ROOT}/py.typed"),
-    ("stubs/python/payloads/__init__.py.jinja", f"{PY_ROOT}/payloads/__init__.py"),
-    ("stubs/typescript/b24-events.ts.jinja", "typescript/b24-events.ts"),
-    ("stubs/php/Events.php.jinja", f"{PHP_ROOT}/Events.php"),
-    ("stubs/php/Support.php.jinja", f"{PHP_ROOT}/Support.php"),
-    ("stubs/php/PayloadException.php.jinja", f"{PHP_ROOT}/PayloadException.php"),
-    ("stubs/php/EventPayload.php.jinja", f"{PHP_ROOT}/EventPayload.php"),
+    ("stubs/python/__init__.py.j2", f"{PY_ROOT}/__init__.py"),
+    ("stubs/python/_runtime.py.j2", f"{PY_ROOT}/_runtime.py"),
+    ("stubs/python/binding.py.j2", f"{PY_ROOT}/binding.py"),
+    ("stubs/python/registry.py.j2", f"{PY_ROOT}/registry.py"),
+    ("stubs/python/py.typed.j2", f"{PY_ROOT}/py.typed"),
+    ("stubs/python/payloads/__init__.py.j2", f"{PY_ROOT}/payloads/__init__.py"),
+    ("stubs/typescript/b24-events.ts.j2", "typescript/b24-events.ts"),
+    ("stubs/php/Events.php.j2", f"{PHP_ROOT}/Events.php"),
+    ("stubs/php/Support.php.j2", f"{PHP_ROOT}/Support.php"),
+    ("stubs/php/PayloadException.php.j2", f"{PHP_ROOT}/PayloadException.php"),
+    ("stubs/php/EventPayload.php.j2", f"{PHP_ROOT}/EventPayload.php"),
 )
 
 
@@ -100,15 +96,6 @@ class _Renderer:
         if path.endswith(".py"):
             text = format_python(text, path, cache_dir=self.cache_dir)
         self.files[path] = text.encode("utf-8")
-
-
-def _template_dirs(user_dirs: Sequence[Path]) -> list[Path]:
-    # In a checkout the built-in folder is only recognised once templates/profiles.yaml exists;
-    # until then, fall back to the checkout's templates/ after the user folders.
-    dirs = list(user_dirs)
-    if not (builtin_templates() / "stubs").is_dir() and (_CHECKOUT_TEMPLATES / "stubs").is_dir():
-        dirs.append(_CHECKOUT_TEMPLATES)
-    return dirs
 
 
 # --- the model the templates see -----------------------------------------------------------------
@@ -153,14 +140,17 @@ def build_models(specs: Iterable[Spec]) -> list[EventModel]:
     selected = select_specs(specs)
     classes, modules = NameRegistry(), NameRegistry(frozenset())
     named = [(spec, event_words(spec.event, spec.source.path)) for spec in selected]
-    claimed = [(spec, classes.claim(pascal(parts)), module_name(parts, modules)) for spec, parts in named]
-    return [_event_model(spec, base, module, classes) for spec, base, module in claimed]
+    return [
+        _event_model(spec, classes.claim(pascal(parts)), module_name(parts, modules), classes)
+        for spec, parts in named
+    ]
 
 
 def _event_model(spec: Spec, base: str, module: str, classes: NameRegistry) -> EventModel:
     js_args = _js_args(spec) if spec.kind == "js_event" else None
     builder = _ObjectBuilder(base, classes, _examples(spec, js_args))
-    payload = builder.build(_tree(spec.handler.fields), classes.claim(base + "Payload"), spec.description)
+    root = _tree(spec.handler.fields)
+    payload = builder.build(root, classes.claim(base + "Payload"), spec.description)
     return EventModel(
         code=spec.event.strip().upper(),
         name=spec.event.strip(),
@@ -241,7 +231,7 @@ class _ObjectBuilder:
         if _HOLE in node.children:
             entry = (*path, _HOLE)
             return map_of(self._type(node.children[_HOLE], entry, _evidence(self.examples, entry)))
-        return _widen(parse_docs_type(raw)[0], evidence)
+        return widen(parse_docs_type(raw)[0], [v for present, v in evidence if present])
 
     def _class_name(self, path: tuple[str, ...], item: bool) -> str:
         parts = [w for seg in path for w in (["Item"] if seg == _HOLE else words(seg))]
@@ -299,59 +289,6 @@ def _still_required(ref: TypeRef, present: bool, value: object) -> bool:
     return not (ref.name == "object" and value in ([], {}))
 
 
-_INT_TEXT = re.compile(r"^\s*[+-]?[0-9]+\s*$")
-_FLOAT_TEXT = re.compile(r"^\s*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$")
-_BOOL_TEXT = frozenset({"1", "y", "yes", "true", "on", "0", "n", "no", "false", "off"})
-
-
-def _widen(ref: TypeRef, evidence: list[_Seen]) -> TypeRef:
-    """The declared leaf type, loosened where the docs' example contradicts it."""
-    for present, value in evidence:
-        if present and value is not None and value not in ("", "undefined"):
-            ref = _fit(ref, value)
-    return ref
-
-
-def _fit(ref: TypeRef, value: object) -> TypeRef:
-    if isinstance(value, dict | list):
-        if ref.name in ("dict", "map") or (ref.name == "list" and _list_like(value)):
-            return ref
-        return ANY
-    if ref.name not in SCALARS:
-        return ref if ref.name == "any" else ANY
-    if ref.name == "int" and not _is_int(value):
-        return FLOAT if _is_float(value) else STR
-    if (ref.name == "float" and not _is_float(value)) or (ref.name == "bool" and not _is_bool(value)):
-        return STR
-    return ref
-
-
-def _list_like(value: dict[Any, Any] | list[Any]) -> bool:
-    return isinstance(value, list) or all(_INT_TEXT.match(str(k)) for k in value)
-
-
-def _is_int(value: object) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, float):
-        return value.is_integer()
-    return isinstance(value, int) or (isinstance(value, str) and bool(_INT_TEXT.match(value)))
-
-
-def _is_float(value: object) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, int | float) or (isinstance(value, str) and bool(_FLOAT_TEXT.match(value)))
-
-
-def _is_bool(value: object) -> bool:
-    if isinstance(value, bool):
-        return True
-    if isinstance(value, int):
-        return value in (0, 1)
-    return isinstance(value, str) and value.strip().lower() in _BOOL_TEXT
-
-
 def _top_keys(fields: Sequence[Field]) -> list[str]:
     keys = (f.name.split(".", 1)[0].strip() for f in fields)
     return list(dict.fromkeys(k for k in keys if k and not _HOLE_SEGMENT.match(k)))
@@ -362,10 +299,16 @@ def _js_args(spec: Spec) -> tuple[str, ...] | None:
     tops = _top_keys(spec.handler.fields)
     calls = [p.data for p in spec.handler.payloads if isinstance(p.data, list)]
     for args in calls:
-        if len(args) == 1 and isinstance(args[0], dict):
-            if not tops or any(top in args[0] for top in tops):
-                return None
+        single = len(args) == 1 and isinstance(args[0], dict)
+        if single and (not tops or any(top in args[0] for top in tops)):
+            return None
     return tuple(tops) if calls or len(tops) <= 1 else None
+
+
+def _js_call_object(args: list[object], names: tuple[str, ...] | None) -> object:
+    if names is None:
+        return args[0] if args else None
+    return dict(zip(names, args, strict=False))
 
 
 def _examples(spec: Spec, js_args: tuple[str, ...] | None) -> list[object]:
@@ -375,10 +318,7 @@ def _examples(spec: Spec, js_args: tuple[str, ...] | None) -> list[object]:
     for payload in spec.handler.payloads:
         data = payload.data
         if spec.kind == "js_event" and isinstance(data, list):
-            if js_args is None:
-                data = data[0] if data else None
-            else:
-                data = dict(zip(js_args, data, strict=False))
+            data = _js_call_object(data, js_args)
         if isinstance(data, dict) and tops & set(data):
             found.append(data)
     return found

@@ -16,6 +16,7 @@ from markdown_it.rules_block import StateBlock
 from generator.yfm.directives import line_text, parse_directive
 
 FENCE_RUN = re.compile(r"`{3,}|~{3,}")
+SPECIAL = re.compile(r"\\.|`+|\|\||\|")
 DEV_CONDITION = re.compile(r"build\s*==\s*['\"]dev['\"]")
 
 
@@ -54,11 +55,45 @@ class TableScan:
         i = self._continue_fence(text, line)
         if i is None:
             return
-        n = len(text)
-        while i < n:
-            i = self._step(text, i, line)
+        self._scan(text, i, line)
         if self.cell is not None:
             self.cell.add("\n", line)
+
+    def _scan(self, text: str, i: int, line: int) -> None:
+        """Split on `||` and `|`, skipping escapes and code spans; plain runs are copied whole."""
+        while i < len(text):
+            match = SPECIAL.search(text, i)
+            if match is None:
+                self._append(text[i:], line)
+                return
+            if match.start() > i:
+                self._append(text[i : match.start()], line)
+            token = match.group()
+            i = match.end()
+            if token[0] == "\\":
+                self._append(token, line)
+            elif token[0] == "`":
+                close = text.find(token, i)
+                end = i if close < 0 else close + len(token)
+                self._append(text[match.start() : end], line)
+                i = end
+            elif token == "||":
+                self._row_boundary()
+            elif self.row is not None:
+                self._close_cell()
+                self.cell = Cell()
+            else:
+                self._append(token, line)
+
+    def _row_boundary(self) -> None:
+        if self.row is None:
+            self.row, self.cell = [], Cell()
+            if any(self.dev_depth):
+                self.dev_rows.add(len(self.rows))
+        else:
+            self._close_cell()
+            self.rows.append(self.row)
+            self.row, self.cell = None, None
 
     def _directive(self, text: str) -> bool:
         """`{% if %}` / `{% else %}` / `{% endif %}` lines between rows: track dev-only rows."""
@@ -91,40 +126,6 @@ class TableScan:
             self._append(text + "\n", line)
             return None
         return 0
-
-    def _step(self, text: str, i: int, line: int) -> int:
-        char = text[i]
-        if char == "\\" and i + 1 < len(text):
-            self._append(text[i : i + 2], line)
-            return i + 2
-        if char == "`":
-            return self._code_span(text, i, line)
-        if text.startswith("||", i):
-            if self.row is None:
-                self.row, self.cell = [], Cell()
-                if any(self.dev_depth):
-                    self.dev_rows.add(len(self.rows))
-            else:
-                self._close_cell()
-                self.rows.append(self.row)
-                self.row, self.cell = None, None
-            return i + 2
-        if char == "|" and self.row is not None:
-            self._close_cell()
-            self.cell = Cell()
-            return i + 1
-        self._append(char, line)
-        return i + 1
-
-    def _code_span(self, text: str, i: int, line: int) -> int:
-        run_end = i
-        while run_end < len(text) and text[run_end] == "`":
-            run_end += 1
-        marker = text[i:run_end]
-        close = text.find(marker, run_end)
-        end = run_end if close < 0 else close + len(marker)
-        self._append(text[i:end], line)
-        return end
 
     def _append(self, text: str, line: int) -> None:
         if self.cell is not None:
