@@ -11,10 +11,11 @@ the floor (markdown-it-py tokenising the same pages) and to the peer (`@diplodoc
 same pages). The Markdown table and the pass/miss lines for the targets go to stdout, progress to
 stderr, everything as JSON to `--out` (default `benchmarks/results/latest.json`).
 
-The docs are copied into a scratch folder first (the tool's cache, the one-page edits and the specs stay
-there): `corpus/` (the whole root) and `events/` (the event pages `b24-docgen parse` finds, plus every
-`_includes/` folder and every file they include, so the event pipeline runs on the same pages as the
-event-page floors).
+Everything runs on copies in a scratch folder (the tool's cache, the one-page edits and the specs stay
+there): `tool/` (a snapshot of generator/ and templates/, first on PYTHONPATH, so that one run measures
+one version of the tool even while the checkout is edited), `corpus/` (the whole docs root) and
+`events/` (the event pages `b24-docgen parse` finds, plus every `_includes/` folder and every file they
+include, so the event pipeline runs on the same pages as the event-page floors).
 """
 
 from __future__ import annotations
@@ -75,6 +76,9 @@ class Sample:
     rss_kb: int  # peak RSS of the largest process (the command or one of its children)
     tree_kb: int  # largest sampled sum of VmRSS over the command's process tree
     rc: int
+    cpu: float = (
+        0.0  # user + system seconds of the command and all its children (less noisy than wall)
+    )
 
 
 def _tree_rss_kb(pid: int) -> int:
@@ -102,7 +106,9 @@ def _tree_rss_kb(pid: int) -> int:
 GNU_TIME = Path("/usr/bin/time")
 
 
-def measure(cmd: Sequence[str], cwd: Path, env: dict[str, str], log_base: Path) -> tuple[Sample, str]:
+def measure(
+    cmd: Sequence[str], cwd: Path, env: dict[str, str], log_base: Path
+) -> tuple[Sample, str]:
     """Run one command to completion: wall time, peak memory, exit status, and the tail of stderr.
 
     The largest process's peak comes from GNU time's `%M` when /usr/bin/time exists: a child forked
@@ -116,7 +122,9 @@ def measure(cmd: Sequence[str], cwd: Path, env: dict[str, str], log_base: Path) 
     done = threading.Event()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.perf_counter()
-        process = subprocess.Popen([*wrapper, *cmd], cwd=cwd, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [*wrapper, *cmd], cwd=cwd, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL
+        )
 
         def sample() -> None:
             while not done.wait(SAMPLE_EVERY_S):
@@ -132,9 +140,12 @@ def measure(cmd: Sequence[str], cwd: Path, env: dict[str, str], log_base: Path) 
     rss_kb = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
     if wrapper:
         with contextlib.suppress(OSError, ValueError, IndexError):
-            rss_kb = int(rss_path.read_text(encoding="utf-8").split()[-1])  # after any "exited with" line
+            rss_kb = int(
+                rss_path.read_text(encoding="utf-8").split()[-1]
+            )  # after any "exited with" line
     stderr = err_path.read_bytes()[-4000:].decode("utf-8", errors="replace")
-    return Sample(wall, int(rss_kb), max(peak[0], int(rss_kb)), process.returncode), stderr
+    cpu = usage.ru_utime + usage.ru_stime  # wait4 counts the reaped descendants too
+    return Sample(wall, int(rss_kb), max(peak[0], int(rss_kb)), process.returncode, cpu), stderr
 
 
 # --- stages -------------------------------------------------------------------------------------------
@@ -176,17 +187,31 @@ class Stage:
     def summary(self) -> dict[str, Any]:
         walls = [s.wall for s in self.samples]
         data: dict[str, Any] = {
-            "id": self.id, "label": self.label, "group": self.group, "pages": self.pages,
-            "cmd": self.cmd, "status": self.status, "error": self.error or None,
-            "runs": [round(w, 4) for w in walls], "exit_codes": sorted(set(self.rcs)),
-            "median_s": None, "min_s": None, "max_s": None, "peak_rss_mb": None,
+            "id": self.id,
+            "label": self.label,
+            "group": self.group,
+            "pages": self.pages,
+            "cmd": self.cmd,
+            "status": self.status,
+            "error": self.error or None,
+            "runs": [round(w, 4) for w in walls],
+            "exit_codes": sorted(set(self.rcs)),
+            "median_s": None,
+            "min_s": None,
+            "max_s": None,
+            "peak_rss_mb": None,
             "largest_process_rss_mb": None,
+            "cpu_runs": [round(x.cpu, 4) for x in self.samples],
+            "cpu_median_s": None,
         }
         if walls:
             data.update(
-                median_s=round(statistics.median(walls), 4), min_s=round(min(walls), 4), max_s=round(max(walls), 4),
+                median_s=round(statistics.median(walls), 4),
+                min_s=round(min(walls), 4),
+                max_s=round(max(walls), 4),
                 peak_rss_mb=round(max(s.tree_kb for s in self.samples) / 1024, 1),
                 largest_process_rss_mb=round(max(s.rss_kb for s in self.samples) / 1024, 1),
+                cpu_median_s=round(statistics.median(s.cpu for s in self.samples), 4),
             )
         return data
 
@@ -196,6 +221,7 @@ class Workspace:
     """The scratch copies every stage works on."""
 
     base: Path
+    tool: Path  # the snapshot of generator/ and templates/ every stage imports
     corpus: Path
     events: Path
     cwd: Path
@@ -222,14 +248,33 @@ def markdown_files(root: Path) -> list[str]:
     return sorted(found)
 
 
-def event_pages(root: Path) -> list[str]:
-    """The pages `b24-docgen parse` would parse (its own selection function)."""
-    sys.path.insert(0, str(REPO))
-    try:
-        from generator.parse import select_pages
-    finally:
-        sys.path.remove(str(REPO))
-    return list(select_pages(root))
+def snapshot_tool(base: Path) -> Path:
+    """Copy generator/ and templates/ aside: every stage then runs one consistent version of the tool,
+    even while the checkout is being edited (an edit would also change the check cache's key)."""
+    snapshot = base / "tool"
+    for name in ("generator", "templates"):
+        shutil.copytree(REPO / name, snapshot / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return snapshot
+
+
+def event_pages(root: Path, env: dict[str, str]) -> list[str]:
+    """The pages `b24-docgen parse` would parse (its own selection function, from the snapshot)."""
+    code = (
+        "import json, sys; from pathlib import Path; from generator.parse import select_pages; "
+        "print(json.dumps(select_pages(Path(sys.argv[1]))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(root)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(
+            f"cannot list the event pages with generator.parse.select_pages:\n{done.stderr[-3000:]}"
+        )
+    return list(json.loads(done.stdout))
 
 
 def include_closure(root: Path, pages: Sequence[str]) -> set[str]:
@@ -243,7 +288,9 @@ def include_closure(root: Path, pages: Sequence[str]) -> set[str]:
         except OSError:
             continue
         for match in INCLUDE.finditer(raw):
-            target = os.path.normpath(os.path.join(os.path.dirname(rel), match[1].decode("utf-8", "replace")))
+            target = os.path.normpath(
+                os.path.join(os.path.dirname(rel), match[1].decode("utf-8", "replace"))
+            )
             target = target.split("#", 1)[0].replace(os.sep, "/")
             if target.startswith("..") or target in found or not (root / target).is_file():
                 continue
@@ -253,17 +300,30 @@ def include_closure(root: Path, pages: Sequence[str]) -> set[str]:
 
 
 def prepare(docs: Path, base: Path) -> Workspace:
-    log(f"preparing scratch copies of {docs} in {base}")
+    log(f"preparing scratch copies of the tool and of {docs} in {base}")
+    snapshot = snapshot_tool(base)
     corpus, events = base / "corpus", base / "events"
     shutil.copytree(docs, corpus, symlinks=False)
     all_pages = markdown_files(corpus)
-    pages = event_pages(corpus)
+    pages = event_pages(corpus, child_env(snapshot))
     extra = include_closure(corpus, pages)
     for rel in [*pages, *sorted(extra)]:
         (events / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(corpus / rel, events / rel)
-    ws = Workspace(base, corpus, events, base / "cwd", base / "logs", base / "lists", base / "specs", base / "out",
-                   all_pages, pages, event_tree_extra=len(extra))
+    ws = Workspace(
+        base,
+        snapshot,
+        corpus,
+        events,
+        base / "cwd",
+        base / "logs",
+        base / "lists",
+        base / "specs",
+        base / "out",
+        all_pages,
+        pages,
+        event_tree_extra=len(extra),
+    )
     for folder in (ws.cwd, ws.logs, ws.lists, ws.out):
         folder.mkdir()
     ws.bytes_all = sum((corpus / p).stat().st_size for p in all_pages)
@@ -305,26 +365,36 @@ def edit_one_page(path: Path) -> None:
     path.write_bytes(b"\n".join(lines))
 
 
-def source_fingerprint() -> str:
+def source_fingerprint(base: Path = REPO) -> str:
     """What the check cache's key hashes besides options: the tool's sources and templates."""
     digest = hashlib.sha256()
-    for folder in (REPO / "generator", REPO / "templates"):
-        for file in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(file.relative_to(REPO).as_posix().encode())
+    for folder in (base / "generator", base / "templates"):
+        for file in sorted(
+            p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        ):
+            digest.update(file.relative_to(base).as_posix().encode())
             digest.update(file.read_bytes())
     return digest.hexdigest()[:16]
 
 
 def tool_command() -> list[str]:
+    """The installed console script beside this interpreter (not a version manager's shim, such as
+    pyenv's, which is a shell script that adds its own start-up to every call)."""
+    beside = Path(sys.executable).with_name("b24-docgen")
+    if beside.is_file():
+        return [str(beside)]
     script = shutil.which("b24-docgen")
     return [script] if script else [sys.executable, "-m", "generator"]
 
 
-def child_env() -> dict[str, str]:
-    """Byte-code cached like a normal install, but in benchmarks/.pycache (nothing written elsewhere)."""
+def child_env(snapshot: Path, bytecode: bool = True) -> dict[str, str]:
+    """The snapshot first on the path; byte-code cached like a normal install, but in benchmarks/.pycache
+    (nothing written elsewhere). `bytecode=False` keeps the inherited byte-code settings."""
     env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    env["PYTHONPATH"] = os.pathsep.join([str(snapshot), *filter(None, [env.get("PYTHONPATH")])])
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     return env
 
 
@@ -341,12 +411,24 @@ def ensure_diplodoc() -> str:
     if installed() != DIPLODOC_VERSION:
         npm = shutil.which("npm")
         if npm is None or shutil.which("node") is None:
-            raise RuntimeError("node and npm are needed for the Diplodoc peer (or pass --skip-diplodoc)")
+            raise RuntimeError(
+                "node and npm are needed for the Diplodoc peer (or pass --skip-diplodoc)"
+            )
         log(f"installing {DIPLODOC_PACKAGE}@{DIPLODOC_VERSION} into {PEER_DIR}")
         done = subprocess.run(
-            [npm, "install", "--prefix", str(PEER_DIR), "--no-audit", "--no-fund", "--save-exact",
-             f"{DIPLODOC_PACKAGE}@{DIPLODOC_VERSION}"],
-            capture_output=True, text=True, check=False,
+            [
+                npm,
+                "install",
+                "--prefix",
+                str(PEER_DIR),
+                "--no-audit",
+                "--no-fund",
+                "--save-exact",
+                f"{DIPLODOC_PACKAGE}@{DIPLODOC_VERSION}",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if done.returncode != 0 or installed() != DIPLODOC_VERSION:
             raise RuntimeError(f"npm install failed ({done.returncode}):\n{done.stderr[-2000:]}")
@@ -362,18 +444,24 @@ class State:
         self.rewarmed = 0
 
     def ensure_warm(self) -> None:
-        now = source_fingerprint()
+        now = source_fingerprint(self.ws.tool)
         if now != self.warm_fingerprint:
             if self.warm_fingerprint is not None:
                 self.rewarmed += 1
                 log("  (the tool's sources changed: re-warming the check cache)")
-            subprocess.run(self.cmd, cwd=self.ws.cwd, env=self.env, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, check=False)
+            subprocess.run(
+                self.cmd,
+                cwd=self.ws.cwd,
+                env=self.env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
             self.warm_fingerprint = now
 
 
 def build_stages(ws: Workspace, skip_diplodoc: bool) -> tuple[list[Stage], State]:
-    env = child_env()
+    env = child_env(ws.tool)
     py = sys.executable
     tool = tool_command()
     lists_all, lists_events = str(ws.lists / "all.txt"), str(ws.lists / "events.txt")
@@ -383,8 +471,17 @@ def build_stages(ws: Workspace, skip_diplodoc: bool) -> tuple[list[Stage], State
         return lambda: shutil.rmtree(folder, ignore_errors=True)
 
     def plain(cmd: list[str], cwd: Path) -> Callable[[], None]:
-        return lambda: subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL, check=False) and None
+        return lambda: (
+            subprocess.run(
+                cmd,
+                cwd=cwd,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
+            and None
+        )
 
     check_all = [*tool, "check", "--docs", str(ws.corpus)]
     state = State(check_all, ws, env)
@@ -398,50 +495,206 @@ def build_stages(ws: Workspace, skip_diplodoc: bool) -> tuple[list[Stage], State
 
     node = shutil.which("node") or "node"
     stages = [
-        Stage("python-start", "floor: `python -c pass`", "floor", None, [py, "-c", "pass"], ws.cwd, env),
-        Stage("read-events", "floor: read + decode, event pages", "floor", "event",
-              [py, str(FLOORS), "read", lists_events], ws.cwd, env),
-        Stage("read-all", "floor: read + decode, all pages", "floor", "all",
-              [py, str(FLOORS), "read", lists_all], ws.cwd, env),
-        Stage("mdit-events", "floor: markdown-it-py parse, event pages", "floor", "event",
-              [py, str(FLOORS), "mdit", lists_events], ws.cwd, env, warmup=plain([py, str(FLOORS), "mdit", lists_events], ws.cwd)),
-        Stage("mdit-all", "floor: markdown-it-py parse, all pages", "floor", "all",
-              [py, str(FLOORS), "mdit", lists_all], ws.cwd, env),
-        Stage("diplodoc-events", "peer: Diplodoc transform, event pages", "peer", "event",
-              [node, str(DRIVER), lists_events], ws.cwd, env),
-        Stage("diplodoc-all", "peer: Diplodoc transform, all pages", "peer", "all",
-              [node, str(DRIVER), lists_all], ws.cwd, env),
-        Stage("version", "`b24-docgen --version`", "tool", None, [*tool, "--version"], ws.cwd, env,
-              warmup=plain([*tool, "--version"], ws.cwd)),
-        Stage("parse-events", "`parse`, event pages", "tool", "event",
-              [*tool, "parse", "--docs", str(ws.events), "--out", str(ws.out / "parse")], ws.cwd, env,
-              ok_rcs=frozenset({0, 2}), setup=fresh(ws.out / "parse"),
-              # the specs `render` reads; also compiles the byte-code of the parse path
-              warmup=plain([*tool, "parse", "--docs", str(ws.events), "--out", str(ws.specs)], ws.cwd)),
-        Stage("parse-all", "`parse`, whole corpus (selects the same event pages)", "tool", "event",
-              [*tool, "parse", "--docs", str(ws.corpus), "--out", str(ws.out / "parse-all")], ws.cwd, env,
-              ok_rcs=frozenset({0, 2}), setup=fresh(ws.out / "parse-all")),
-        Stage("render", "`render` of the event specs", "tool", "event",
-              [*tool, "render", "--specs", str(ws.specs), "--out", str(ws.out / "render"), "--no-cache"], ws.cwd, env,
-              setup=fresh(ws.out / "render")),
-        Stage("check-cold-events", "`check --no-cache`, event pages", "tool", "event",
-              [*tool, "check", "--docs", str(ws.events), "--no-cache"], ws.cwd, env, ok_rcs=checks,
-              warmup=plain([*tool, "check", "--docs", str(ws.events), "--no-cache"], ws.cwd)),
-        Stage("check-cold-all", "`check --no-cache`, whole corpus", "tool", "all",
-              [*tool, "check", "--docs", str(ws.corpus), "--no-cache"], ws.cwd, env, ok_rcs=checks),
-        Stage("check-warm-all", "`check` warm, whole corpus, nothing changed", "tool", "all",
-              check_all, ws.cwd, env, ok_rcs=checks, setup=state.ensure_warm),
-        Stage("check-changed-all", "`check` warm, whole corpus, one page changed", "tool", "all",
-              check_all, ws.cwd, env, ok_rcs=checks, setup=changed_setup),
-        Stage("sync-dry-all", "`sync --dry-run`, whole corpus", "tool", "all",
-              [*tool, "sync", "--docs", str(ws.corpus), "--dry-run"], ws.cwd, env, ok_rcs=checks,
-              warmup=plain([*tool, "sync", "--docs", str(ws.events), "--dry-run"], ws.cwd)),
+        Stage(
+            "python-start",
+            "floor: `python -c pass`",
+            "floor",
+            None,
+            [py, "-c", "pass"],
+            ws.cwd,
+            env,
+        ),
+        Stage(
+            "read-events",
+            "floor: read + decode, event pages",
+            "floor",
+            "event",
+            [py, str(FLOORS), "read", lists_events],
+            ws.cwd,
+            env,
+        ),
+        Stage(
+            "read-all",
+            "floor: read + decode, all pages",
+            "floor",
+            "all",
+            [py, str(FLOORS), "read", lists_all],
+            ws.cwd,
+            env,
+        ),
+        Stage(
+            "mdit-events",
+            "floor: markdown-it-py parse, event pages",
+            "floor",
+            "event",
+            [py, str(FLOORS), "mdit", lists_events],
+            ws.cwd,
+            env,
+            warmup=plain([py, str(FLOORS), "mdit", lists_events], ws.cwd),
+        ),
+        Stage(
+            "mdit-all",
+            "floor: markdown-it-py parse, all pages",
+            "floor",
+            "all",
+            [py, str(FLOORS), "mdit", lists_all],
+            ws.cwd,
+            env,
+        ),
+        Stage(
+            "diplodoc-events",
+            "peer: Diplodoc transform, event pages",
+            "peer",
+            "event",
+            [node, str(DRIVER), lists_events],
+            ws.cwd,
+            env,
+        ),
+        Stage(
+            "diplodoc-all",
+            "peer: Diplodoc transform, all pages",
+            "peer",
+            "all",
+            [node, str(DRIVER), lists_all],
+            ws.cwd,
+            env,
+        ),
+        Stage(
+            "version",
+            "`b24-docgen --version`",
+            "tool",
+            None,
+            [*tool, "--version"],
+            ws.cwd,
+            env,
+            warmup=plain([*tool, "--version"], ws.cwd),
+        ),
+        Stage(
+            "parse-events",
+            "`parse`, event pages",
+            "tool",
+            "event",
+            [*tool, "parse", "--docs", str(ws.events), "--out", str(ws.out / "parse")],
+            ws.cwd,
+            env,
+            ok_rcs=frozenset({0, 2}),
+            setup=fresh(ws.out / "parse"),
+            # the specs `render` reads; also compiles the byte-code of the parse path
+            warmup=plain(
+                [*tool, "parse", "--docs", str(ws.events), "--out", str(ws.specs)], ws.cwd
+            ),
+        ),
+        Stage(
+            "parse-all",
+            "`parse`, whole corpus (selects the same event pages)",
+            "tool",
+            "event",
+            [*tool, "parse", "--docs", str(ws.corpus), "--out", str(ws.out / "parse-all")],
+            ws.cwd,
+            env,
+            ok_rcs=frozenset({0, 2}),
+            setup=fresh(ws.out / "parse-all"),
+        ),
+        Stage(
+            "render",
+            "`render` of the event specs",
+            "tool",
+            "event",
+            [
+                *tool,
+                "render",
+                "--specs",
+                str(ws.specs),
+                "--out",
+                str(ws.out / "render"),
+                "--no-cache",
+            ],
+            ws.cwd,
+            env,
+            setup=fresh(ws.out / "render"),
+            warmup=plain(
+                [
+                    *tool,
+                    "render",
+                    "--specs",
+                    str(ws.specs),
+                    "--out",
+                    str(ws.out / "render-warm"),
+                    "--no-cache",
+                ],
+                ws.cwd,
+            ),
+        ),
+        Stage(
+            "check-cold-events",
+            "`check --no-cache`, event pages",
+            "tool",
+            "event",
+            [*tool, "check", "--docs", str(ws.events), "--no-cache"],
+            ws.cwd,
+            env,
+            ok_rcs=checks,
+            warmup=plain([*tool, "check", "--docs", str(ws.events), "--no-cache"], ws.cwd),
+        ),
+        Stage(
+            "check-cold-all",
+            "`check --no-cache`, whole corpus",
+            "tool",
+            "all",
+            [*tool, "check", "--docs", str(ws.corpus), "--no-cache"],
+            ws.cwd,
+            env,
+            ok_rcs=checks,
+        ),
+        Stage(
+            "check-warm-all",
+            "`check` warm, whole corpus, nothing changed",
+            "tool",
+            "all",
+            check_all,
+            ws.cwd,
+            env,
+            ok_rcs=checks,
+            setup=state.ensure_warm,
+        ),
+        Stage(
+            "check-changed-all",
+            "`check` warm, whole corpus, one page changed",
+            "tool",
+            "all",
+            check_all,
+            ws.cwd,
+            env,
+            ok_rcs=checks,
+            setup=changed_setup,
+        ),
+        Stage(
+            "sync-dry-all",
+            "`sync --dry-run`, whole corpus",
+            "tool",
+            "all",
+            [*tool, "sync", "--docs", str(ws.corpus), "--dry-run"],
+            ws.cwd,
+            env,
+            ok_rcs=checks,
+            warmup=plain([*tool, "sync", "--docs", str(ws.events), "--dry-run"], ws.cwd),
+        ),
     ]
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
         # As this machine's environment runs it: no .pyc is ever written, so generator/ (an editable
         # install without __pycache__) is compiled from source at every start.
-        stages.insert(8, Stage("version-nopyc", "`b24-docgen --version`, PYTHONDONTWRITEBYTECODE=1 as inherited",
-                               "tool", None, [*tool, "--version"], ws.cwd, dict(os.environ)))
+        stages.insert(
+            8,
+            Stage(
+                "version-nopyc",
+                "`b24-docgen --version`, PYTHONDONTWRITEBYTECODE=1 as inherited",
+                "tool",
+                None,
+                [*tool, "--version"],
+                ws.cwd,
+                child_env(ws.tool, bytecode=False),
+            ),
+        )
     if skip_diplodoc:
         for stage in stages:
             if stage.group == "peer":
@@ -452,8 +705,13 @@ def build_stages(ws: Workspace, skip_diplodoc: bool) -> tuple[list[Stage], State
 # --- the run ------------------------------------------------------------------------------------------
 
 
-def run_benchmark(docs: Path, runs: int, skip_diplodoc: bool = False, only: Sequence[str] = (),
-                  keep_work: bool = False) -> dict[str, Any]:
+def run_benchmark(
+    docs: Path,
+    runs: int,
+    skip_diplodoc: bool = False,
+    only: Sequence[str] = (),
+    keep_work: bool = False,
+) -> dict[str, Any]:
     started = time.perf_counter()
     docs = docs.resolve()
     if not docs.is_dir():
@@ -477,8 +735,12 @@ def run_benchmark(docs: Path, runs: int, skip_diplodoc: bool = False, only: Sequ
                     if stage.group == "peer":
                         stage.fail(str(exc))
         meta = describe(docs, ws, runs, diplodoc_version)
-        log(f"{len(ws.event_pages)} event pages, {len(ws.all_pages)} pages; {runs} runs of {len(stages)} stages")
-        for stage in stages:  # untimed: byte-code, page cache, specs for render, the warm check cache
+        log(
+            f"{len(ws.event_pages)} event pages, {len(ws.all_pages)} pages; "
+            f"{runs} runs of {len(stages)} stages"
+        )
+        # untimed: byte-code, page cache, the specs render reads, the warm check cache
+        for stage in stages:
             if stage.status == "ok" and stage.warmup is not None:
                 log(f"warm-up: {stage.id}")
                 stage.warmup()
@@ -498,8 +760,11 @@ def run_benchmark(docs: Path, runs: int, skip_diplodoc: bool = False, only: Sequ
                     continue
                 stage.samples.append(sample)
                 stage.rcs.append(sample.rc)
-                log(f"[{number}/{runs}] {stage.id}: {sample.wall:.3f} s, {sample.tree_kb / 1024:.0f} MB, exit {sample.rc}")
-        meta["tool"]["fingerprint_end"] = source_fingerprint()
+                log(
+                    f"[{number}/{runs}] {stage.id}: {sample.wall:.3f} s, "
+                    f"{sample.tree_kb / 1024:.0f} MB, exit {sample.rc}"
+                )
+        meta["tool"]["checkout_fingerprint_end"] = source_fingerprint()
         meta["tool"]["check_cache_rewarmed"] = state.rewarmed
         meta["load_average_end"] = list(os.getloadavg())
         meta["elapsed_s"] = round(time.perf_counter() - started, 1)
@@ -511,9 +776,11 @@ def run_benchmark(docs: Path, runs: int, skip_diplodoc: bool = False, only: Sequ
             shutil.rmtree(base, ignore_errors=True)
 
 
-def _output(cmd: list[str], cwd: Path | None = None) -> str | None:
+def _output(
+    cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> str | None:
     with contextlib.suppress(OSError):
-        done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
+        done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
         if done.returncode == 0:
             return done.stdout.strip()
     return None
@@ -522,21 +789,39 @@ def _output(cmd: list[str], cwd: Path | None = None) -> str | None:
 def describe(docs: Path, ws: Workspace, runs: int, diplodoc_version: str | None) -> dict[str, Any]:
     status = _output(["git", "status", "--porcelain", "--", "generator", "templates"], REPO)
     return {
-        "generated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "runs": runs,
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
-                    "node": _output(["node", "--version"])},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "node": _output(["node", "--version"]),
+        },
         "load_average_start": list(os.getloadavg()),
-        "docs": {"root": str(docs), "pages_all": len(ws.all_pages), "pages_event": len(ws.event_pages),
-                 "mb_all": round(ws.bytes_all / 2**20, 1), "mb_event": round(ws.bytes_event / 2**20, 2),
-                 "event_tree_included_files": ws.event_tree_extra, "changed_page": ws.changed_page},
-        "tool": {"command": tool_command(), "version": _output([*tool_command(), "--version"]),
-                 "git_head": _output(["git", "rev-parse", "--short", "HEAD"], REPO),
-                 "uncommitted_changes": bool(status) if status is not None else None,
-                 "fingerprint_start": source_fingerprint()},
+        "docs": {
+            "root": str(docs),
+            "pages_all": len(ws.all_pages),
+            "pages_event": len(ws.event_pages),
+            "mb_all": round(ws.bytes_all / 2**20, 1),
+            "mb_event": round(ws.bytes_event / 2**20, 2),
+            "event_tree_included_files": ws.event_tree_extra,
+            "changed_page": ws.changed_page,
+        },
+        "tool": {
+            "command": tool_command(),
+            "snapshot_of": str(REPO),
+            "version": _output([*tool_command(), "--version"], env=child_env(ws.tool)),
+            "git_head": _output(["git", "rev-parse", "--short", "HEAD"], REPO),
+            "uncommitted_changes": bool(status) if status is not None else None,
+            "fingerprint": source_fingerprint(ws.tool),
+            "checkout_fingerprint_start": source_fingerprint(),
+        },
         "diplodoc": {"package": DIPLODOC_PACKAGE, "version": diplodoc_version},
-        "conditions": {"pycache_prefix": str(PYCACHE), "jobs": "tool default",
-                       "inherited_PYTHONDONTWRITEBYTECODE": os.environ.get("PYTHONDONTWRITEBYTECODE")},
+        "conditions": {
+            "pycache_prefix": str(PYCACHE),
+            "jobs": "tool default",
+            "inherited_PYTHONDONTWRITEBYTECODE": os.environ.get("PYTHONDONTWRITEBYTECODE"),
+        },
     }
 
 
@@ -550,13 +835,17 @@ def assemble(meta: dict[str, Any], stages: list[dict[str, Any]]) -> dict[str, An
         stage["peer"] = peer_of.get(stage["pages"] or "")
         stage["ratio_floor"] = _ratio(stage, by_id.get(stage["floor"] or ""))
         stage["ratio_diplodoc"] = _ratio(stage, by_id.get(stage["peer"] or ""))
+        stage["ratio_floor_cpu"] = _ratio(stage, by_id.get(stage["floor"] or ""), "cpu_median_s")
+        stage["ratio_diplodoc_cpu"] = _ratio(stage, by_id.get(stage["peer"] or ""), "cpu_median_s")
     return {"meta": meta, "stages": stages, "targets": evaluate_targets(by_id)}
 
 
-def _ratio(stage: dict[str, Any], base: dict[str, Any] | None) -> float | None:
-    if base is None or not stage["median_s"] or not base["median_s"]:
+def _ratio(
+    stage: dict[str, Any], base: dict[str, Any] | None, key: str = "median_s"
+) -> float | None:
+    if base is None or not stage.get(key) or not base.get(key):
         return None
-    return round(stage["median_s"] / base["median_s"], 3)
+    return round(stage[key] / base[key], 3)
 
 
 def evaluate_targets(by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -565,30 +854,63 @@ def evaluate_targets(by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         return stage["median_s"] if stage and stage["status"] == "ok" else None
 
     def target(tid: str, text: str, ok: bool | None, value: str) -> dict[str, Any]:
-        return {"id": tid, "text": text, "status": "n/a" if ok is None else "pass" if ok else "miss", "value": value}
+        return {
+            "id": tid,
+            "text": text,
+            "status": "n/a" if ok is None else "pass" if ok else "miss",
+            "value": value,
+        }
 
     def missing(*sids: str) -> str:
-        why = [f"{sid} {by_id[sid]['status']}" if sid in by_id else f"{sid} not run" for sid in sids
-               if median(sid) is None]
+        why = [
+            f"{sid} {by_id[sid]['status']}" if sid in by_id else f"{sid} not run"
+            for sid in sids
+            if median(sid) is None
+        ]
         return "not measured: " + ", ".join(why)
 
-    cold, floor, peer = median("check-cold-events"), median("mdit-events"), median("diplodoc-events")
+    cold, floor, peer = (
+        median("check-cold-events"),
+        median("mdit-events"),
+        median("diplodoc-events"),
+    )
     changed, version = median("check-changed-all"), median("version")
+
+    def cpu_ratio(sid: str, base: str) -> str:
+        top, bottom = (by_id.get(x, {}).get("cpu_median_s") for x in (sid, base))
+        return f"; CPU time {top / bottom:.2f}×" if top and bottom else ""
+
     found = [
-        target("cold-vs-floor", f"event-pipeline `check` cold ≤ {TARGET_COLD_VS_FLOOR:.1f}× markdown-it-py on the same pages",
-               None if cold is None or floor is None else cold / floor <= TARGET_COLD_VS_FLOOR,
-               missing("check-cold-events", "mdit-events") if cold is None or floor is None
-               else f"{cold / floor:.2f}× ({cold:.3f} s vs {floor:.3f} s)"),
-        target("vs-diplodoc", f"event-pipeline `check` cold ≥ {TARGET_VS_DIPLODOC:.0f}× faster than Diplodoc on the same pages",
-               None if cold is None or peer is None else peer / cold >= TARGET_VS_DIPLODOC,
-               missing("check-cold-events", "diplodoc-events") if cold is None or peer is None
-               else f"{peer / cold:.2f}× faster ({cold:.3f} s vs {peer:.3f} s)"),
-        target("changed-page", f"warm whole-corpus `check`, one page changed ≤ {TARGET_CHANGED_S} s wall",
-               None if changed is None else changed <= TARGET_CHANGED_S,
-               missing("check-changed-all") if changed is None else f"{changed:.3f} s"),
-        target("version", f"`b24-docgen --version` ≤ {TARGET_VERSION_S} s",
-               None if version is None else version <= TARGET_VERSION_S,
-               missing("version") if version is None else f"{version:.3f} s"),
+        target(
+            "cold-vs-floor",
+            f"event-pipeline `check` cold ≤ {TARGET_COLD_VS_FLOOR:.1f}× markdown-it-py on the same pages",
+            None if cold is None or floor is None else cold / floor <= TARGET_COLD_VS_FLOOR,
+            missing("check-cold-events", "mdit-events")
+            if cold is None or floor is None
+            else f"{cold / floor:.2f}× ({cold:.3f} s vs {floor:.3f} s"
+            f"{cpu_ratio('check-cold-events', 'mdit-events')})",
+        ),
+        target(
+            "vs-diplodoc",
+            f"event-pipeline `check` cold ≥ {TARGET_VS_DIPLODOC:.0f}× faster than Diplodoc on the same pages",
+            None if cold is None or peer is None else peer / cold >= TARGET_VS_DIPLODOC,
+            missing("check-cold-events", "diplodoc-events")
+            if cold is None or peer is None
+            else f"{peer / cold:.2f}× faster ({cold:.3f} s vs {peer:.3f} s"
+            f"{cpu_ratio('check-cold-events', 'diplodoc-events')})",
+        ),
+        target(
+            "changed-page",
+            f"warm whole-corpus `check`, one page changed ≤ {TARGET_CHANGED_S} s wall",
+            None if changed is None else changed <= TARGET_CHANGED_S,
+            missing("check-changed-all") if changed is None else f"{changed:.3f} s",
+        ),
+        target(
+            "version",
+            f"`b24-docgen --version` ≤ {TARGET_VERSION_S} s",
+            None if version is None else version <= TARGET_VERSION_S,
+            missing("version") if version is None else f"{version:.3f} s",
+        ),
     ]
     tools = [s for s in by_id.values() if s["group"] == "tool"]
     measured = [s for s in tools if s["peak_rss_mb"] is not None]
@@ -599,14 +921,18 @@ def evaluate_targets(by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     else:
         over = worst["peak_rss_mb"] > TARGET_RSS_MB
         ok = False if over else (None if failed else True)
-        value = f"max {worst['peak_rss_mb']:.0f} MB ({worst['id']})" + (f"; not measured: {', '.join(failed)}" if failed else "")
-    found.append(target("rss", f"peak RSS of every `b24-docgen` command ≤ {TARGET_RSS_MB:.0f} MB", ok, value))
+        value = f"max {worst['peak_rss_mb']:.0f} MB ({worst['id']})" + (
+            f"; not measured: {', '.join(failed)}" if failed else ""
+        )
+    found.append(
+        target("rss", f"peak RSS of every `b24-docgen` command ≤ {TARGET_RSS_MB:.0f} MB", ok, value)
+    )
     return found
 
 
 # --- output -------------------------------------------------------------------------------------------
 
-COLUMNS = ("stage", "median s", "min", "max", "peak RSS MB", "× floor", "× Diplodoc")
+COLUMNS = ("stage", "median s", "min", "max", "CPU s", "peak RSS MB", "× floor", "× Diplodoc")
 
 
 def _seconds(value: float | None) -> str:
@@ -625,12 +951,25 @@ def render_table(results: dict[str, Any]) -> str:
         label = stage["label"].replace("|", "\\|")
         if stage["status"] != "ok":
             reason = (stage["error"] or "").splitlines()[0] if stage["error"] else ""
-            label += f" — **{stage['status']}**" + (f" ({reason})" if reason and stage["status"] == "failed" else "")
-        rows.append("| " + " | ".join([
-            label, _seconds(stage["median_s"]), _seconds(stage["min_s"]), _seconds(stage["max_s"]),
-            "—" if stage["peak_rss_mb"] is None else f"{stage['peak_rss_mb']:.0f}",
-            _times(stage["ratio_floor"]), _times(stage["ratio_diplodoc"]),
-        ]) + " |")
+            label += f" — **{stage['status']}**" + (
+                f" ({reason})" if reason and stage["status"] == "failed" else ""
+            )
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    label,
+                    _seconds(stage["median_s"]),
+                    _seconds(stage["min_s"]),
+                    _seconds(stage["max_s"]),
+                    _seconds(stage.get("cpu_median_s")),
+                    "—" if stage["peak_rss_mb"] is None else f"{stage['peak_rss_mb']:.0f}",
+                    _times(stage["ratio_floor"]),
+                    _times(stage["ratio_diplodoc"]),
+                ]
+            )
+            + " |"
+        )
     return "\n".join(rows)
 
 
@@ -641,22 +980,44 @@ def target_lines(results: dict[str, Any]) -> list[str]:
 def render_report(results: dict[str, Any]) -> str:
     meta = results["meta"]
     docs = meta.get("docs", {})
-    head = (f"{docs.get('pages_event', '?')} event pages ({docs.get('mb_event', '?')} MB) of "
-            f"{docs.get('pages_all', '?')} pages ({docs.get('mb_all', '?')} MB); {meta.get('runs', '?')} runs, "
-            f"{meta.get('machine', {}).get('cpus', '?')} CPUs; ratios are median / median "
-            "(floor: markdown-it-py on the same pages; below 1 is faster).")
-    return "\n".join([head, "", render_table(results), "", "Targets:", "", *target_lines(results)]) + "\n"
+    head = (
+        f"{docs.get('pages_event', '?')} event pages ({docs.get('mb_event', '?')} MB) of "
+        f"{docs.get('pages_all', '?')} pages ({docs.get('mb_all', '?')} MB); {meta.get('runs', '?')} runs, "
+        f"{meta.get('machine', {}).get('cpus', '?')} CPUs; ratios are median / median "
+        "(floor: markdown-it-py on the same pages; below 1 is faster)."
+    )
+    return (
+        "\n".join([head, "", render_table(results), "", "Targets:", "", *target_lines(results)])
+        + "\n"
+    )
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--docs", type=Path, default=None,
-                        help=f"docs root (default: {DEFAULT_DOCS} relative to the repository root)")
-    parser.add_argument("--runs", type=int, default=5, help="measured runs per stage (default: %(default)s)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results (default: benchmarks/results/latest.json)")
-    parser.add_argument("--skip-diplodoc", action="store_true", help="do not install or run the Diplodoc peer")
-    parser.add_argument("--only", default="", help="comma-separated stage ids to run (default: all)")
-    parser.add_argument("--keep-work", action="store_true", help="keep the scratch folder (logs, copies, specs)")
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        default=None,
+        help=f"docs root (default: {DEFAULT_DOCS} relative to the repository root)",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=5, help="measured runs per stage (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        help="JSON results (default: benchmarks/results/latest.json)",
+    )
+    parser.add_argument(
+        "--skip-diplodoc", action="store_true", help="do not install or run the Diplodoc peer"
+    )
+    parser.add_argument(
+        "--only", default="", help="comma-separated stage ids to run (default: all)"
+    )
+    parser.add_argument(
+        "--keep-work", action="store_true", help="keep the scratch folder (logs, copies, specs)"
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")

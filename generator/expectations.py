@@ -13,6 +13,12 @@ if TYPE_CHECKING:
     from generator.check import CheckOptions
 
 
+def has_templates(spec: Spec) -> bool:
+    """The templates render `event.bind` subscriptions and widget bindings; chat-bot v1 events,
+    bound through `imbot.register`, have no template and so no expected tabs."""
+    return spec.kind != "rest_event" or spec.subscription.method == "event.bind"
+
+
 class LazyTab:
     """A profile tab whose code is rendered only when something reads it (most pages that lack
     examples need only the labels)."""
@@ -37,6 +43,8 @@ def expected_tabs_for(spec: Spec, options: CheckOptions) -> Sequence[LazyTab]:
     from generator.config import load_profiles
 
     profile = load_profiles(options.profiles_file, options.templates).get(options.profile)
+    if not has_templates(spec):
+        return []
     return [
         LazyTab(spec, t.label, t.target, options.templates) for t in profile.tabs_for(spec.kind)
     ]

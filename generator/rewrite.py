@@ -38,7 +38,8 @@ def fence_body_edit(page_lines: list[str], opener_line: int, closer_line: int, c
 
 def indent_lines(code: str, indent: str) -> list[str]:
     body = code[:-1] if code.endswith("\n") else code
-    return [indent + line if line.strip() else "" for line in body.split("\n")] if body else []
+    # "" is no lines; "\n" is one empty line (so what is written reads back as the same code)
+    return [indent + line if line.strip() else "" for line in body.split("\n")] if code else []
 
 
 def apply_edits(source: SourceText, edits: list[Edit]) -> bytes:

@@ -518,7 +518,7 @@ def test_callback_with_several_arguments_names_them_after_the_fields() -> None:
 
 def test_callback_types_fall_back_to_the_example_value() -> None:
     spec = js_spec([{"a": True, "b": [1], "c-d": None}])
-    assert "(eventData: { a: boolean; b: unknown[]; c-d: unknown }) => {\n" in render_tab(
+    assert "(eventData: { a: boolean; b: unknown[]; 'c-d': unknown }) => {\n" in render_tab(
         spec, "js_ts"
     )
     assert "console.log(eventData['c-d'])" in render_tab(spec, "js_ts")

@@ -8,10 +8,11 @@ newline). Hypothesis runs derandomized so CI sees the same examples every time.
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from generator.diagnostics import Diagnostic
@@ -20,8 +21,13 @@ from generator.parse import PageResult, parse_page
 from generator.specio import dump_yaml, load_yaml
 from tests.fuzz.pages import PAGE, Composer, HypothesisChoices, Tree, tree_strategy, write_tree
 
+# Shrinking a composed page can take minutes; set B24_ROBUSTNESS_SHRINK=1 to get a minimal example.
+# B24_ROBUSTNESS_SCALE=N multiplies every example count (a longer local hunt).
+SCALE = max(1, int(os.environ.get("B24_ROBUSTNESS_SCALE", "1")))
+PHASES = tuple(Phase) if os.environ.get("B24_ROBUSTNESS_SHRINK") else (Phase.explicit, Phase.generate)
 PARSE_SETTINGS = settings(
-    max_examples=200,
+    phases=PHASES,
+    max_examples=200 * SCALE,
     derandomize=True,
     deadline=None,
     database=None,
@@ -65,7 +71,7 @@ def same_page_three_ways(draw: st.DrawFn) -> tuple[list[str], bool, bool]:
     return lines, final_newline, bom
 
 
-@settings(PARSE_SETTINGS, max_examples=100)
+@settings(PARSE_SETTINGS, max_examples=100 * SCALE)
 @given(case=same_page_three_ways())
 def test_line_endings_and_bom_do_not_change_the_spec(tmp_path_factory: pytest.TempPathFactory, case: tuple[list[str], bool, bool]) -> None:
     lines, final_newline, bom = case

@@ -9,10 +9,11 @@ re-parsed page holds what was written, and a second pass changes nothing.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 from generator.check import CheckOptions, Outcome, evaluate
@@ -23,8 +24,13 @@ from generator.source import decode
 from generator.spec import Spec
 from tests.fuzz.pages import CODE_ATOMS, Tree, block_spans, cut_lines, tree_strategy, write_tree
 
+# Shrinking a composed page can take minutes; set B24_ROBUSTNESS_SHRINK=1 to get a minimal example.
+# B24_ROBUSTNESS_SCALE=N multiplies every example count (a longer local hunt).
+SCALE = max(1, int(os.environ.get("B24_ROBUSTNESS_SCALE", "1")))
+PHASES = tuple(Phase) if os.environ.get("B24_ROBUSTNESS_SHRINK") else (Phase.explicit, Phase.generate)
 SYNC_SETTINGS = settings(
-    max_examples=60,
+    phases=PHASES,
+    max_examples=60 * SCALE,
     derandomize=True,
     deadline=None,
     database=None,
@@ -60,7 +66,7 @@ def _normal(code: str) -> str:
     return "".join((line if line.strip() else "") + "\n" for line in code.split("\n")[:-1])
 
 
-@settings(SYNC_SETTINGS, max_examples=150)
+@settings(SYNC_SETTINGS, max_examples=150 * SCALE)
 @given(tree=tree_strategy(), codes=st.lists(new_code, min_size=8, max_size=8))
 def test_rewriting_fence_bodies_keeps_every_other_byte(
     tmp_path_factory: pytest.TempPathFactory, tree: Tree, codes: list[str]

@@ -26,6 +26,7 @@ def example_files(
 ) -> dict[str, bytes]:
     """`examples/<page path>/<NN>-<target>.<ext>` for each tab the profile gives the spec's kind."""
     from generator.config import load_config, load_profiles
+    from generator.expectations import has_templates
     from generator.render.examples import expected_tabs
 
     profiles = load_profiles(profiles_file, templates)
@@ -33,6 +34,8 @@ def example_files(
     files: dict[str, bytes] = {}
     for spec in sorted(specs, key=lambda s: s.source.path):
         folder = "examples/" + spec.source.path.removesuffix(".md")
+        if not has_templates(spec):
+            continue
         tabs = expected_tabs(spec, name, profiles, user_dirs=templates)
         for index, tab in enumerate(tabs, 1):
             files[f"{folder}/{index:02d}-{tab.target}.{EXTENSIONS.get(tab.lang, 'txt')}"] = (

@@ -123,13 +123,7 @@ def callback_args(handler: Handler) -> tuple[CallbackArg, ...]:
     if values is None:
         return (_arg(SINGLE_ARG, _Node(None, tree), None),) if tree else ()
     if len(values) == 1:
-        only = next(iter(tree.values())) if len(tree) == 1 else None
-        node = (
-            only
-            if only is not None and (only.children or not isinstance(values[0], dict))
-            else None
-        )
-        return (_arg(SINGLE_ARG, node or _Node(None, tree), values[0]),)
+        return (_arg(SINGLE_ARG, _single_node(tree, values[0]), values[0]),)
     names = (
         list(tree) if len(tree) == len(values) else [f"arg{i}" for i in range(1, len(values) + 1)]
     )
@@ -150,11 +144,21 @@ def field_tree(fields: list[Field]) -> dict[str, _Node]:
     return root
 
 
+def _single_node(tree: dict[str, _Node], value: object) -> _Node:
+    """A lone argument: the one documented field, or an object whose keys are the fields."""
+    if len(tree) == 1:
+        only = next(iter(tree.values()))
+        if only.children or not isinstance(value, dict):
+            return only
+    return _Node(None, tree)
+
+
 def _callback_values(handler: Handler) -> list[object] | None:
-    for payload in handler.payloads:
-        data = payload.data
-        return list(data) if isinstance(data, list) else [data]
-    return None
+    """The first example payload as the list of callback arguments; None without an example."""
+    if not handler.payloads:
+        return None
+    data = handler.payloads[0].data
+    return list(data) if isinstance(data, list) else [data]
 
 
 def _arg(name: str, node: _Node | None, value: object) -> CallbackArg:
@@ -183,7 +187,7 @@ def ts_type(node: _Node | None, value: object) -> str:
     if node is not None and node.children:
         sample = value[0] if isinstance(value, list) and value else value
         members = "; ".join(
-            f"{key}: {ts_type(child, sample.get(key) if isinstance(sample, dict) else None)}"
+            f"{_ts_key(key)}: {ts_type(child, sample.get(key) if isinstance(sample, dict) else None)}"
             for key, child in node.children.items()
         )
         shape = "{ " + members + " }"
@@ -191,6 +195,10 @@ def ts_type(node: _Node | None, value: object) -> str:
     if declared:
         return " | ".join(_ts_scalar(part.strip()) for part in declared.split("|"))
     return _ts_from_value(value)
+
+
+def _ts_key(key: str) -> str:
+    return key if JS_IDENTIFIER.match(key) else js_string(key)
 
 
 def _ts_scalar(declared: str) -> str:
@@ -208,7 +216,8 @@ def _ts_from_value(value: object) -> str:
     if isinstance(value, str):
         return "string"
     if isinstance(value, dict):
-        return "{ " + "; ".join(f"{k}: {_ts_from_value(v)}" for k, v in value.items()) + " }"
+        members = "; ".join(f"{_ts_key(str(k))}: {_ts_from_value(v)}" for k, v in value.items())
+        return "{ " + members + " }"
     if isinstance(value, list):
         return "unknown[]"
     return "unknown"

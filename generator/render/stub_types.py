@@ -214,11 +214,13 @@ def snake(parts: list[str]) -> str:
 
 
 def event_words(code: str, page_path: str) -> list[str]:
-    """Words of an event code; the page file name supplies word breaks for `ONCRMDEALADD`."""
-    stem = page_path.rsplit("/", 1)[-1].removesuffix(".md")
-    stem_words = [w for w in re.split(r"[^A-Za-z0-9]+", stem) if w]
-    if "".join(stem_words).lower() == re.sub(r"[^A-Za-z0-9]", "", code).lower():
-        return stem_words
+    """Words of an event code; for a single-case code (`ONCRMDEALADD`) the page file name
+    (`on-crm-deal-add.md`) supplies the word breaks when it spells the same letters."""
+    if code.upper() == code or code.lower() == code:
+        stem = page_path.rsplit("/", 1)[-1].removesuffix(".md")
+        stem_words = [w for w in re.split(r"[^A-Za-z0-9]+", stem) if w]
+        if "".join(stem_words).lower() == re.sub(r"[^A-Za-z0-9]", "", code).lower():
+            return stem_words
     return words(code) or ["Event"]
 
 
@@ -370,7 +372,8 @@ def php_shape_type(ref: TypeRef) -> str:
 
 
 def php_shape_key(key: str) -> str:
-    return key if _PHP_IDENT.match(key) else php_str(key)
+    """An array-shape key; it lives in a doc comment, so `*/` must not survive."""
+    return key if _PHP_IDENT.match(key) else php_str(comment_text(key))
 
 
 def php_prop_type(field: FieldModel) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.diagnostics import DocgenError, error
 from generator.fileio import confined, write_atomic
 from generator.formatting import format_python
 from generator.render.env import make_environment
@@ -92,10 +93,26 @@ class _Renderer:
 
     def __call__(self, template: str, path: str, **context: Any) -> None:
         context.setdefault("events", [])
-        text = self.env.get_template(template).render(template=template, tool=TOOL, **context)
+        text = _render_template(self.env, template, path, context).rstrip("\n") + "\n"
         if path.endswith(".py"):
             text = format_python(text, path, cache_dir=self.cache_dir)
         self.files[path] = text.encode("utf-8")
+
+
+def _render_template(env: Any, name: str, path: str, context: dict[str, Any]) -> str:
+    """The template's text; a broken (user) template is an E-TEMPLATE error, not a traceback."""
+    import jinja2
+
+    try:
+        text: str = env.get_template(name).render(template=name, tool=TOOL, **context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or name
+        raise DocgenError(
+            error(where, "E-TEMPLATE", exc.message or str(exc), exc.lineno, 1)
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise DocgenError(error(name, "E-TEMPLATE", f"rendering {path}: {exc}")) from None
+    return text
 
 
 # --- the model the templates see -----------------------------------------------------------------
@@ -140,10 +157,9 @@ def build_models(specs: Iterable[Spec]) -> list[EventModel]:
     selected = select_specs(specs)
     classes, modules = NameRegistry(), NameRegistry(frozenset())
     named = [(spec, event_words(spec.event, spec.source.path)) for spec in selected]
-    return [
-        _event_model(spec, classes.claim(pascal(parts)), module_name(parts, modules), classes)
-        for spec, parts in named
-    ]
+    # event names first, so that no nested class of one event takes another event's name
+    claimed = [(spec, classes.claim(pascal(w)), module_name(w, modules)) for spec, w in named]
+    return [_event_model(spec, base, module, classes) for spec, base, module in claimed]
 
 
 def _event_model(spec: Spec, base: str, module: str, classes: NameRegistry) -> EventModel:
@@ -153,7 +169,7 @@ def _event_model(spec: Spec, base: str, module: str, classes: NameRegistry) -> E
     payload = builder.build(root, classes.claim(base + "Payload"), spec.description)
     return EventModel(
         code=spec.event.strip().upper(),
-        name=spec.event.strip(),
+        name=_bind_name(spec),
         kind=spec.kind,
         base=base,
         module=module,
@@ -167,6 +183,12 @@ def _event_model(spec: Spec, base: str, module: str, classes: NameRegistry) -> E
         payload=payload,
         objects=tuple(builder.objects),
     )
+
+
+def _bind_name(spec: Spec) -> str:
+    """What a subscription passes: the docs' subscription spelling when it is the same code."""
+    event, named = spec.event.strip(), (spec.subscription.event_name or "").strip()
+    return named if named.upper() == event.upper() else event
 
 
 _HOLE = "{}"  # a `{BOT_ID}` segment: the key of a map entry, not a field name

@@ -40,6 +40,14 @@ def line_text(state: StateBlock, line: int) -> str:
     return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
+def closes_fence(text: str, fence: str) -> bool:
+    """Whether a stripped line closes the fence whose opening marker run is `fence`: a run of the same
+    character at least as long, then nothing, or the `||`/`|#` of a YFM table row (```` ``` || ````)."""
+    run = len(text) - len(text.lstrip(fence[0]))
+    rest = text[run:].strip()
+    return run >= len(fence) and (not rest or rest.startswith("|"))
+
+
 def find_closer(state: StateBlock, opener: str, start: int, end: int) -> int | None:
     """The line of the closer matching the opener on `start`, skipping fenced code and nesting."""
     closer = PAIRED[opener]
@@ -48,12 +56,12 @@ def find_closer(state: StateBlock, opener: str, start: int, end: int) -> int | N
     for line in range(start + 1, end):
         text = line_text(state, line)
         if fence is not None:
-            if text.startswith(fence):
+            if closes_fence(text, fence):
                 fence = None
             continue
         fence_match = FENCE_START.match(text)
         if fence_match:
-            fence = fence_match.group(1)[:3]
+            fence = fence_match.group(1)
             continue
         directive = parse_directive(text)
         if directive is None:
@@ -102,13 +110,28 @@ def push_container(state: StateBlock, directive: Directive, start: int, end: int
     old_parent, old_line_max = state.parentType, state.lineMax
     state.parentType = "yfm_directive"  # type: ignore[assignment]  # any name stops lazy continuation
     state.lineMax = content_end
-    state.md.block.tokenize(state, start + 1, content_end)
+    tokenize_content(state, start + 1, content_end)
     state.parentType, state.lineMax = old_parent, old_line_max
 
     closing = state.push(f"yfm_{directive.name}_close", "div", -1)
     closing.markup = "" if closer is None else line_text(state, closer)
     closing.block = True
     state.line = next_line
+
+
+def tokenize_content(state: StateBlock, start: int, end: int) -> None:
+    """Tokenise a container's lines. A line indented less than the container's list item (a tab
+    label that slipped to column 0) would end markdown-it's loop and drop the rest of the
+    block; such lines are kept inside the container, with the block indent lowered to theirs."""
+    old_indent = state.blkIndent
+    line = start
+    while line < end:
+        state.md.block.tokenize(state, line, end)
+        line = state.skipEmptyLines(state.line)
+        if line >= end or state.sCount[line] >= state.blkIndent:
+            break
+        state.blkIndent = max(state.sCount[line], 0)
+    state.blkIndent = old_indent
 
 
 def directives_plugin(md: MarkdownIt) -> None:

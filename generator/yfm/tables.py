@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from generator.yfm.directives import line_text, parse_directive
+from generator.yfm.directives import closes_fence, line_text, parse_directive
 
 FENCE_RUN = re.compile(r"`{3,}|~{3,}")
 SPECIAL = re.compile(r"\\.|`+|\|\||\|")
@@ -112,7 +112,7 @@ class TableScan:
         stripped = text.lstrip()
         indent = len(text) - len(stripped)
         if self.fence is not None:
-            if stripped.startswith(self.fence):
+            if closes_fence(stripped, self.fence):
                 run = FENCE_RUN.match(stripped)
                 end = indent + (run.end() if run else len(self.fence))
                 self._append(text[:end], line)
@@ -149,12 +149,12 @@ def find_table_end(state: StateBlock, start: int, end: int) -> int | None:
     for line in range(start + 1, end):
         text = line_text(state, line)
         if fence is not None:
-            if text.startswith(fence):
+            if closes_fence(text, fence):
                 fence = None
             continue
         run = FENCE_RUN.match(text)
         if run:
-            fence = run.group(0)[:3]
+            fence = run.group(0)
         elif text.startswith("|#"):
             return line
     return None

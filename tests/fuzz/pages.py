@@ -69,7 +69,7 @@ H2_TITLES = (
 NOTE_TYPES = ("info", "tip", "warning", "alert", "weird")
 JUNK_ATOMS = (
     "{%", "%}", "{% endnote %}", "{% endlist %}", "{% endif %}", "{% else %}", "#|", "|#", "||",
-    "|", "```", "~~~", "> ", "- ", "1. ", "* ", "**", "`", "\\", "{#x}", "{.b24-info}", "[{#T}](a.md)",
+    "|", "> ", "- ", "1. ", "* ", "**", "`", "\\", "{#x}", "{.b24-info}", "[{#T}](a.md)",
     "<!-- b24-docgen: skip -->", "<div>", "\t", "    ", NBSP, " ", "Ж", "é", "x", "0", "\u2028",
     "\ufeff", "\x00", "\x7f", "\U0001f600",
 )
@@ -182,6 +182,10 @@ class Composer:
             blocks.append(self.paragraph(code=True))
         if c.boolean(0.2):
             blocks.append(self.if_block())
+        if c.boolean(0.6):
+            blocks.append([f"## {choice(c, ('Что получает обработчик', 'What the Handler Receives'))}"])
+            blocks.append(self.post_line())
+            blocks.append(self.payload_fence())
         for _ in range(c.integer(0, 7)):
             blocks.append(self.any_block())
         if c.boolean(0.7):
@@ -260,7 +264,7 @@ class Composer:
         kind = choice(c, NOTE_TYPES)
         title = choice(c, ('', ' ""', ' " "', ' "Заголовок"', ' "DEPRECATED"'))
         body = self.nested_blocks()
-        closer = ["{% endnote %}"] if c.boolean(0.97) else []
+        closer = ["{% endnote %}"] if c.boolean(0.99) else []
         return [f"{{% note {kind}{title} %}}", "", *body, "", *closer]
 
     def if_block(self) -> list[str]:
@@ -269,7 +273,7 @@ class Composer:
         lines = [f"{{% if {cond} %}}".replace("if  ", "if "), "", *self.nested_blocks()]
         if c.boolean(0.3):
             lines += ["", "{% else %}", "", *self.nested_blocks()]
-        if c.boolean(0.97):
+        if c.boolean(0.99):
             lines += ["", "{% endif %}"]
         return lines
 
@@ -316,7 +320,7 @@ class Composer:
         data = {"event": choice(c, EVENT_CODES[:4]), "data": {"FIELDS": {"ID": c.integer(0, 9)}},
                 "ts": "1700000000", "auth": {"domain": "example.com"}}
         body = json.dumps(data, indent=4, ensure_ascii=False).split("\n")
-        shape = c.integer(0, 5)
+        shape = c.integer(0, 9)
         if shape == 1:
             body = ["callback({", '    "PHONE": "+70000000000",', '    "ID": 1', "});"]
         elif shape == 2:
@@ -326,7 +330,7 @@ class Composer:
         elif shape == 4:
             body = [c.text(CODE_ATOMS, 6) for _ in range(c.integer(0, 3))]
         marker = choice(c, ("```", "````", "~~~"))
-        closer = [marker] if c.boolean(0.97) else []
+        closer = [marker] if c.boolean(0.99) else []
         return [f"{marker}{lang}", *body, *closer]
 
     def table(self) -> list[str]:
@@ -336,7 +340,7 @@ class Composer:
         lines = ["#|", *header]
         for _ in range(c.integer(0, 4)):
             lines += self.table_row()
-        if c.boolean(0.97):
+        if c.boolean(0.99):
             lines.append("|#")
         if c.boolean(0.2):
             lines.append(self.include()[0])  # `|#` directly followed by an include
@@ -377,7 +381,7 @@ class Composer:
             lines = ["<!-- b24-docgen: skip -->", "", *lines]
         for _ in range(c.integer(0, 4)):
             lines += [*self.tab(indent), ""]
-        if c.boolean(0.97):
+        if c.boolean(0.99):
             lines.append(f"{pad}{{% endlist %}}")
         return lines
 
@@ -410,7 +414,7 @@ class Composer:
                 body.append(pad + "\t" + c.text(CODE_ATOMS, 4))  # TAB-indented code (Go)
             else:
                 body.append(pad + " " * c.integer(0, 4) + c.text(CODE_ATOMS, 5))
-        closer = [pad + marker] if c.boolean(0.98) else []
+        closer = [pad + marker] if c.boolean(0.995) else []
         return [f"{pad}{marker}{lang}", *body, *closer]
 
     def content_tabs(self) -> list[str]:
@@ -426,7 +430,9 @@ class Composer:
         return [f"## {choice(c, ('Продолжите изучение', 'Continue Learning'))}", "", *items[: c.integer(1, 3)]]
 
     def junk(self) -> list[str]:
-        return [self.c.text(JUNK_ATOMS, 8) for _ in range(self.c.integer(1, 3))]
+        c = self.c
+        atoms = (*JUNK_ATOMS, "```", "~~~") if c.boolean(0.1) else JUNK_ATOMS
+        return [c.text(atoms, 8) for _ in range(c.integer(1, 3))]
 
 
 def hygiene(c: Choices, lines: list[str]) -> bytes:

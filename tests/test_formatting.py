@@ -1,0 +1,117 @@
+"""black in-process: formatting, the memory and disk caches, lazy import, E-FORMAT diagnostics."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator import formatting
+from generator.diagnostics import DocgenError
+from tests.support import toolchains
+
+UGLY = "x=1\ndef f( a ):\n  return {'a':a}\n"
+PRETTY = 'x = 1\n\n\ndef f(a):\n    return {"a": a}\n'
+
+
+@pytest.fixture(autouse=True)
+def fresh_memory() -> Iterator[None]:
+    toolchains.require("black")
+    formatting.clear_memory_cache()
+    yield
+    formatting.clear_memory_cache()
+
+
+@pytest.fixture
+def black_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sources black actually formats (cache misses)."""
+    runs: list[str] = []
+    real = formatting._run_black
+
+    def counting(source: str, path: str, line_length: int) -> str:
+        runs.append(source)
+        return real(source, path, line_length)
+
+    monkeypatch.setattr(formatting, "_run_black", counting)
+    return runs
+
+
+def test_formats_a_whole_module() -> None:
+    assert formatting.format_python(UGLY, "m.py") == PRETTY
+    assert formatting.format_python(PRETTY, "m.py") == PRETTY
+
+
+def test_line_length_is_honoured_and_part_of_the_key(black_runs: list[str]) -> None:
+    call = "result = function_name(argument_one, argument_two, argument_three, argument_4)\n"
+    assert formatting.format_python(call, "m.py") == call  # 81 columns fit in 88
+    assert formatting.format_python(call, "m.py", line_length=60) != call
+    assert len(black_runs) == 2
+
+
+def test_memory_cache_skips_black(black_runs: list[str]) -> None:
+    first = formatting.format_python(UGLY, "a.py")
+    second = formatting.format_python(UGLY, "b.py")  # same text, another file name
+    assert first == second == PRETTY
+    assert black_runs == [UGLY]
+    assert formatting.memory_cache_size() == 1
+
+
+def test_disk_cache_survives_a_cleared_memory(tmp_path: Path, black_runs: list[str]) -> None:
+    assert formatting.format_python(UGLY, "m.py", cache_dir=tmp_path) == PRETTY
+    entries = list((tmp_path / "black").rglob("*.py"))
+    assert len(entries) == 1 and entries[0].read_text(encoding="utf-8") == PRETTY
+    formatting.clear_memory_cache()
+    assert formatting.format_python(UGLY, "m.py", cache_dir=tmp_path) == PRETTY
+    assert black_runs == [UGLY]
+
+
+def test_unreadable_disk_entry_is_reformatted(tmp_path: Path, black_runs: list[str]) -> None:
+    formatting.format_python(UGLY, "m.py", cache_dir=tmp_path)
+    entry = next((tmp_path / "black").rglob("*.py"))
+    entry.write_bytes(b"\xff\xfe not utf-8")
+    formatting.clear_memory_cache()
+    assert formatting.format_python(UGLY, "m.py", cache_dir=tmp_path) == PRETTY
+    assert len(black_runs) == 2
+
+
+def test_unwritable_cache_folder_does_not_fail(tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    assert formatting.format_python(UGLY, "m.py", cache_dir=blocker) == PRETTY
+
+
+def test_invalid_code_is_e_format_naming_the_file(tmp_path: Path, black_runs: list[str]) -> None:
+    bad = "def ok():\n    pass\n\ndef broken(:\n    pass\n"
+    for _ in range(2):
+        with pytest.raises(DocgenError) as caught:
+            formatting.format_python(bad, "python/b24_events/registry.py", cache_dir=tmp_path)
+        diagnostic = caught.value.diagnostic
+        assert diagnostic.code == "E-FORMAT" and diagnostic.is_error
+        assert diagnostic.path == "python/b24_events/registry.py"
+        assert diagnostic.line == 4
+        assert "registry.py:4:" in str(caught.value)
+    assert len(black_runs) == 2  # failures are not cached
+    assert not (tmp_path / "black").exists()
+
+
+def test_black_is_imported_lazily(tmp_path: Path) -> None:
+    formatting.format_python(UGLY, "m.py", cache_dir=tmp_path)
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from generator import formatting\n"
+        "assert 'black' not in sys.modules, 'imported at module load'\n"
+        f"out = formatting.format_python({UGLY!r}, 'm.py', cache_dir=Path({str(tmp_path)!r}))\n"
+        f"assert out == {PRETTY!r}\n"
+        "assert 'black' not in sys.modules, 'imported on a disk-cache hit'\n"
+        f"formatting.format_python('y=2\\n', 'n.py')\n"
+        "assert 'black' in sys.modules\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
