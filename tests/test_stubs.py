@@ -11,6 +11,7 @@ import importlib
 import json
 import random
 import re
+import string
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -25,7 +26,12 @@ import pytest
 from generator import formatting
 from generator.diagnostics import DocgenError
 from generator.render import stubs
-from generator.render.stub_types import NameRegistry, parse_docs_type, safe_identifier
+from generator.render.stub_types import (
+    NameRegistry,
+    event_words,
+    parse_docs_type,
+    safe_identifier,
+)
 from generator.spec import (
     Delivery,
     Field,
@@ -447,6 +453,10 @@ def test_name_helpers() -> None:
     assert names.claim("OnX") == "OnX"
     assert names.claim("onx") == "onx2"  # case-insensitive, like PHP classes
     assert names.claim("1st") == "E1st"
+    assert names.claim("") == "Event"
+    assert event_words("_", "api/_.md") == ["Event"]
+    assert event_words("ONCRMDEALADD", "x/on-crm-deal-add.md") == ["on", "crm", "deal", "add"]
+    assert event_words("onCrmDealAdd", "x/whatever.md") == ["on", "Crm", "Deal", "Add"]
     taken: set[str] = set()
     assert [safe_identifier(k, taken) for k in ("class", "a-b", "a_b", "9x", "__x")] == [
         "class_",
@@ -694,6 +704,37 @@ def test_empty_spec_list_still_type_checks(tmp_path: Path) -> None:
     assert pkg.EVENTS == {}
     with pytest.raises(pkg.UnknownEventError):
         pkg.parse_event(b"event=ONCRMDEALADD")
+
+
+def random_specs(seed: int, count: int) -> list[Spec]:
+    """Specs whose codes, field names, types and texts are drawn from a hostile alphabet."""
+    rng = random.Random(seed)
+    alphabet = string.ascii_letters + string.digits + "_-.{}/ *\"'\\$#\tЖ"
+    types = ["string", "integer", "object", "object[]", "array", "undefined|object", "boolean"]
+    types += ["double", "x.id", "string[]", "foo|bar", "*/", ""]
+
+    def text(low: int, high: int) -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(low, high)))
+
+    specs = []
+    for _ in range(count):
+        fields = [
+            fld(text(1, 10), rng.choice(types) or None, rng.random() < 0.5, '"""*/ \\' + text(0, 9))
+            for _ in range(rng.randint(0, 8))
+        ]
+        code = text(1, 12)
+        kind: Kind = rng.choice(["rest_event", "js_event", "legacy_event"])
+        specs.append(make_spec(code, fields, kind=kind, page=f"x/{code.replace('/', '_')}.md"))
+    return specs
+
+
+def test_hostile_specs_give_valid_code(tmp_path: Path) -> None:
+    files = stubs.render_stubs(random_specs(2, 40))
+    root = write_tree(tmp_path, files)
+    run_mypy(root)
+    assert len(import_package(tmp_path / "import", files, "b24_events_hostile").EVENTS) > 30
+    php_lint_all(root)
+    tsc_check(root)
 
 
 # --- writing and the manifest --------------------------------------------------------------------

@@ -124,12 +124,25 @@ def callback_args(handler: Handler) -> tuple[CallbackArg, ...]:
         return (_arg(SINGLE_ARG, _Node(None, tree), None),) if tree else ()
     if len(values) == 1:
         return (_arg(SINGLE_ARG, _single_node(tree, values[0]), values[0]),)
-    names = (
-        list(tree) if len(tree) == len(values) else [f"arg{i}" for i in range(1, len(values) + 1)]
-    )
+    usable = len(tree) == len(values) and all(_is_param_name(name) for name in tree)
+    names = list(tree) if usable else [f"arg{i}" for i in range(1, len(values) + 1)]
     return tuple(
         _arg(name, tree.get(name), value) for name, value in zip(names, values, strict=True)
     )
+
+
+# Names a JS/TS (strict mode) parameter cannot take.
+RESERVED_NAMES = frozenset(
+    "await break case catch class const continue debugger default delete do else enum export extends"
+    " false finally for function if implements import in instanceof interface let new null package"
+    " private protected public return static super switch this throw true try typeof var void while"
+    " with yield arguments eval".split()
+)
+
+
+def _is_param_name(name: str) -> bool:
+    """A field name usable as is for a callback parameter (else the arguments become arg1, arg2...)."""
+    return JS_IDENTIFIER.match(name) is not None and name not in RESERVED_NAMES
 
 
 def field_tree(fields: list[Field]) -> dict[str, _Node]:

@@ -55,9 +55,11 @@ C_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def js_string(value: object, quote: str = "'") -> str:
-    """A JS string literal; `quote` is `'` (the docs' TS/UMD style) or `"`."""
+    """A JS string literal; `quote` is `'` (the docs' TS/UMD style) or `"`. `</` and `<!--` are
+    written `<\\/` and `<\\!--`, so the literal is also safe inside an HTML `<script>` element."""
     table = {**C_ESCAPES, quote: "\\" + quote}
-    return quote + _escape(str(value), table, _js_u_escape) + quote
+    literal = _escape(str(value), table, _js_u_escape)
+    return quote + literal.replace("</", "<\\/").replace("<!--", "<\\!--") + quote
 
 
 def php_string(value: object) -> str:
@@ -70,8 +72,11 @@ def php_string(value: object) -> str:
 
 
 def py_string(value: object) -> str:
-    """A Python string literal in double quotes (black's choice)."""
-    return '"' + _escape(str(value), {**C_ESCAPES, '"': '\\"'}, _u_escape) + '"'
+    """A Python string literal as black writes it: double quotes, unless the text holds more `"`
+    than `'` (black never adds escapes)."""
+    text = str(value)
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    return quote + _escape(text, {**C_ESCAPES, quote: "\\" + quote}, _u_escape) + quote
 
 
 def go_string(value: object) -> str:

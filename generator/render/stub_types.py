@@ -219,7 +219,7 @@ def event_words(code: str, page_path: str) -> list[str]:
     if code.upper() == code or code.lower() == code:
         stem = page_path.rsplit("/", 1)[-1].removesuffix(".md")
         stem_words = [w for w in re.split(r"[^A-Za-z0-9]+", stem) if w]
-        if "".join(stem_words).lower() == re.sub(r"[^A-Za-z0-9]", "", code).lower():
+        if stem_words and "".join(stem_words).lower() == re.sub(r"[^A-Za-z0-9]", "", code).lower():
             return stem_words
     return words(code) or ["Event"]
 
@@ -231,6 +231,7 @@ class NameRegistry:
         self._taken = set(reserved)
 
     def claim(self, name: str) -> str:
+        name = name or "Event"
         if name[:1].isdigit():
             name = "E" + name
         candidate, n = name, 1

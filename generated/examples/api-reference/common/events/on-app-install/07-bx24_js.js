@@ -1,0 +1,14 @@
+BX24.callMethod(
+    'event.bind',
+    {
+        "event": "onAppInstall",
+        "handler": "https://example.com/handler.php"
+    },
+    function(result) {
+        if (result.error()) {
+            console.error(result.error());
+        } else {
+            console.info(result.data());
+        }
+    }
+);
