@@ -111,7 +111,7 @@ def run_check_command(args: argparse.Namespace) -> Exit:
 
     report = run_check(
         args.docs, args.paths, options_from(args, args.twin), use_cache=not args.no_cache
-    )  # type: ignore[arg-type]
+    )
     findings = report.findings
     for diagnostic in report.diagnostics:
         print(

@@ -46,7 +46,7 @@ class ParseResult:
         return [p.path for p in self.pages if p.spec is None]
 
     def counts(self) -> dict[str, int]:
-        counter = Counter(spec.kind for spec in self.specs)
+        counter: Counter[str] = Counter(spec.kind for spec in self.specs)
         return {kind: counter.get(kind, 0) for kind in KINDS}
 
 

@@ -25,10 +25,14 @@ EXAMPLES_INCLUDE_TEXT = {"ru": "Сноска о примерах", "en": "Note o
 class Expected(Protocol):
     """A rendered tab: what a page's tab with this label should hold."""
 
-    label: str
-    target: str
-    lang: str
-    code: str
+    @property
+    def label(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def lang(self) -> str: ...
+    @property
+    def code(self) -> str: ...
 
 
 @dataclass
@@ -232,5 +236,5 @@ def examples_section_edit(page: Page, spec: Spec, expected: Sequence[Expected]) 
     return Edit(page.line_count + 1, page.line_count, ("", *lines))
 
 
-def _labels(items: Sequence[object]) -> str:
-    return " | ".join(str(i.label) for i in items)
+def _labels(items: Sequence[Expected] | Sequence[Tab]) -> str:
+    return " | ".join(item.label for item in items)

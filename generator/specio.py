@@ -67,7 +67,8 @@ def load_yaml(text: str, origin: str = "<spec>") -> Spec:
     except yaml.YAMLError as exc:
         raise SpecError(f"{origin}: invalid YAML: {exc}") from None
     validate(data, origin)
-    return from_data(Spec, data)
+    spec: Spec = from_data(Spec, data)
+    return spec
 
 
 def validate(data: object, origin: str = "<spec>") -> None:
@@ -111,7 +112,7 @@ def _schema_for(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     origin = get_origin(tp)
     if tp is object or tp is Any:
         return {}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in definitions:
             definitions[name] = {}
@@ -132,11 +133,11 @@ _SCALARS = {str: "string", int: "integer", bool: "boolean", type(None): "null", 
 
 
 @cache
-def _hints(tp: type) -> dict[str, Any]:
+def _hints(tp: Any) -> dict[str, Any]:
     return get_type_hints(tp, vars(spec_module))
 
 
-def _dataclass_schema(tp: type, definitions: dict[str, Any]) -> dict[str, Any]:
+def _dataclass_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     hints = _hints(tp)
     fields = dataclasses.fields(tp)
     return {
@@ -152,7 +153,7 @@ def _dataclass_schema(tp: type, definitions: dict[str, Any]) -> dict[str, Any]:
 
 def from_data(tp: Any, data: Any) -> Any:
     origin = get_origin(tp)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         values = {f.name: from_data(hints[f.name], data[f.name]) for f in dataclasses.fields(tp)}
         return tp(**values)

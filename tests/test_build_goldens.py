@@ -15,12 +15,18 @@ REGENERATE = "run `b24-docgen build` from the repository root and commit specs/ 
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_goldens_are_current(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     specs, generated = tmp_path / "specs", tmp_path / "generated"
-    code = main(["build", "--docs", str(EXAMPLES_DOCS), "--specs", str(specs), "--out", str(generated)])
+    code = main(
+        ["build", "--docs", str(EXAMPLES_DOCS), "--specs", str(specs), "--out", str(generated)]
+    )
     capsys.readouterr()
     assert code == 0
     for fresh, committed in ((specs, REPO / "specs"), (generated, REPO / "generated")):
@@ -33,7 +39,17 @@ def test_build_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[st
     outputs = []
     for run in ("a", "b"):
         out = tmp_path / run
-        main(["build", "--docs", str(EXAMPLES_DOCS), "--specs", str(out / "s"), "--out", str(out / "g")])
+        main(
+            [
+                "build",
+                "--docs",
+                str(EXAMPLES_DOCS),
+                "--specs",
+                str(out / "s"),
+                "--out",
+                str(out / "g"),
+            ]
+        )
         outputs.append(out)
     capsys.readouterr()
     comparison = filecmp.dircmp(outputs[0], outputs[1])

@@ -293,6 +293,7 @@ def run(args: list[str | Path], cwd: Path, timeout: int = 900) -> subprocess.Com
 
 
 def run_mypy(root: Path, extra: Mapping[str, str] = {}) -> None:
+    pytest.importorskip("mypy", reason="mypy is a test dependency: pip install -e '.[test]'")
     py = root / "python"
     for name, text in extra.items():
         (py / name).write_text(text, encoding="utf-8")

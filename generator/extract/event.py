@@ -10,8 +10,8 @@ from generator.extract.examples import find_example_blocks
 from generator.extract.fields import FieldCollector
 from generator.extract.header import (
     Header,
-    prod_nodes,
     has_homoglyph,
+    prod_nodes,
     read_description,
     read_h1,
     read_notes,
@@ -38,6 +38,7 @@ from generator.spec import (
     Handler,
     Kind,
     Link,
+    Locale,
     Payload,
     Source,
     Span,
@@ -260,7 +261,7 @@ def read_subscription(
     event: str,
     sections: list[Section],
     resolver: IncludeResolver | None,
-    examples: list,
+    examples: list[ExampleBlock],
 ) -> Subscription:
     collector = FieldCollector()
     method: str | None = None
@@ -303,7 +304,7 @@ def _linked_method(text: str) -> str | None:
     return None
 
 
-def _example_handler_url(examples: list) -> str | None:
+def _example_handler_url(examples: list[ExampleBlock]) -> str | None:
     for block in examples:
         for tab in block.tabs:
             match = re.search(
@@ -330,7 +331,7 @@ def read_related(page: Page, sections: list[Section]) -> list[Link]:
     return links
 
 
-def detect_locale(page: Page) -> str:
+def detect_locale(page: Page) -> Locale:
     head = page.source.normalized[:4000]
     if re.search(r"Кто может|Что получает|Продолжите|Параметр", head):
         return "ru"

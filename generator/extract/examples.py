@@ -142,7 +142,11 @@ def _closed(page: Page, fence: Fence) -> bool:
     """Whether the fence's last line closes it: only then may sync replace the lines between."""
     start, end = fence.span.start, fence.span.end
     marker = re.match(r"`{3,}|~{3,}", page.lines[start - 1].lstrip(" "))
-    return end > start and marker is not None and page.lines[end - 1].lstrip(" ").startswith(marker.group(0))
+    return (
+        end > start
+        and marker is not None
+        and page.lines[end - 1].lstrip(" ").startswith(marker.group(0))
+    )
 
 
 def _dedent(line: str, indent: int) -> str:

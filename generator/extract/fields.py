@@ -116,7 +116,17 @@ class FieldCollector:
         )
 
 
-HEADING_WORDS = {"Parameter", "Parameters", "Field", "Fields", "Element", "Array", "Item", "Object", "Key"}
+HEADING_WORDS = {
+    "Parameter",
+    "Parameters",
+    "Field",
+    "Fields",
+    "Element",
+    "Array",
+    "Item",
+    "Object",
+    "Key",
+}
 
 
 def _subject(title: str) -> str | None:

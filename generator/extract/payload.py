@@ -29,7 +29,9 @@ def parse_payload(code: str, lang: str | None) -> ParsedPayload:
         return _from_php(text)
     if text.startswith("array("):
         php = _from_php(text)
-        return ParsedPayload(php.data, php.problem or f"`{lang or 'untyped'}` fence holds a PHP array")
+        return ParsedPayload(
+            php.data, php.problem or f"`{lang or 'untyped'}` fence holds a PHP array"
+        )
     try:
         return ParsedPayload(json.loads(text), None)
     except json.JSONDecodeError as exc:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.spec import Spec
+
+if TYPE_CHECKING:
+    from generator.render.stubs import StubReport
 
 EXTENSIONS = {
     "bash": "sh",
@@ -52,10 +56,12 @@ def render_all(
     templates: tuple[Path, ...],
     profiles_file: Path | None,
     use_cache: bool,
-) -> object:
+) -> StubReport:
+    """Examples and stubs into `out`; one manifest covers both, so stale files are pruned."""
+    from generator.cache import CACHE_DIR
     from generator.render.stubs import render_stubs, write_stubs
 
     files = example_files(specs, profile, templates, profiles_file)
-    files.update(render_stubs(specs, user_dirs=templates))
-    del use_cache  # the formatter caches by content hash in memory; nothing on disk to bypass
+    cache_dir = CACHE_DIR / "black" if use_cache else None
+    files.update(render_stubs(specs, user_dirs=templates, cache_dir=cache_dir))
     return write_stubs(out, dict(sorted(files.items())))

@@ -133,10 +133,56 @@ def callback_args(handler: Handler) -> tuple[CallbackArg, ...]:
 
 # Names a JS/TS (strict mode) parameter cannot take.
 RESERVED_NAMES = frozenset(
-    "await break case catch class const continue debugger default delete do else enum export extends"
-    " false finally for function if implements import in instanceof interface let new null package"
-    " private protected public return static super switch this throw true try typeof var void while"
-    " with yield arguments eval".split()
+    [
+        "await",
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "false",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "implements",
+        "import",
+        "in",
+        "instanceof",
+        "interface",
+        "let",
+        "new",
+        "null",
+        "package",
+        "private",
+        "protected",
+        "public",
+        "return",
+        "static",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
+        "yield",
+        "arguments",
+        "eval",
+    ]
 )
 
 

@@ -79,9 +79,19 @@ def py_string(value: object) -> str:
     return quote + _escape(text, {**C_ESCAPES, quote: "\\" + quote}, _u_escape) + quote
 
 
+GO_ESCAPES = {**C_ESCAPES, '"': '\\"', "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}
+
+
+def _go_u_escape(code: int) -> str:
+    # In Go `\xhh` is one byte, not a code point: only ASCII may use it.
+    if code < 0x80:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
 def go_string(value: object) -> str:
     """A Go interpreted string literal, as `strconv.Quote` writes it."""
-    return '"' + _escape(str(value), {**C_ESCAPES, '"': '\\"'}, _u_escape) + '"'
+    return '"' + _escape(str(value), GO_ESCAPES, _go_u_escape) + '"'
 
 
 def shell_single_quote(value: object) -> str:

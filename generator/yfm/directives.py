@@ -108,7 +108,7 @@ def push_container(state: StateBlock, directive: Directive, start: int, end: int
         opening.meta["unclosed"] = True
 
     old_parent, old_line_max = state.parentType, state.lineMax
-    state.parentType = "yfm_directive"  # type: ignore[assignment]  # any name stops lazy continuation
+    state.parentType = "yfm_directive"  # any name stops lazy continuation
     state.lineMax = content_end
     tokenize_content(state, start + 1, content_end)
     state.parentType, state.lineMax = old_parent, old_line_max
