@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, DocgenError, error
 from generator.findings import Finding
-from generator.parse import check_root
+from generator.pages import check_root
 from generator.plan import SyncMode
 from generator.rewrite import Edit
 
@@ -101,11 +101,10 @@ def run_check(
 ) -> Report:
     """Evaluate every page with example tabs (and every event page) under the root."""
     from generator.cache import cache_key, open_cache
-    from generator.pages import markdown_files
-    from generator.parse import _expand_paths
+    from generator.pages import expand_paths, markdown_files
 
     check_root(root)
-    rels = markdown_files(root) if not paths else _expand_paths(root, paths)
+    rels = markdown_files(root) if not paths else expand_paths(root, paths)
     cache = open_cache(
         root,
         cache_key(root, options.cache_options(), _template_dirs(options)),

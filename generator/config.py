@@ -16,8 +16,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, get_args
 
-import yaml
-
 from generator.diagnostics import DocgenError, error
 from generator.paths import builtin_templates
 from generator.spec import Kind
@@ -228,6 +226,8 @@ class _RawProfile:
 
 
 def read_profiles_file(path: Path, targets: Mapping[str, str]) -> dict[str, _RawProfile]:
+    import yaml  # lazy: a warm `check` reads no profiles and should not pay for the import
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from generator.diagnostics import DocgenError, error
 from generator.extract.text import METHOD_NAME
 
 EVENT_MARKER = re.compile(r"Кто может подписаться|Who can subscribe")
@@ -69,3 +71,39 @@ def markdown_files(root: Path) -> list[str]:
         prefix = "" if base == "." else base + "/"
         found.extend(prefix + f for f in files if f.endswith(".md"))
     return sorted(found)
+
+
+def check_root(root: Path) -> None:
+    if not root.is_dir():
+        raise DocgenError(
+            error(str(root), "E-DOCS-ROOT", "docs root does not exist or is not a folder")
+        )
+
+
+def expand_paths(root: Path, paths: Sequence[str]) -> list[str]:
+    found: set[str] = set()
+    all_files: list[str] | None = None
+    for given in paths:
+        rel = relative_to_root(root, given)
+        target = root / rel
+        if target.is_dir():
+            all_files = all_files if all_files is not None else markdown_files(root)
+            prefix = "" if rel in ("", ".") else rel.rstrip("/") + "/"
+            found.update(f for f in all_files if f.startswith(prefix))
+        elif target.is_file():
+            found.add(rel)
+        else:
+            raise DocgenError(error(given, "E-NOT-FOUND", f"no such page or folder under {root}"))
+    return sorted(found)
+
+
+def relative_to_root(root: Path, given: str) -> str:
+    path = Path(given)
+    if path.is_absolute() or path.exists():
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            raise DocgenError(
+                error(given, "E-OUTSIDE-ROOT", f"path is outside the docs root {root}")
+            ) from None
+    return path.as_posix()

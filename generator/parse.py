@@ -13,7 +13,7 @@ from generator.diagnostics import Diagnostic, DocgenError, error
 from generator.extract.event import extract_event
 from generator.includes import IncludeResolver
 from generator.page import Page
-from generator.pages import PageType, classify_file, markdown_files
+from generator.pages import PageType, check_root, classify_file, expand_paths, markdown_files
 from generator.source import decode
 from generator.spec import Spec
 
@@ -50,17 +50,10 @@ class ParseResult:
         return {kind: counter.get(kind, 0) for kind in KINDS}
 
 
-def check_root(root: Path) -> None:
-    if not root.is_dir():
-        raise DocgenError(
-            error(str(root), "E-DOCS-ROOT", "docs root does not exist or is not a folder")
-        )
-
-
 def select_pages(root: Path, paths: Sequence[str] = ()) -> list[str]:
     """Event pages under the root, or among the given paths (files or folders, relative to root)."""
     check_root(root)
-    candidates = markdown_files(root) if not paths else _expand_paths(root, paths)
+    candidates = markdown_files(root) if not paths else expand_paths(root, paths)
     events = []
     for rel in candidates:
         raw = (root / rel).read_bytes()
@@ -68,35 +61,6 @@ def select_pages(root: Path, paths: Sequence[str] = ()) -> list[str]:
         if classify_file(rel, text) is PageType.EVENT:
             events.append(rel)
     return events
-
-
-def _expand_paths(root: Path, paths: Sequence[str]) -> list[str]:
-    found: set[str] = set()
-    all_files: list[str] | None = None
-    for given in paths:
-        rel = _relative_to_root(root, given)
-        target = root / rel
-        if target.is_dir():
-            all_files = all_files if all_files is not None else markdown_files(root)
-            prefix = "" if rel in ("", ".") else rel.rstrip("/") + "/"
-            found.update(f for f in all_files if f.startswith(prefix))
-        elif target.is_file():
-            found.add(rel)
-        else:
-            raise DocgenError(error(given, "E-NOT-FOUND", f"no such page or folder under {root}"))
-    return sorted(found)
-
-
-def _relative_to_root(root: Path, given: str) -> str:
-    path = Path(given)
-    if path.is_absolute() or path.exists():
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            raise DocgenError(
-                error(given, "E-OUTSIDE-ROOT", f"path is outside the docs root {root}")
-            ) from None
-    return path.as_posix()
 
 
 def parse_page(root: Path, rel: str, resolver: IncludeResolver | None = None) -> PageResult:

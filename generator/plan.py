@@ -11,12 +11,14 @@ import difflib
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from generator.findings import Finding
-from generator.page import Page
 from generator.rewrite import Edit, fence_body_edit
 from generator.spec import ExampleBlock, Spec, Tab
+
+if TYPE_CHECKING:
+    from generator.page import Page
 
 EXAMPLES_HEADING = {"ru": "Примеры кода", "en": "Code Examples"}
 EXAMPLES_INCLUDE_TEXT = {"ru": "Сноска о примерах", "en": "Note on examples"}
