@@ -151,10 +151,9 @@ def run_sync_command(args: argparse.Namespace) -> Exit:
     return Exit.FINDINGS if args.dry_run and result.changed else Exit.OK
 
 
-def add_render(commands: SubParsers[argparse.ArgumentParser]) -> None:
+def _output_options(sub: argparse.ArgumentParser) -> None:
     from generator.cli import DEFAULT_GENERATED, DEFAULT_SPECS
 
-    sub = commands.add_parser("render", help="render examples and typed stubs from specs")
     sub.add_argument(
         "--specs", type=Path, default=DEFAULT_SPECS, help="spec folder (default: %(default)s)"
     )
@@ -165,11 +164,16 @@ def add_render(commands: SubParsers[argparse.ArgumentParser]) -> None:
     sub.add_argument(
         "--no-cache", action="store_true", help="do not use the formatter's disk cache"
     )
+
+
+def add_render(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    sub = commands.add_parser("render", help="render examples and typed stubs from specs")
+    _output_options(sub)
     sub.set_defaults(handler=run_render_command)
 
 
 def add_build(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    from generator.cli import DEFAULT_DOCS, DEFAULT_GENERATED, DEFAULT_SPECS
+    from generator.cli import DEFAULT_DOCS
 
     sub = commands.add_parser(
         "build", help="parse + render: docs → specs → generated (default: the sample docs)"
@@ -177,16 +181,7 @@ def add_build(commands: SubParsers[argparse.ArgumentParser]) -> None:
     sub.add_argument(
         "--docs", type=Path, default=DEFAULT_DOCS, help="docs root (default: %(default)s)"
     )
-    sub.add_argument(
-        "--specs", type=Path, default=DEFAULT_SPECS, help="spec folder (default: %(default)s)"
-    )
-    sub.add_argument(
-        "--out", type=Path, default=DEFAULT_GENERATED, help="output folder (default: %(default)s)"
-    )
-    _template_options(sub)
-    sub.add_argument(
-        "--no-cache", action="store_true", help="do not use the formatter's disk cache"
-    )
+    _output_options(sub)
     sub.add_argument("--jobs", type=int, default=None, help="worker processes (default: up to 4)")
     sub.set_defaults(handler=run_build_command)
 
