@@ -122,7 +122,10 @@ def run_check(
             todo.append(rel)
     for outcome in _evaluate_all(root, todo, options, want_edits):
         outcomes[outcome.rel] = outcome
-        raw = (root / outcome.rel).read_bytes()
+        try:
+            raw = (root / outcome.rel).read_bytes()
+        except OSError:
+            continue  # reported by evaluate (E-READ); nothing to cache
         import hashlib
 
         cache.store(
@@ -198,6 +201,11 @@ def evaluate(root: Path, rel: str, options: CheckOptions, want_edits: bool) -> O
             diagnostics=[
                 Diagnostic(path, found.line, found.col, found.code, found.message, found.severity)
             ],
+        )
+    except RecursionError:  # as in parse_page: a page (or include chain) nested too deep
+        too_deep = error(display, "E-TOO-DEEP", "page nesting is too deep to parse", 1, 1)
+        return Outcome(
+            rel, "event" if page_type is PageType.EVENT else "method", diagnostics=[too_deep]
         )
 
 
@@ -287,5 +295,8 @@ def _shared_includes(root: Path) -> dict[str, Any]:
 
 
 def _stat_pair(path: Path) -> list[int]:
-    stat = path.stat()
+    try:
+        stat = path.stat()
+    except OSError:
+        return [-1, -1]  # gone since it was read: never fresh
     return [stat.st_size, stat.st_mtime_ns]

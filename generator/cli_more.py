@@ -197,7 +197,7 @@ def run_render_command(args: argparse.Namespace) -> Exit:
     try:
         specs = read_specs(args.specs)
     except SpecError as exc:
-        print(f"{exc}", file=sys.stderr)
+        print(exc.diagnostic.format_text(), file=sys.stderr)
         return Exit.ERROR
     return _render(specs, args)
 

@@ -72,8 +72,6 @@ class IncludeResolver:
 
     def _read(self, origin: str, target: str, written: str, line: int) -> Page:
         self._loaded.append(target)
-        if target in self._cache:
-            return self._cache[target]
         file = self.root / target
         root = self.root.resolve()
         try:
@@ -99,9 +97,19 @@ class IncludeResolver:
                     1,
                 )
             )
-        page = Page(target, read_source(real, target))
-        self._cache[target] = page
-        return page
+        # keyed by size and mtime too: a cache shared across runs must not serve a changed file
+        try:
+            stat = real.stat()
+        except OSError as exc:
+            raise DocgenError(
+                error(
+                    origin, "E-INCLUDE-MISSING", f"cannot read `{written}`: {exc.strerror}", line, 1
+                )
+            ) from None
+        key = f"{target}\0{stat.st_size}\0{stat.st_mtime_ns}"
+        if key not in self._cache:
+            self._cache[key] = Page(target, read_source(real, target))
+        return self._cache[key]
 
 
 def _depth_hint(root: Path, origin: str, written: str) -> str:

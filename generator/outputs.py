@@ -38,9 +38,15 @@ def write_specs(out: Path, specs: Iterable[Spec], prune: bool) -> tuple[list[str
 
 
 def read_specs(folder: Path) -> list[Spec]:
-    from generator.specio import load_yaml
+    from generator.specio import SpecError, load_yaml
 
-    return [
-        load_yaml(path.read_text(encoding="utf-8"), path.as_posix())
-        for path in sorted(folder.rglob("*.yaml"))
-    ]
+    specs = []
+    for path in sorted(folder.rglob("*.yaml")):
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise SpecError(path.as_posix(), f"not valid UTF-8 (byte {exc.start})") from None
+        except OSError as exc:
+            raise SpecError(path.as_posix(), f"cannot read: {exc.strerror or exc}") from None
+        specs.append(load_yaml(text, path.as_posix()))
+    return specs

@@ -69,7 +69,13 @@ def markdown_files(root: Path) -> list[str]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         base = Path(folder).relative_to(root).as_posix()
         prefix = "" if base == "." else base + "/"
-        found.extend(prefix + f for f in files if f.endswith(".md"))
+        # regular files only: a broken symlink or a FIFO named `*.md` is not a page (reading a
+        # FIFO would block forever)
+        found.extend(
+            prefix + f
+            for f in files
+            if f.endswith(".md") and os.path.isfile(os.path.join(folder, f))
+        )
     return sorted(found)
 
 

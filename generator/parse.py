@@ -56,7 +56,11 @@ def select_pages(root: Path, paths: Sequence[str] = ()) -> list[str]:
     candidates = markdown_files(root) if not paths else expand_paths(root, paths)
     events = []
     for rel in candidates:
-        raw = (root / rel).read_bytes()
+        try:
+            raw = (root / rel).read_bytes()
+        except OSError:
+            events.append(rel)  # parse_page reports why it cannot be read
+            continue
         text = raw.decode("utf-8", errors="replace")
         if classify_file(rel, text) is PageType.EVENT:
             events.append(rel)

@@ -46,14 +46,15 @@ def apply_edits(source: SourceText, edits: list[Edit]) -> bytes:
     """The page with the edits applied; bytes outside the edited line ranges are untouched."""
     text = source.text
     lines = split_lines_keepends(text)
-    newline = newline_of(text)
+    page_newline = newline_of(text)
     ends_with_newline = bool(lines) and lines[-1].endswith(("\n", "\r"))
     for edit in sorted(edits, reverse=True):
         _check_bounds(edit, len(lines))
+        newline = _seam_safe(lines, edit, page_newline)
         replacement = [line + newline for line in edit.lines]
         touches_end = edit.end == len(lines) or edit.start == len(lines) + 1
         if touches_end and not ends_with_newline and replacement:
-            if edit.start == len(lines) + 1:
+            if edit.start == len(lines) + 1 and lines:
                 lines[-1] += newline  # appending after a last line that had no line ending
             replacement[-1] = replacement[-1][: -len(newline)]
         lines[edit.start - 1 : edit.end] = replacement
@@ -61,6 +62,17 @@ def apply_edits(source: SourceText, edits: list[Edit]) -> bytes:
     if source.has_bom and not result.startswith(BOM):
         result = BOM + result
     return result.encode("utf-8")
+
+
+def _seam_safe(lines: list[str], edit: Edit, newline: str) -> str:
+    """The page's line ending, unless the new lines would fuse with their neighbours on a page with
+    mixed endings: a lone CR before an inserted LF (or an inserted CR before a line that is a lone
+    LF) reads as one CRLF, and a line would vanish. CRLF itself never fuses."""
+    before = lines[edit.start - 2] if edit.start >= 2 else ""
+    after = lines[edit.end] if edit.end < len(lines) else ""
+    fuses_before = before.endswith("\r") and newline.startswith("\n")
+    fuses_after = newline.endswith("\r") and after.startswith("\n")
+    return "\r\n" if fuses_before or fuses_after else newline
 
 
 def _check_bounds(edit: Edit, line_count: int) -> None:

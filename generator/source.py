@@ -12,6 +12,8 @@ from generator.diagnostics import DocgenError, error
 # markdown-it's normalize step turns \r\n and lone \r into \n; lines must be counted the same way.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BOM = "\ufeff"
+# Pages are read whole and parsed at ~1 MiB/s; the largest docs page is under 200 KiB.
+MAX_PAGE_BYTES = 4 * 2**20
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,10 @@ class SourceText:
 
 
 def decode(raw: bytes, path: str) -> SourceText:
+    if len(raw) > MAX_PAGE_BYTES:
+        size = f"{len(raw) / 2**20:.1f} MiB"
+        limit = f"{MAX_PAGE_BYTES // 2**20} MiB"
+        raise DocgenError(error(path, "E-TOO-LARGE", f"file is {size}, over the {limit} limit"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -16,6 +16,7 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 import yaml
 
 from generator import spec as spec_module
+from generator.diagnostics import error
 from generator.spec import Spec
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "spec.schema.json"
@@ -26,7 +27,12 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class SpecError(ValueError):
-    """A spec file that is not valid YAML or does not follow the schema."""
+    """A spec file that is not valid YAML or does not follow the schema; `diagnostic` is the one
+    E-SPEC line a command prints for it."""
+
+    def __init__(self, origin: str, detail: str, line: int = 0, col: int = 0) -> None:
+        super().__init__(f"{origin}: {detail}")
+        self.diagnostic = error(origin, "E-SPEC", detail.replace("\n", " "), line, col)
 
 
 class _SpecDumper(_Dumper):  # type: ignore[valid-type,misc]
@@ -65,7 +71,12 @@ def load_yaml(text: str, origin: str = "<spec>") -> Spec:
     try:
         data = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
     except yaml.YAMLError as exc:
-        raise SpecError(f"{origin}: invalid YAML: {exc}") from None
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).strip().split("\n")[0]
+        context = getattr(exc, "context", None)
+        detail = f"invalid YAML: {f'{context}: ' if context else ''}{problem}"
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        raise SpecError(origin, detail, line, col) from None
     validate(data, origin)
     spec: Spec = from_data(Spec, data)
     return spec
@@ -78,7 +89,7 @@ def validate(data: object, origin: str = "<spec>") -> None:
         _validator()(data)
     except fastjsonschema.JsonSchemaValueException as exc:
         where = "/".join(str(p) for p in (exc.path or [])[1:]) or "(root)"
-        raise SpecError(f"{origin}: schema violation at {where}: {exc.message}") from None
+        raise SpecError(origin, f"schema violation at {where}: {exc.message}") from None
 
 
 @cache

@@ -21,6 +21,7 @@ class SyncResult:
 
 def sync_pages(root: Path, outcomes: list[Outcome], dry_run: bool) -> SyncResult:
     result = SyncResult()
+    planned: list[tuple[Path, bytes]] = []
     for outcome in outcomes:
         if not outcome.edits:
             continue
@@ -34,10 +35,14 @@ def sync_pages(root: Path, outcomes: list[Outcome], dry_run: bool) -> SyncResult
         if dry_run:
             result.diffs.append(unified(source.raw, new, display))
             continue
+        planned.append((path, new))
+    # every page is checked before the first is written, so "nothing was changed" is true
+    for path, _ in planned:
         if not path.exists() or not _writable(path):
             raise DocgenError(
-                error(display, "E-READONLY", "page is not writable; nothing was changed")
+                error(path.as_posix(), "E-READONLY", "page is not writable; nothing was changed")
             )
+    for path, new in planned:
         write_atomic(path, new)
     return result
 
@@ -56,4 +61,6 @@ def unified(old: bytes, new: bytes, display: str) -> str:
 def _writable(path: Path) -> bool:
     import os
 
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    # a page without any write bit is read-only even for root, whose os.access() always says yes
+    has_write_bit = path.stat().st_mode & 0o222 != 0
+    return has_write_bit and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

@@ -48,6 +48,7 @@ STAGE_IDS = {
     "parse-events",
     "parse-all",
     "render",
+    "render-warm",
     "check-cold-events",
     "check-cold-all",
     "check-warm-all",

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from generator.check import CheckOptions, evaluate
 from generator.diagnostics import Diagnostic
 from generator.includes import IncludeResolver
 from generator.parse import PageResult, parse_page
@@ -24,7 +25,9 @@ from tests.fuzz.pages import PAGE, Composer, HypothesisChoices, Tree, tree_strat
 # Shrinking a composed page can take minutes; set B24_ROBUSTNESS_SHRINK=1 to get a minimal example.
 # B24_ROBUSTNESS_SCALE=N multiplies every example count (a longer local hunt).
 SCALE = max(1, int(os.environ.get("B24_ROBUSTNESS_SCALE", "1")))
-PHASES = tuple(Phase) if os.environ.get("B24_ROBUSTNESS_SHRINK") else (Phase.explicit, Phase.generate)
+PHASES = (
+    tuple(Phase) if os.environ.get("B24_ROBUSTNESS_SHRINK") else (Phase.explicit, Phase.generate)
+)
 PARSE_SETTINGS = settings(
     phases=PHASES,
     max_examples=200 * SCALE,
@@ -49,7 +52,9 @@ def assert_well_formed(result: PageResult) -> None:
 
 @PARSE_SETTINGS
 @given(tree=tree_strategy())
-def test_parse_never_raises_and_specs_round_trip(tmp_path_factory: pytest.TempPathFactory, tree: Tree) -> None:
+def test_parse_never_raises_and_specs_round_trip(
+    tmp_path_factory: pytest.TempPathFactory, tree: Tree
+) -> None:
     root = tmp_path_factory.mktemp("docs", numbered=True)
     write_tree(root, tree)
     result = parse_page(root, tree.page)
@@ -73,14 +78,16 @@ def same_page_three_ways(draw: st.DrawFn) -> tuple[list[str], bool, bool]:
 
 @settings(PARSE_SETTINGS, max_examples=100 * SCALE)
 @given(case=same_page_three_ways())
-def test_line_endings_and_bom_do_not_change_the_spec(tmp_path_factory: pytest.TempPathFactory, case: tuple[list[str], bool, bool]) -> None:
+def test_line_endings_and_bom_do_not_change_the_spec(
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[list[str], bool, bool]
+) -> None:
     lines, final_newline, bom = case
     # a line of the composer never holds a line break itself, or the three pages would differ
     lines = [line.replace("\r", "").replace("\n", "") for line in lines]
     results = []
     for newline in ("\n", "\r\n", "\r"):
         text = newline.join(lines) + (newline if final_newline else "")
-        for variant in ((text,) if not bom else (text, "\ufeff" + text)):
+        for variant in (text,) if not bom else (text, "\ufeff" + text):
             root = tmp_path_factory.mktemp("eol", numbered=True)
             (root / PAGE).parent.mkdir(parents=True)
             (root / PAGE).write_bytes(variant.encode("utf-8"))
@@ -126,15 +133,35 @@ def _deep(kind: str, depth: int) -> str:
         out = []
         for i in range(depth):
             pad = "    " * i
-            out += [f"{pad}- уровень {i}", "", f"{pad}    {{% list tabs %}}", "", f"{pad}    - PHP", "",
-                    f"{pad}        ```php", f"{pad}        echo {i};", f"{pad}        ```", ""]
+            out += [
+                f"{pad}- уровень {i}",
+                "",
+                f"{pad}    {{% list tabs %}}",
+                "",
+                f"{pad}    - PHP",
+                "",
+                f"{pad}        ```php",
+                f"{pad}        echo {i};",
+                f"{pad}        ```",
+                "",
+            ]
         out += ["    " * i + "    {% endlist %}" for i in reversed(range(depth))]
         return "\n".join(out) + "\n"
     raise AssertionError(kind)
 
 
 @pytest.mark.parametrize(
-    "kind", ["bullets", "bullets4", "numbered", "quotes", "one-line-quotes", "one-line-bullets", "notes", "tabs-in-lists"]
+    "kind",
+    [
+        "bullets",
+        "bullets4",
+        "numbered",
+        "quotes",
+        "one-line-quotes",
+        "one-line-bullets",
+        "notes",
+        "tabs-in-lists",
+    ],
 )
 def test_200_deep_nesting_ends_in_a_spec_or_a_diagnostic(tmp_path: Path, kind: str) -> None:
     (tmp_path / PAGE).parent.mkdir(parents=True)
@@ -147,19 +174,29 @@ def test_200_deep_nesting_ends_in_a_spec_or_a_diagnostic(tmp_path: Path, kind: s
 
 def test_a_long_include_chain_is_a_diagnostic_not_a_crash(tmp_path: Path) -> None:
     (tmp_path / PAGE).parent.mkdir(parents=True)
-    (tmp_path / PAGE).write_text(HEAD + "{% include [x](../../../_includes/c0.md) %}\n", encoding="utf-8")
+    (tmp_path / PAGE).write_text(
+        HEAD + "{% include [x](../../../_includes/c0.md) %}\n", encoding="utf-8"
+    )
     (tmp_path / "_includes").mkdir()
     for i in range(1500):
-        (tmp_path / "_includes" / f"c{i}.md").write_text(f"{{% include [x](c{i + 1}.md) %}}\n", encoding="utf-8")
+        (tmp_path / "_includes" / f"c{i}.md").write_text(
+            f"{{% include [x](c{i + 1}.md) %}}\n", encoding="utf-8"
+        )
     (tmp_path / "_includes" / "c1500.md").write_text("конец\n", encoding="utf-8")
     result = parse_page(tmp_path, PAGE, IncludeResolver(tmp_path))
     assert_well_formed(result)
+    outcome = evaluate(tmp_path, PAGE, CheckOptions(), want_edits=True)  # check and sync too
+    assert outcome.diagnostics and not outcome.edits
+    assert all("\n" not in d.format_text() for d in outcome.diagnostics)
 
 
 def test_nul_bytes_and_control_characters_are_survived(tmp_path: Path) -> None:
     (tmp_path / PAGE).parent.mkdir(parents=True)
     junk = "".join(chr(i) for i in range(32) if chr(i) not in "\r\n") + "\x7f\u2028\u2029\x85"
-    (tmp_path / PAGE).write_text(HEAD + junk + "\n```json\n{\"event\": \"" + junk.replace("\\", "") + "\"}\n```\n", encoding="utf-8")
+    (tmp_path / PAGE).write_text(
+        HEAD + junk + '\n```json\n{"event": "' + junk.replace("\\", "") + '"}\n```\n',
+        encoding="utf-8",
+    )
     result = parse_page(tmp_path, PAGE)
     assert_well_formed(result)
     if result.spec is not None:

@@ -37,14 +37,45 @@ BATCH_SETTINGS = settings(
     deadline=None,
     database=None,
     phases=(Phase.explicit, Phase.generate),
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.large_base_example,
+    ],
 )
 
 # Any text a YAML spec can hold: no surrogates (YAML is UTF-8), everything else allowed.
 any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=24)
 nasty = st.sampled_from(
-    ["'", '"', "\\", "`", "${x}", "</script>", "<!--", "*/", "?>", "%s", "$x", "\n", "\r\n", "\t", "\x00",
-     "\u2028", "\u0085", "\u00ad", "\ufeff", "\U0001f600", "é", "Ж", "", " ", "||", "{{ x }}", "{% x %}"]
+    [
+        "'",
+        '"',
+        "\\",
+        "`",
+        "${x}",
+        "</script>",
+        "<!--",
+        "*/",
+        "?>",
+        "%s",
+        "$x",
+        "\n",
+        "\r\n",
+        "\t",
+        "\x00",
+        "\u2028",
+        "\u0085",
+        "\u00ad",
+        "\ufeff",
+        "\U0001f600",
+        "é",
+        "Ж",
+        "",
+        " ",
+        "||",
+        "{{ x }}",
+        "{% x %}",
+    ]
 )
 text = st.one_of(any_text, nasty, st.lists(st.one_of(nasty, any_text), max_size=4).map("".join))
 identifier = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,8}", fullmatch=True)
@@ -52,18 +83,36 @@ field_name = st.one_of(
     identifier, identifier.map(lambda n: f"data.{n}"), identifier.map(lambda n: f"{n}[]"), text
 )
 field_type = st.one_of(
-    st.sampled_from(["string", "integer", "object", "array", "boolean", "undefined|object", "object[]",
-                     "string[]", "unknown", "callable", "timestamp"]),
+    st.sampled_from(
+        [
+            "string",
+            "integer",
+            "object",
+            "array",
+            "boolean",
+            "undefined|object",
+            "object[]",
+            "string[]",
+            "unknown",
+            "callable",
+            "timestamp",
+        ]
+    ),
     st.none(),
     text,
 )
 json_scalar = st.one_of(
-    st.none(), st.booleans(), st.integers(-(2**53), 2**53),
-    st.floats(allow_nan=False, allow_infinity=False, width=64), text,
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**53), 2**53),
+    st.floats(allow_nan=False, allow_infinity=False, width=64),
+    text,
 )
 json_value = st.recursive(
     json_scalar,
-    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.one_of(identifier, text), inner, max_size=3)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.one_of(identifier, text), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 
@@ -71,7 +120,9 @@ json_value = st.recursive(
 @st.composite
 def specs(draw: st.DrawFn) -> Spec:
     kind = draw(st.sampled_from(["rest_event", "js_event", "legacy_event"]))
-    event = draw(st.one_of(st.sampled_from(["onTaskAdd", "CallCard::BeforeClose", "ONIMBOTJOINCHAT"]), text))
+    event = draw(
+        st.one_of(st.sampled_from(["onTaskAdd", "CallCard::BeforeClose", "ONIMBOTJOINCHAT"]), text)
+    )
     fields = [
         Field(draw(field_name), draw(field_type), draw(st.booleans()), draw(text), None, 1)
         for _ in range(draw(st.integers(0, 4)))
@@ -81,14 +132,27 @@ def specs(draw: st.DrawFn) -> Spec:
     subscription = Subscription(
         "BX24.placement.bindEvent" if kind == "js_event" else "event.bind",
         draw(st.one_of(st.none(), text)),
-        None if kind == "js_event" else draw(st.one_of(st.none(), st.just("https://example.com/h.php"), text)),
+        None
+        if kind == "js_event"
+        else draw(st.one_of(st.none(), st.just("https://example.com/h.php"), text)),
         [],
     )
     spec = Spec(
-        spec_version=1, kind=kind, event=event, title=draw(text), locale=draw(st.sampled_from(["ru", "en"])),
-        source=Source("api-reference/demo/events/on-demo.md", "0" * 64, {}), scopes=[], subscribers=None,
-        description=draw(text), notes=[], handler=handler, subscription=subscription, examples=[],
-        related=[], diagnostics=[],
+        spec_version=1,
+        kind=kind,
+        event=event,
+        title=draw(text),
+        locale=draw(st.sampled_from(["ru", "en"])),
+        source=Source("api-reference/demo/events/on-demo.md", "0" * 64, {}),
+        scopes=[],
+        subscribers=None,
+        description=draw(text),
+        notes=[],
+        handler=handler,
+        subscription=subscription,
+        examples=[],
+        related=[],
+        diagnostics=[],
     )
     assert load_yaml(dump_yaml(spec)) == spec  # a valid spec: it passes the schema and round-trips
     return spec
@@ -147,7 +211,9 @@ FILTER_SETTINGS = settings(BATCH_SETTINGS, max_examples=3)
 
 
 def _run(args: list[str], stdin: str) -> str:
-    done = subprocess.run(args, input=stdin, capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        args, input=stdin, capture_output=True, text=True, timeout=300, check=False
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
@@ -186,7 +252,11 @@ def test_js_literals_round_trip_in_node(values: list[str], objects: list[Any]) -
     node = require("node")
     items = [[filters.js_string(v, q), v] for v in values for q in ("'", '"')]
     items += [[filters.js_object(o, level=1), o] for o in objects if _js_safe(o)]
-    items += [[filters.js_object(o, indent=4, quote='"', quote_keys=True), o] for o in objects if _js_safe(o)]
+    items += [
+        [filters.js_object(o, indent=4, quote='"', quote_keys=True), o]
+        for o in objects
+        if _js_safe(o)
+    ]
     bad = json.loads(_run([str(node), "-e", JS_EVAL], json.dumps(items)))
     assert not bad, bad[:5]
 
@@ -206,7 +276,12 @@ PHP_EVAL = r"""
 $items = json_decode(stream_get_contents(STDIN), true, 512, JSON_THROW_ON_ERROR);
 $bad = [];
 foreach ($items as [$literal, $expected]) {
-    try { $got = eval('return ' . $literal . ';'); } catch (Throwable $e) { $bad[] = [$literal, $e->getMessage()]; continue; }
+    try {
+        $got = eval('return ' . $literal . ';');
+    } catch (Throwable $e) {
+        $bad[] = [$literal, $e->getMessage()];
+        continue;
+    }
     if ($got !== $expected) { $bad[] = [$literal, var_export($got, true)]; }
 }
 echo json_encode($bad, JSON_INVALID_UTF8_SUBSTITUTE);
@@ -256,10 +331,22 @@ def test_go_string_round_trips_in_go(values: list[str]) -> None:
     source = GO_MAIN % "".join(f"\t{filters.go_string(v)},\n" for v in values)
     with tempfile.TemporaryDirectory(prefix="b24-gostr-") as tmp:
         (Path(tmp) / "main.go").write_text(source, encoding="utf-8")
-        (Path(tmp) / "go.mod").write_text("module example.invalid/gostr\n\ngo 1.19\n", encoding="utf-8")
-        env = {"GOFLAGS": "-mod=mod", "GOPROXY": "off", "GOTOOLCHAIN": "local", "GOWORK": "off",
-               "CGO_ENABLED": "0", "HOME": tmp, "GOCACHE": str(Path(tmp) / "cache"), "PATH": "/usr/bin:/bin"}
-        done = subprocess.run([str(go), "run", "."], cwd=tmp, capture_output=True, env=env, timeout=300, check=False)
+        (Path(tmp) / "go.mod").write_text(
+            "module example.invalid/gostr\n\ngo 1.19\n", encoding="utf-8"
+        )
+        env = {
+            "GOFLAGS": "-mod=mod",
+            "GOPROXY": "off",
+            "GOTOOLCHAIN": "local",
+            "GOWORK": "off",
+            "CGO_ENABLED": "0",
+            "HOME": tmp,
+            "GOCACHE": str(Path(tmp) / "cache"),
+            "PATH": "/usr/bin:/bin",
+        }
+        done = subprocess.run(
+            [str(go), "run", "."], cwd=tmp, capture_output=True, env=env, timeout=300, check=False
+        )
     assert done.returncode == 0, done.stderr.decode()[-3000:]
     got = json.loads(done.stdout)
     bad = [(filters.go_string(v), v, g) for v, g in zip(values, got, strict=True) if v != g]

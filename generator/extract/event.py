@@ -46,6 +46,7 @@ from generator.spec import (
     SpecDiagnostic,
     Subscription,
 )
+from generator.yfm import markdown
 
 JS_INTERFACE_NOTE = re.compile(r"событие js-интерфейса|js interface event|js-interface event", re.I)
 POST_LINE = re.compile(r"POST", re.I)
@@ -125,8 +126,12 @@ def report_tab_problems(examples: list[ExampleBlock], findings: Findings) -> Non
 
 
 def check_structure(page: Page, findings: Findings) -> None:
-    """Unclosed directives, tables and fences are errors: what follows them cannot be trusted."""
+    """Unclosed directives, tables and fences are errors: what follows them cannot be trusted.
+    Blocks nested deeper than markdown-it's `maxNesting` are dropped by it: that is a warning."""
+    too_deep: Node | None = None
     for node in walk(page.root):
+        if too_deep is None and node.level >= markdown().options["maxNesting"] - 1:
+            too_deep = node
         opening = node.nester_tokens.opening if node.nester_tokens else node.token
         if opening is not None and opening.meta.get("unclosed"):
             name = node.type.removeprefix("yfm_")
@@ -137,6 +142,10 @@ def check_structure(page: Page, findings: Findings) -> None:
             findings.warn(
                 line_of(node), "W-STRAY-DIRECTIVE", f"`{{% {node.type[4:]} %}}` without its opener"
             )
+    if too_deep is not None:
+        findings.warn(
+            line_of(too_deep), "W-TOO-DEEP", "blocks nested this deep and deeper are not read"
+        )
 
 
 def _fence_closed(page: Page, node: Node) -> bool:

@@ -130,9 +130,12 @@ def _indented_fence(page: Page, node: Node) -> Fence:
     assert node.map is not None
     lines = node.content.split("\n")
     info = lines[0].strip().lstrip("`").strip()
+    marker = re.match(r"`{3,}", lines[0].strip())
     body = [line for line in lines[1:]]
-    while body and body[-1].strip() in ("", "```"):
+    while body and not body[-1].strip():
         body.pop()
+    if body and marker and body[-1].strip().startswith(marker.group(0)):
+        body.pop()  # the closing fence; blank lines before it belong to the code
     indent = len(lines[0]) - len(lines[0].lstrip(" "))
     code = "\n".join(_dedent(line, indent) for line in body) + "\n" if body else ""
     return Fence(info or None, code, Span(node.map[0] + 1, node.map[1]))

@@ -38,3 +38,16 @@ def _make_environment(
     )
     env.filters.update(dict(filters))
     return env
+
+
+def template_location(exc: BaseException, default: str) -> tuple[str, int]:
+    """The template file and line a render error was raised at (`default`, 0 when unknown): Jinja
+    rewrites the traceback so that template frames carry the template's file name and line."""
+    found = (default, 0)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".j2", ".jinja")):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

@@ -18,7 +18,7 @@ from generator.config import Profiles, template_targets
 from generator.diagnostics import DocgenError, error
 from generator.paths import builtin_templates
 from generator.render.context import RenderRefused, build_context
-from generator.render.env import make_environment
+from generator.render.env import make_environment, template_location
 from generator.render.filters import FILTERS
 from generator.spec import Spec
 
@@ -144,6 +144,7 @@ def _render(template: Any, context: dict[str, Any], spec: Spec, target: str) -> 
         message = f"target {target!r} cannot render a {spec.kind}: {exc}"
         raise DocgenError(error(spec.source.path, "E-RENDER-KIND", message)) from None
     except jinja2.TemplateError as exc:
-        message = f"{template.name}: {exc}"
-        raise DocgenError(error(spec.source.path, "E-TEMPLATE", message)) from None
+        where, line = template_location(exc, template.filename or template.name)
+        message = f"{exc} (rendering {spec.source.path})"
+        raise DocgenError(error(where, "E-TEMPLATE", message, line, 1 if line else 0)) from None
     return code

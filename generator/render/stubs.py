@@ -17,7 +17,7 @@ from typing import Any
 from generator.diagnostics import DocgenError, error
 from generator.fileio import confined, write_atomic
 from generator.formatting import format_python
-from generator.render.env import make_environment
+from generator.render.env import make_environment, template_location
 from generator.render.stub_types import (
     FILTERS,
     FieldModel,
@@ -111,7 +111,9 @@ def _render_template(env: Any, name: str, path: str, context: dict[str, Any]) ->
             error(where, "E-TEMPLATE", exc.message or str(exc), exc.lineno, 1)
         ) from None
     except jinja2.TemplateError as exc:
-        raise DocgenError(error(name, "E-TEMPLATE", f"rendering {path}: {exc}")) from None
+        where, line = template_location(exc, name)
+        message = f"{exc} (rendering {path})"
+        raise DocgenError(error(where, "E-TEMPLATE", message, line, 1 if line else 0)) from None
     return text
 
 
@@ -360,8 +362,9 @@ def write_stubs(out: Path, files: dict[str, bytes]) -> StubReport:
     """Write `files` under `out` (only changed bytes), prune what the last manifest listed."""
     previous = read_manifest(out)
     report = StubReport()
-    for path in sorted(files):
-        if write_atomic(confined(out, path), files[path]):
+    targets = {path: confined(out, path) for path in sorted(files)}  # refuse before writing any
+    for path, target in targets.items():
+        if write_atomic(target, files[path]):
             report.changed.append(path)
         report.written.append(path)
     for path in sorted(set(previous) - set(files) - {MANIFEST}):

@@ -68,15 +68,74 @@ H2_TITLES = (
 )
 NOTE_TYPES = ("info", "tip", "warning", "alert", "weird")
 JUNK_ATOMS = (
-    "{%", "%}", "{% endnote %}", "{% endlist %}", "{% endif %}", "{% else %}", "#|", "|#", "||",
-    "|", "> ", "- ", "1. ", "* ", "**", "`", "\\", "{#x}", "{.b24-info}", "[{#T}](a.md)",
-    "<!-- b24-docgen: skip -->", "<div>", "\t", "    ", NBSP, " ", "Ж", "é", "x", "0", "\u2028",
-    "\ufeff", "\x00", "\x7f", "\U0001f600",
+    "{%",
+    "%}",
+    "{% endnote %}",
+    "{% endlist %}",
+    "{% endif %}",
+    "{% else %}",
+    "#|",
+    "|#",
+    "||",
+    "|",
+    "> ",
+    "- ",
+    "1. ",
+    "* ",
+    "**",
+    "`",
+    "\\",
+    "{#x}",
+    "{.b24-info}",
+    "[{#T}](a.md)",
+    "<!-- b24-docgen: skip -->",
+    "<div>",
+    "\t",
+    "    ",
+    NBSP,
+    " ",
+    "Ж",
+    "é",
+    "x",
+    "0",
+    "\u2028",
+    "\ufeff",
+    "\x00",
+    "\x7f",
+    "\U0001f600",
 )
 CODE_ATOMS = (
-    "x", "y = 1;", "call('a.b', {})", "$b24", "BX24.callMethod", "  ", "\t", "// коммент", "'", '"',
-    "\\", "{", "}", "[", "]", "<script>", "</script>", "${x}", "`tpl`", NBSP, "é", "||", "|#", "#|",
-    "{% endlist %}", "- PHP", "``", "~~", "{#a}", ";", "\U0001f600",
+    "x",
+    "y = 1;",
+    "call('a.b', {})",
+    "$b24",
+    "BX24.callMethod",
+    "  ",
+    "\t",
+    "// коммент",
+    "'",
+    '"',
+    "\\",
+    "{",
+    "}",
+    "[",
+    "]",
+    "<script>",
+    "</script>",
+    "${x}",
+    "`tpl`",
+    NBSP,
+    "é",
+    "||",
+    "|#",
+    "#|",
+    "{% endlist %}",
+    "- PHP",
+    "``",
+    "~~",
+    "{#a}",
+    ";",
+    "\U0001f600",
 )
 
 
@@ -183,7 +242,9 @@ class Composer:
         if c.boolean(0.2):
             blocks.append(self.if_block())
         if c.boolean(0.6):
-            blocks.append([f"## {choice(c, ('Что получает обработчик', 'What the Handler Receives'))}"])
+            blocks.append(
+                [f"## {choice(c, ('Что получает обработчик', 'What the Handler Receives'))}"]
+            )
             blocks.append(self.post_line())
             blocks.append(self.payload_fence())
         for _ in range(c.integer(0, 7)):
@@ -202,9 +263,20 @@ class Composer:
 
     def any_block(self) -> list[str]:
         makers: list[Callable[[], list[str]]] = [
-            self.h2, self.h3, self.paragraph, self.payload_fence, self.table, self.include,
-            self.tabs_top, self.tabs_in_numbered_list, self.note, self.if_block, self.junk,
-            self.content_tabs, self.cut, self.post_line,
+            self.h2,
+            self.h3,
+            self.paragraph,
+            self.payload_fence,
+            self.table,
+            self.include,
+            self.tabs_top,
+            self.tabs_in_numbered_list,
+            self.note,
+            self.if_block,
+            self.junk,
+            self.content_tabs,
+            self.cut,
+            self.post_line,
         ]
         if self.depth > 2:
             makers = [self.paragraph, self.junk, self.payload_fence, self.include]
@@ -214,14 +286,23 @@ class Composer:
 
     def h1(self) -> list[str]:
         c = self.c
-        title = choice(c, ("Событие при добавлении виджета", "Cобытие при", "Event on widget add", "При"))
+        title = choice(
+            c, ("Событие при добавлении виджета", "Cобытие при", "Event on widget add", "При")
+        )
         code = choice(c, EVENT_CODES)
         return [f"# {title} {code}".rstrip() + (" {#top}" if c.boolean(0.05) else "")]
 
     def scope_quote(self) -> list[str]:
         c = self.c
-        scope = choice(c, ("[`crm`](../../scopes/permissions.md)", "[`базовый`](x.md)",
-                           "[`placement`](a.md) — регистрация, [`telephony`](a.md) — доступ", "`bare`"))
+        scope = choice(
+            c,
+            (
+                "[`crm`](../../scopes/permissions.md)",
+                "[`базовый`](x.md)",
+                "[`placement`](a.md) — регистрация, [`telephony`](a.md) — доступ",
+                "`bare`",
+            ),
+        )
         rights = choice(c, ("любой пользователь", "`любой пользователь`", "any user", ""))
         lines = [f"> Scope: {scope}", ">", f"> Кто может подписаться: {rights}"]
         if c.boolean(0.1):
@@ -232,20 +313,35 @@ class Composer:
 
     def paragraph(self, code: bool = False) -> list[str]:
         c = self.c
-        words = ["Событие", "`onDemoWidgetAdd`" if code or c.boolean(0.3) else "widget", "срабатывает",
-                 "[ниже](#fields)" if c.boolean(0.2) else "при", c.text(JUNK_ATOMS, 3)]
+        words = [
+            "Событие",
+            "`onDemoWidgetAdd`" if code or c.boolean(0.3) else "widget",
+            "срабатывает",
+            "[ниже](#fields)" if c.boolean(0.2) else "при",
+            c.text(JUNK_ATOMS, 3),
+        ]
         lines = [" ".join(words)]
         for _ in range(c.integer(0, 2)):
             lines.append(self.words())
         return lines
 
     def post_line(self) -> list[str]:
-        return [choice(self.c, ("Данные передаются в виде POST-запроса {.b24-info}",
-                                "Data is passed to the callback {.b24-info}", "POST {.b24-info}"))]
+        return [
+            choice(
+                self.c,
+                (
+                    "Данные передаются в виде POST-запроса {.b24-info}",
+                    "Data is passed to the callback {.b24-info}",
+                    "POST {.b24-info}",
+                ),
+            )
+        ]
 
     def words(self) -> str:
         c = self.c
-        base = choice(c, ("текст абзаца", "some words", "строка с NBSP" + NBSP + "внутри", "  отступ"))
+        base = choice(
+            c, ("текст абзаца", "some words", "строка с NBSP" + NBSP + "внутри", "  отступ")
+        )
         return base + c.text(JUNK_ATOMS, 4) + (" " if c.boolean(0.1) else "")
 
     def h2(self) -> list[str]:
@@ -255,14 +351,21 @@ class Composer:
 
     def h3(self) -> list[str]:
         c = self.c
-        name = choice(c, ("Параметр FIELDS {#fields}", "Параметр data[]", "Элемент /{BOT_ID/} {#bot-item}",
-                          "Parameter auth {#auth}"))
+        name = choice(
+            c,
+            (
+                "Параметр FIELDS {#fields}",
+                "Параметр data[]",
+                "Элемент /{BOT_ID/} {#bot-item}",
+                "Parameter auth {#auth}",
+            ),
+        )
         return [f"{'#' * c.integer(3, 6)} {name}"]
 
     def note(self) -> list[str]:
         c = self.c
         kind = choice(c, NOTE_TYPES)
-        title = choice(c, ('', ' ""', ' " "', ' "Заголовок"', ' "DEPRECATED"'))
+        title = choice(c, ("", ' ""', ' " "', ' "Заголовок"', ' "DEPRECATED"'))
         body = self.nested_blocks()
         closer = ["{% endnote %}"] if c.boolean(0.99) else []
         return [f"{{% note {kind}{title} %}}", "", *body, "", *closer]
@@ -292,7 +395,9 @@ class Composer:
 
     def include(self) -> list[str]:
         c = self.c
-        name = choice(c, ("required.md", "examples.md", "nested.md", "scope.md", "missing.md", "cycle-a.md"))
+        name = choice(
+            c, ("required.md", "examples.md", "nested.md", "scope.md", "missing.md", "cycle-a.md")
+        )
         if name != "missing.md":
             self.includes[name] = self.include_body(name)
         depth = PAGE.count("/")
@@ -317,14 +422,23 @@ class Composer:
     def payload_fence(self) -> list[str]:
         c = self.c
         lang = choice(c, ("json", "", "js", "php", "JSON", "text"))
-        data = {"event": choice(c, EVENT_CODES[:4]), "data": {"FIELDS": {"ID": c.integer(0, 9)}},
-                "ts": "1700000000", "auth": {"domain": "example.com"}}
+        data = {
+            "event": choice(c, EVENT_CODES[:4]),
+            "data": {"FIELDS": {"ID": c.integer(0, 9)}},
+            "ts": "1700000000",
+            "auth": {"domain": "example.com"},
+        }
         body = json.dumps(data, indent=4, ensure_ascii=False).split("\n")
         shape = c.integer(0, 9)
         if shape == 1:
             body = ["callback({", '    "PHONE": "+70000000000",', '    "ID": 1', "});"]
         elif shape == 2:
-            body = ["array(", "    'event' => 'ONDEMOWIDGETADD',", "    'auth' => array('domain' => 'x'),", ")"]
+            body = [
+                "array(",
+                "    'event' => 'ONDEMOWIDGETADD',",
+                "    'auth' => array('domain' => 'x'),",
+                ")",
+            ]
         elif shape == 3:
             body = body[:-1]  # broken JSON
         elif shape == 4:
@@ -335,8 +449,14 @@ class Composer:
 
     def table(self) -> list[str]:
         c = self.c
-        header = choice(c, (["|| **Параметр**", "`тип` | **Описание** ||"], ["|| **Поле** | **Описание** ||"],
-                            ["|| **parameter**", "`type` | **Description** | **Ревизия** ||"]))
+        header = choice(
+            c,
+            (
+                ["|| **Параметр**", "`тип` | **Описание** ||"],
+                ["|| **Поле** | **Описание** ||"],
+                ["|| **parameter**", "`type` | **Description** | **Ревизия** ||"],
+            ),
+        )
         lines = ["#|", *header]
         for _ in range(c.integer(0, 4)):
             lines += self.table_row()
@@ -348,10 +468,20 @@ class Composer:
 
     def table_row(self) -> list[str]:
         c = self.c
-        name = choice(c, ("event", "data", "data.FIELDS", "FIELDS.ID", "auth", "ts", "weird name", "a-b"))
+        name = choice(
+            c, ("event", "data", "data.FIELDS", "FIELDS.ID", "auth", "ts", "weird name", "a-b")
+        )
         star = "*" if c.boolean(0.4) else ""
-        typ = choice(c, ("[`string`](../../data-types.md)", "[`undefined`\\|`object`](t.md)", "`unknown`",
-                         "[`object`][1]", ""))
+        typ = choice(
+            c,
+            (
+                "[`string`](../../data-types.md)",
+                "[`undefined`\\|`object`](t.md)",
+                "`unknown`",
+                "[`object`][1]",
+                "",
+            ),
+        )
         description = self.words()
         row = [f"|| **{name}**{star}", *([typ] if typ else []), f"| {description}"]
         if c.boolean(0.3):
@@ -426,8 +556,16 @@ class Composer:
 
     def related(self) -> list[str]:
         c = self.c
-        items = ["- [{#T}](../../events/index.md)", "- [{#T}](./on-demo-widget-update.md)", "- [Текст](x.md)"]
-        return [f"## {choice(c, ('Продолжите изучение', 'Continue Learning'))}", "", *items[: c.integer(1, 3)]]
+        items = [
+            "- [{#T}](../../events/index.md)",
+            "- [{#T}](./on-demo-widget-update.md)",
+            "- [Текст](x.md)",
+        ]
+        return [
+            f"## {choice(c, ('Продолжите изучение', 'Continue Learning'))}",
+            "",
+            *items[: c.integer(1, 3)],
+        ]
 
     def junk(self) -> list[str]:
         c = self.c
@@ -439,7 +577,9 @@ def hygiene(c: Choices, lines: list[str]) -> bytes:
     """Join lines with the chosen line endings; maybe a BOM, trailing spaces, no final newline."""
     style = choice(c, ("\n", "\n", "\r\n", "\r", "mixed"))
     if c.boolean(0.1):
-        lines = [line + " " * c.integer(1, 2) if line and c.boolean(0.2) else line for line in lines]
+        lines = [
+            line + " " * c.integer(1, 2) if line and c.boolean(0.2) else line for line in lines
+        ]
     parts: list[str] = []
     for line in lines:
         parts.append(line)
@@ -468,6 +608,15 @@ def random_tree(seed: int) -> Tree:
 
 def fuzzed_tree(provider: Any) -> Tree:
     return compose(FuzzChoices(provider))
+
+
+def tree_from_input(data: bytes) -> Tree:
+    """A fuzz input as a docs tree: 0x00 first drives the composer, anything else is the page."""
+    if data[:1] == b"\x00":
+        import atheris
+
+        return fuzzed_tree(atheris.FuzzedDataProvider(data[1:]))
+    return Tree(PAGE, {PAGE: data, "_includes/required.md": b"Required {.b24-info}\n"})
 
 
 def tree_strategy() -> Any:
@@ -508,4 +657,6 @@ def cut_lines(raw: bytes, spans: Sequence[tuple[int, int]]) -> list[bytes]:
 
 
 def block_spans(spec: Any) -> list[tuple[int, int]]:
-    return [(block.span.start, block.span.end) for block in spec.examples] if spec is not None else []
+    return (
+        [(block.span.start, block.span.end) for block in spec.examples] if spec is not None else []
+    )
