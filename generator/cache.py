@@ -34,6 +34,7 @@ class Cache:
     key: str
     entries: dict[str, Entry] = field(default_factory=dict)
     dirty: bool = False
+    _dep_stats: dict[str, tuple[int, int] | None] = field(default_factory=dict)
 
     def lookup(self, root: Path, rel: str, stat: os.stat_result) -> dict[str, Any] | None:
         entry = self.entries.get(rel)
@@ -80,16 +81,20 @@ class Cache:
         )
         os.replace(temp, self.path)
 
-    @staticmethod
-    def _deps_fresh(root: Path, entry: Entry) -> bool:
-        for rel, (size, mtime) in entry.deps.items():
+    def _deps_fresh(self, root: Path, entry: Entry) -> bool:
+        return all(
+            self._dep_stat(root, rel) == (size, mtime) for rel, (size, mtime) in entry.deps.items()
+        )
+
+    def _dep_stat(self, root: Path, rel: str) -> tuple[int, int] | None:
+        """An included file's (size, mtime), looked up once a run: many pages share includes."""
+        if rel not in self._dep_stats:
             try:
                 stat = (root / rel).stat()
+                self._dep_stats[rel] = (stat.st_size, stat.st_mtime_ns)
             except OSError:
-                return False
-            if stat.st_size != size or stat.st_mtime_ns != mtime:
-                return False
-        return True
+                self._dep_stats[rel] = None
+        return self._dep_stats[rel]
 
 
 def cache_key(root: Path, options: dict[str, Any], template_dirs: list[Path]) -> str:

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic, DocgenError, error
 from generator.findings import Finding
 from generator.pages import check_root
-from generator.plan import SyncMode
-from generator.rewrite import Edit
+
+if TYPE_CHECKING:
+    from generator.rewrite import Edit
 
 TABS_MARKER = b"{% list tabs"
 PARALLEL_THRESHOLD = 64
+
+
+@dataclass(frozen=True, slots=True)
+class SyncMode:
+    add_missing: bool = False
+    reshape: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +108,15 @@ def run_check(
 ) -> Report:
     """Evaluate every page with example tabs (and every event page) under the root."""
     from generator.cache import cache_key, open_cache
-    from generator.pages import expand_paths, markdown_files
+    from generator.pages import expand_paths, markdown_stats
 
     check_root(root)
-    rels = markdown_files(root) if not paths else expand_paths(root, paths)
+    if paths:
+        rels = expand_paths(root, paths)
+        stats: dict[str, os.stat_result] = {rel: (root / rel).stat() for rel in rels}
+    else:
+        stats = dict(markdown_stats(root))
+        rels = list(stats)
     cache = open_cache(
         root,
         cache_key(root, options.cache_options(), _template_dirs(options)),
@@ -112,9 +124,7 @@ def run_check(
     )
     outcomes: dict[str, Outcome] = {}
     todo: list[str] = []
-    stats: dict[str, os.stat_result] = {}
     for rel in rels:
-        stats[rel] = (root / rel).stat()
         cached = cache.lookup(root, rel, stats[rel])
         if cached is not None:
             outcomes[rel] = Outcome.from_cache(rel, cached)
@@ -126,8 +136,6 @@ def run_check(
             raw = (root / outcome.rel).read_bytes()
         except OSError:
             continue  # reported by evaluate (E-READ); nothing to cache
-        import hashlib
-
         cache.store(
             outcome.rel,
             stats[outcome.rel],
@@ -157,11 +165,22 @@ def _evaluate_all(
     if workers <= 1 or len(rels) < PARALLEL_THRESHOLD:
         return [evaluate(root, rel, options, want_edits) for rel in rels]
     chunks = [rels[i::workers] for i in range(workers)]
+    from concurrent.futures import ProcessPoolExecutor
+
+    _preload_workers()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         parts = pool.map(
             _evaluate_chunk, [root] * workers, chunks, [options] * workers, [want_edits] * workers
         )
         return [o for part in parts for o in part]
+
+
+def _preload_workers() -> None:
+    """Import what every worker needs before forking, so each does not pay for it again."""
+    import generator.consistency
+    import generator.expectations
+    import generator.extract.event
+    import generator.render.examples  # noqa: F401
 
 
 def _evaluate_chunk(

@@ -90,9 +90,8 @@ def add_sync(commands: SubParsers[argparse.ArgumentParser]) -> None:
 
 
 def options_from(args: argparse.Namespace, twin: Path | None = None) -> CheckOptions:
-    from generator.check import CheckOptions
+    from generator.check import CheckOptions, SyncMode
     from generator.config import load_config
-    from generator.plan import SyncMode
 
     settings = load_config()
     return CheckOptions(

@@ -14,14 +14,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from generator.diagnostics import DocgenError, error
 from generator.paths import builtin_templates
-from generator.spec import Kind
+from generator.vocabulary import KINDS
 
 CODE = "E-CONFIG"
-KINDS: tuple[str, ...] = get_args(Kind)
 DEFAULT_PROFILE = "current"
 TOOL_TABLE = "b24-docgen"
 CONFIG_KEYS = ("profile", "profiles", "templates")
@@ -229,7 +228,8 @@ def read_profiles_file(path: Path, targets: Mapping[str, str]) -> dict[str, _Raw
     import yaml  # lazy: a warm `check` reads no profiles and should not pay for the import
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # safe
     except OSError as exc:
         raise config_error(path, f"cannot read profiles file: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:

@@ -64,19 +64,30 @@ def classify_file(path: str, text: str) -> PageType:
 
 def markdown_files(root: Path) -> list[str]:
     """Every `.md` file below the root, relative and sorted (hidden folders skipped)."""
-    found: list[str] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = Path(folder).relative_to(root).as_posix()
-        prefix = "" if base == "." else base + "/"
-        # regular files only: a broken symlink or a FIFO named `*.md` is not a page (reading a
-        # FIFO would block forever)
-        found.extend(
-            prefix + f
-            for f in files
-            if f.endswith(".md") and os.path.isfile(os.path.join(folder, f))
-        )
-    return sorted(found)
+    return [rel for rel, _ in markdown_stats(root)]
+
+
+def markdown_stats(root: Path) -> list[tuple[str, os.stat_result]]:
+    """`markdown_files` with each file's stat, from one `scandir` walk (the warm `check` path).
+
+    Regular files only: a broken symlink or a FIFO named `*.md` is not a page (reading a FIFO
+    would block forever)."""
+    found: list[tuple[str, os.stat_result]] = []
+    pending = [(str(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                pending.append((entry.path, f"{prefix}{entry.name}/"))
+            elif entry.name.endswith(".md") and entry.is_file():
+                found.append((prefix + entry.name, entry.stat()))
+    return sorted(found, key=lambda item: item[0])
 
 
 def check_root(root: Path) -> None:

@@ -18,6 +18,7 @@ from generator.rewrite import Edit, fence_body_edit
 from generator.spec import ExampleBlock, Spec, Tab
 
 if TYPE_CHECKING:
+    from generator.check import SyncMode
     from generator.page import Page
 
 EXAMPLES_HEADING = {"ru": "Примеры кода", "en": "Code Examples"}
@@ -41,12 +42,6 @@ class Expected(Protocol):
 class PagePlan:
     findings: list[Finding] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class SyncMode:
-    add_missing: bool = False
-    reshape: bool = False
 
 
 def plan_event_page(

@@ -7,14 +7,13 @@ which is generated from these classes (`b24-docgen schema`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+
+from generator.vocabulary import Delivery, Kind, Locale, Severity
 
 SPEC_VERSION = 1
 
-Kind = Literal["rest_event", "js_event", "legacy_event"]
-Locale = Literal["ru", "en"]
-Delivery = Literal["post", "callback", "none"]
-Severity = Literal["error", "warning"]
+__all__ = ["Delivery", "Kind", "Locale", "Severity"]  # re-exported: the spec's vocabularies
+
 Json = object  # any JSON value: the payload example as data
 
 

@@ -11,7 +11,7 @@ import pytest
 from generator.check import CheckOptions, Report, run_check
 from generator.cli import main
 from generator.parse import parse_docs, parse_page
-from generator.plan import SyncMode
+from generator.check import SyncMode
 from generator.source import split_lines_keepends
 from generator.sync import sync_pages
 from tests.corpus import CORPUS_RU, SEED_PAGE, need, seed_root

@@ -46,24 +46,38 @@ WEBHOOK_URL = re.compile(
     r"/rest/(?:api/)?(?:\*\*[^*]+\*\*|\d+|_\w+_|\w+)/(?:\*\*[^*]+\*\*|\w+)/[\w.]+"
 )
 
-METHOD_CALLS = [
-    re.compile(
-        r"/rest/(?:api/)?(?:[^/\s\"'?]+/[^/\s\"'?]+/)?(?P<m>[a-zA-Z]\w*(?:\.\w+)+?)(?:\.json)?(?=[\s\"'?]|$)",
-        re.M,
+# Each pattern with the literal texts one of which must occur for it to match: a substring test
+# is far cheaper than a regex pass that cannot anchor on a literal (most tabs hold one SDK's code).
+METHOD_CALLS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    (
+        ("/rest/",),
+        re.compile(
+            r"/rest/(?:api/)?(?:[^/\s\"'?]+/[^/\s\"'?]+/)?(?P<m>[a-zA-Z]\w*(?:\.\w+)+?)(?:\.json)?(?=[\s\"'?]|$)",
+            re.M,
+        ),
     ),
-    re.compile(
-        r"(?:callMethod|callListMethod|fetchListMethod|->call|::call|Call)\s*\(\s*(?:ctx\s*,\s*)?['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"
+    (
+        ("all", "ListMethod"),
+        re.compile(
+            r"(?:callMethod|callListMethod|fetchListMethod|->call|::call|Call)\s*\(\s*(?:ctx\s*,\s*)?['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"
+        ),
     ),
-    re.compile(r"\bmethod\s*:\s*['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"),
-    re.compile(r"\brestCommand\s*\(\s*['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"),
-    re.compile(r"\bclient\.(?P<m>(?!Core\b)[a-z]\w*(?:\.\w+)+)\s*\("),
+    (("method",), re.compile(r"\bmethod\s*:\s*['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]")),
+    (("restCommand",), re.compile(r"\brestCommand\s*\(\s*['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]")),
+    (("client.",), re.compile(r"\bclient\.(?P<m>(?!Core\b)[a-z]\w*(?:\.\w+)+)\s*\(")),
 ]
+FUNCTION_ANCHORS = ("BX24", "$b24", "B24Js", "CRest")
 FUNCTION_CALLS = re.compile(
     r"(?<![\w.$])(?P<f>BX24(?:\.\w+)+|\$b24(?:\.\w+)+|B24Js\.\w+|CRest::\w+)\s*[(<]"
 )
-EVENT_REFERENCES = [
-    re.compile(r"bindEvent\s*\(\s*['\"](?P<e>[^'\"]+)['\"]"),
-    re.compile(r"['\"]?\b(?:event|EVENT|PLACEMENT)['\"]?\s*(?:=>|:|=)\s*['\"](?P<e>[^'\"*]+)['\"]"),
+EVENT_REFERENCES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    (("bindEvent",), re.compile(r"bindEvent\s*\(\s*['\"](?P<e>[^'\"]+)['\"]")),
+    (
+        ("event", "EVENT", "PLACEMENT"),
+        re.compile(
+            r"['\"]?\b(?:event|EVENT|PLACEMENT)['\"]?\s*(?:=>|:|=)\s*['\"](?P<e>[^'\"*]+)['\"]"
+        ),
+    ),
 ]
 
 
@@ -94,19 +108,22 @@ def decide_target(label: str, code: str) -> str:
 def called_methods(code: str) -> list[str]:
     """REST methods and SDK functions in order of first appearance."""
     found: dict[int, str] = {}
-    for pattern in METHOD_CALLS:
-        for match in pattern.finditer(code):
-            found.setdefault(match.start("m"), match["m"])
-    for match in FUNCTION_CALLS.finditer(code):
-        found.setdefault(match.start("f"), match["f"])
+    for anchors, pattern in METHOD_CALLS:
+        if any(anchor in code for anchor in anchors):
+            for match in pattern.finditer(code):
+                found.setdefault(match.start("m"), match["m"])
+    if any(anchor in code for anchor in FUNCTION_ANCHORS):
+        for match in FUNCTION_CALLS.finditer(code):
+            found.setdefault(match.start("f"), match["f"])
     return _unique(found[k] for k in sorted(found))
 
 
 def referenced_events(code: str) -> list[str]:
     found: dict[int, str] = {}
-    for pattern in EVENT_REFERENCES:
-        for match in pattern.finditer(code):
-            found.setdefault(match.start("e"), match["e"])
+    for anchors, pattern in EVENT_REFERENCES:
+        if any(anchor in code for anchor in anchors):
+            for match in pattern.finditer(code):
+                found.setdefault(match.start("e"), match["e"])
     return _unique(found[k] for k in sorted(found))
 
 

@@ -222,11 +222,13 @@ def _callback_values(handler: Handler) -> list[object] | None:
 
 def _arg(name: str, node: _Node | None, value: object) -> CallbackArg:
     keys = _object_keys(node, value)
+    typed = ts_type(node, value)
     log = name
-    if keys and not _is_array(node, value):
+    # a field is logged only where the TS type lets it be read (not on `unknown`, `string`, ...)
+    if keys and not _is_array(node, value) and typed.startswith(("{", "Record<")):
         last = keys[-1]
         log = f"{name}.{last}" if JS_IDENTIFIER.match(last) else f"{name}[{js_string(last)}]"
-    return CallbackArg(name, ts_type(node, value), log)
+    return CallbackArg(name, typed, log)
 
 
 def _object_keys(node: _Node | None, value: object) -> list[str]:
