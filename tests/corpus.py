@@ -22,6 +22,14 @@ def need(path: Path) -> Path:
     return path
 
 
+def writable_copy(source: Path, target: Path) -> Path:
+    """A copy of a docs tree whose files and folders are writable (`../shared` is read-only)."""
+    shutil.copytree(source, target, copy_function=shutil.copyfile)
+    for path in [target, *target.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return target
+
+
 def seed_root(tmp: Path) -> Path:
     """A docs root holding the seed page at its 2024 path, plus the include it uses."""
     need(SEED)

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from generator.check import CheckOptions, Report, run_check
+from generator.check import CheckOptions, Report, SyncMode, run_check
 from generator.cli import main
 from generator.parse import parse_docs, parse_page
-from generator.check import SyncMode
 from generator.source import split_lines_keepends
 from generator.sync import sync_pages
-from tests.corpus import CORPUS_RU, SEED_PAGE, need, seed_root
+from tests.corpus import CORPUS_RU, SEED_PAGE, need, seed_root, writable_copy
 
 KNOWN_DEFECTS = {
     (
@@ -96,7 +94,7 @@ def cut_blocks(root: Path, page: str) -> str:
 @pytest.fixture(scope="module")
 def synced_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("corpus") / "ru"
-    shutil.copytree(need(CORPUS_RU), root)
+    writable_copy(need(CORPUS_RU), root)
     return root
 
 
@@ -122,7 +120,7 @@ def test_sync_changes_nothing_outside_example_blocks(synced_copy: Path) -> None:
 
 def test_add_missing_on_rest_event_pages(tmp_path: Path) -> None:
     root = tmp_path / "ru"
-    shutil.copytree(need(CORPUS_RU), root)
+    writable_copy(need(CORPUS_RU), root)
     rest = [
         s
         for s in parse_docs(root).specs
