@@ -52,6 +52,7 @@ class Outcome:
     edits: list[Edit] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     deps: dict[str, list[int]] = field(default_factory=dict)
+    sha256: str | None = None  # of the bytes the edits were planned on
 
     @property
     def in_sync(self) -> bool:
@@ -163,7 +164,7 @@ def _evaluate_all(
 ) -> list[Outcome]:
     workers = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or len(rels) < PARALLEL_THRESHOLD:
-        return [evaluate(root, rel, options, want_edits) for rel in rels]
+        return [evaluate(root, rel, options) for rel in rels]
     chunks = [rels[i::workers] for i in range(workers)]
     from concurrent.futures import ProcessPoolExecutor
 
@@ -186,13 +187,12 @@ def _preload_workers() -> None:
 def _evaluate_chunk(
     root: Path, rels: list[str], options: CheckOptions, want_edits: bool
 ) -> list[Outcome]:
-    return [evaluate(root, rel, options, want_edits) for rel in rels]
+    return [evaluate(root, rel, options) for rel in rels]
 
 
-def evaluate(root: Path, rel: str, options: CheckOptions, want_edits: bool) -> Outcome:
-    """One page's findings (and sync edits); page problems come back as diagnostics."""
-    from generator.pages import PageType, classify_file
-
+def evaluate(root: Path, rel: str, options: CheckOptions) -> Outcome:
+    """One page's findings (and sync edits); page problems come back as diagnostics. The edits
+    carry the hash of the bytes they were planned on, so `sync` never applies them to others."""
     display = (root / rel).as_posix()
     try:
         raw = (root / rel).read_bytes()
@@ -200,6 +200,16 @@ def evaluate(root: Path, rel: str, options: CheckOptions, want_edits: bool) -> O
         return Outcome(
             rel, "none", diagnostics=[error(display, "E-READ", f"cannot read: {exc.strerror}")]
         )
+    outcome = _evaluate(root, rel, raw, options)
+    if outcome.edits:
+        outcome.sha256 = hashlib.sha256(raw).hexdigest()
+    return outcome
+
+
+def _evaluate(root: Path, rel: str, raw: bytes, options: CheckOptions) -> Outcome:
+    from generator.pages import PageType, classify_file
+
+    display = (root / rel).as_posix()
     is_tabs = TABS_MARKER in raw
     text = raw.decode("utf-8", errors="replace")
     page_type = classify_file(rel, text)

@@ -27,6 +27,12 @@ def sync_pages(root: Path, outcomes: list[Outcome], dry_run: bool) -> SyncResult
             continue
         path = root / outcome.rel
         source = decode(path.read_bytes(), outcome.rel)
+        if outcome.sha256 is not None and source.sha256 != outcome.sha256:
+            raise DocgenError(
+                error(
+                    path.as_posix(), "E-CHANGED", "page changed while sync ran; nothing was changed"
+                )
+            )
         new = apply_edits(source, outcome.edits)
         if new == source.raw:
             continue

@@ -29,9 +29,9 @@ def evaluated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = check_module.evaluate
 
-    def spy(root: Path, rel: str, options: CheckOptions, want_edits: bool) -> check_module.Outcome:
+    def spy(root: Path, rel: str, options: CheckOptions) -> check_module.Outcome:
         seen.append(rel)
-        return original(root, rel, options, want_edits)
+        return original(root, rel, options)
 
     monkeypatch.setattr(check_module, "evaluate", spy)
     return seen

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from tests.corpus import EXAMPLES_DOCS, REPO
 
+PAGE = "api-reference/tasks/events-tasks/on-task-update.md"
+
 
 def test_wheel_renders_a_tab_from_its_own_templates(tmp_path: Path) -> None:
     built = subprocess.run(
@@ -41,7 +43,7 @@ def test_wheel_renders_a_tab_from_its_own_templates(tmp_path: Path) -> None:
         "import generator.paths\n"
         "from generator.parse import parse_page\n"
         "from generator.render.examples import render_tab\n"
-        f"spec = parse_page(Path({str(EXAMPLES_DOCS)!r}), 'api-reference/tasks/events-tasks/on-task-update.md').spec\n"
+        f"spec = parse_page(Path({str(EXAMPLES_DOCS)!r}), {PAGE!r}).spec\n"
         "print(generator.paths.builtin_templates())\n"
         "print(render_tab(spec, 'go'))\n"
     )

@@ -185,7 +185,7 @@ def test_a_long_include_chain_is_a_diagnostic_not_a_crash(tmp_path: Path) -> Non
     (tmp_path / "_includes" / "c1500.md").write_text("конец\n", encoding="utf-8")
     result = parse_page(tmp_path, PAGE, IncludeResolver(tmp_path))
     assert_well_formed(result)
-    outcome = evaluate(tmp_path, PAGE, CheckOptions(), want_edits=True)  # check and sync too
+    outcome = evaluate(tmp_path, PAGE, CheckOptions())  # check and sync too
     assert outcome.diagnostics and not outcome.edits
     assert all("\n" not in d.format_text() for d in outcome.diagnostics)
 

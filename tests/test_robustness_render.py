@@ -117,6 +117,44 @@ json_value = st.recursive(
 )
 
 
+def make_spec(
+    kind: str,
+    event: str,
+    fields: list[Field] = (),  # type: ignore[assignment]
+    payloads: list[Any] = (),  # type: ignore[assignment]
+    event_name: str | None = None,
+    handler_url: str | None = None,
+    locale: str = "ru",
+    text_fields: tuple[str, str] = ("", ""),
+) -> Spec:
+    handler = Handler(
+        "callback" if kind == "js_event" else "post",
+        [Payload(None, "json", data, 1) for data in payloads],
+        list(fields),
+    )
+    method = "BX24.placement.bindEvent" if kind == "js_event" else "event.bind"
+    subscription = Subscription(method, event_name, handler_url, [])
+    spec = Spec(
+        spec_version=1,
+        kind=kind,  # type: ignore[arg-type]
+        event=event,
+        title=text_fields[0],
+        locale=locale,  # type: ignore[arg-type]
+        source=Source("api-reference/demo/events/on-demo.md", "0" * 64, {}),
+        scopes=[],
+        subscribers=None,
+        description=text_fields[1],
+        notes=[],
+        handler=handler,
+        subscription=subscription,
+        examples=[],
+        related=[],
+        diagnostics=[],
+    )
+    assert load_yaml(dump_yaml(spec)) == spec  # a valid spec: it passes the schema and round-trips
+    return spec
+
+
 @st.composite
 def specs(draw: st.DrawFn) -> Spec:
     kind = draw(st.sampled_from(["rest_event", "js_event", "legacy_event"]))
@@ -127,35 +165,57 @@ def specs(draw: st.DrawFn) -> Spec:
         Field(draw(field_name), draw(field_type), draw(st.booleans()), draw(text), None, 1)
         for _ in range(draw(st.integers(0, 4)))
     ]
-    payloads = [Payload(None, "json", draw(json_value), 1)] if draw(st.booleans()) else []
-    handler = Handler("callback" if kind == "js_event" else "post", payloads, fields)
-    subscription = Subscription(
-        "BX24.placement.bindEvent" if kind == "js_event" else "event.bind",
-        draw(st.one_of(st.none(), text)),
-        None
+    payloads = [draw(json_value)] if draw(st.booleans()) else []
+    return make_spec(
+        kind,
+        event,
+        fields,
+        payloads,
+        event_name=draw(st.one_of(st.none(), text)),
+        handler_url=None
         if kind == "js_event"
         else draw(st.one_of(st.none(), st.just("https://example.com/h.php"), text)),
-        [],
-    )
-    spec = Spec(
-        spec_version=1,
-        kind=kind,
-        event=event,
-        title=draw(text),
         locale=draw(st.sampled_from(["ru", "en"])),
-        source=Source("api-reference/demo/events/on-demo.md", "0" * 64, {}),
-        scopes=[],
-        subscribers=None,
-        description=draw(text),
-        notes=[],
-        handler=handler,
-        subscription=subscription,
-        examples=[],
-        related=[],
-        diagnostics=[],
+        text_fields=(draw(text), draw(text)),
     )
-    assert load_yaml(dump_yaml(spec)) == spec  # a valid spec: it passes the schema and round-trips
-    return spec
+
+
+def _field(name: str, type_: str | None) -> Field:
+    return Field(name, type_, True, "", None, 1)
+
+
+# Shapes found by earlier runs, kept in every batch so they never come back unnoticed.
+EDGE_SPECS = [
+    make_spec(  # arguments typed `unknown` and `string` whose example values are objects
+        "js_event",
+        "Demo::Closed",
+        [_field("a", "callable"), _field("b", "string")],
+        [[{"x": 1}, {"y": 2}]],
+    ),
+    make_spec(
+        "js_event",
+        "Demo::Closed",
+        [_field("PHONE-NUMBER", "string"), _field("class", "string")],
+        [[1, 2]],
+    ),
+    make_spec("js_event", "</script><!--", [], [{"a-b": "x", "c": {"d e": 1}}]),
+    make_spec(
+        "js_event",
+        "Demo::Changed",
+        [_field("data", "object[]"), _field("data.ID", "integer"), _field("data.X-Y", "string")],
+        [[{"ID": 1, "X-Y": "z"}]],
+    ),
+    make_spec(
+        "rest_event",
+        "onDemoAdd",
+        event_name='it\'s "quoted" \\ ${x} `y` $z </script>',
+        handler_url="https://e.x/h.php?a='b'&c=\"d\"",
+    ),
+    make_spec("legacy_event", "\n\r\t\x00\u2028\u0085\U0001f600", locale="en"),
+    make_spec(
+        "rest_event", "onDemoAdd", event_name='\x85\u00ad\x7f\n\r\t\x00\u2028"""', locale="en"
+    ),
+]
 
 
 CHECKER_BY_TARGET: dict[str, Callable[[list[Snippet]], list[Failure]]] = {
@@ -195,7 +255,7 @@ def render_everything(batch: list[Spec]) -> dict[str, list[Snippet]]:
 @BATCH_SETTINGS
 @given(batch=st.lists(specs(), min_size=30, max_size=30))
 def test_any_valid_spec_renders_code_the_checkers_accept(batch: list[Spec]) -> None:
-    by_target = render_everything(batch)
+    by_target = render_everything([*EDGE_SPECS, *batch])
     unknown = sorted(set(by_target) - set(CHECKER_BY_TARGET))
     assert not unknown, f"no checker for targets {unknown}"
     failures: list[Failure] = []

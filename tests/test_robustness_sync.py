@@ -1,7 +1,7 @@
 """Property tests for `sync`: no byte outside the example blocks ever changes, and sync is idempotent.
 
 Two layers. The rewrite engine alone (no templates): every tab's fence body is replaced with new code
-through `fence_body_edit` + `apply_edits`. The real planner: `check.evaluate(..., want_edits=True)`
+through `fence_body_edit` + `apply_edits`. The real planner: `check.evaluate(...)`
 with the built-in templates, in the default mode, `--add-missing` and `--reshape`. Either way, the
 page with its example blocks cut out is the same before and after (add-missing and reshape may only
 insert lines), the
@@ -17,9 +17,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.check import CheckOptions, Outcome, evaluate
+from generator.check import CheckOptions, Outcome, SyncMode, evaluate
 from generator.parse import parse_page
-from generator.plan import SyncMode
 from generator.rewrite import Edit, apply_edits, fence_body_edit
 from generator.source import decode, split_lines_keepends
 from generator.spec import Spec
@@ -98,7 +97,7 @@ def test_rewriting_fence_bodies_keeps_every_other_byte(
 
 
 def _outcome(root: Path, rel: str, mode: SyncMode) -> Outcome:
-    return evaluate(root, rel, CheckOptions(mode=mode), want_edits=True)
+    return evaluate(root, rel, CheckOptions(mode=mode))
 
 
 def _sync_once(root: Path, tree: Tree, mode: SyncMode) -> tuple[bytes, Outcome]:
@@ -168,7 +167,9 @@ def test_sync_touches_only_example_blocks_and_is_idempotent(
 
 # --- the rewrite engine on pages with mixed line endings -----------------------------------------
 
-line_text = st.text(st.sampled_from(["a", "b", " ", "\t", "é", "\u00a0", "`", "{", "%"]), max_size=4)
+line_text = st.text(
+    st.sampled_from(["a", "b", " ", "\t", "é", "\u00a0", "`", "{", "%"]), max_size=4
+)
 endings = st.sampled_from([("\n", "\r"), ("\n", "\r\n", "\r"), ("\r",), ("\r\n", "\n"), ("\n",)])
 
 
