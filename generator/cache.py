@@ -34,6 +34,7 @@ class Cache:
     key: str
     entries: dict[str, Entry] = field(default_factory=dict)
     dirty: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)  # run-wide values under the same key
     _dep_stats: dict[str, tuple[int, int] | None] = field(default_factory=dict)
 
     def lookup(self, root: Path, rel: str, stat: os.stat_result) -> dict[str, Any] | None:
@@ -73,6 +74,7 @@ class Cache:
             ignore.write_text("*\n", encoding="utf-8")
         data = {
             "key": self.key,
+            "extra": self.extra,
             "entries": {rel: vars(e) for rel, e in sorted(self.entries.items())},
         }
         temp = self.path.with_suffix(".tmp")
@@ -122,4 +124,4 @@ def open_cache(root: Path, key: str, enabled: bool) -> Cache:
     if data.get("key") != key:
         return Cache(path, key, dirty=True)
     entries = {rel: Entry(**raw) for rel, raw in data.get("entries", {}).items()}
-    return Cache(path, key, entries)
+    return Cache(path, key, entries, extra=data.get("extra", {}))

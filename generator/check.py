@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,8 @@ from generator.findings import Finding
 from generator.pages import check_root
 
 if TYPE_CHECKING:
+    from generator.cache import Cache
+    from generator.expectations import ProfileTable
     from generator.rewrite import Edit
 
 TABS_MARKER = b"{% list tabs"
@@ -34,6 +36,7 @@ class CheckOptions:
     twin: Path | None = None
     mode: SyncMode = field(default_factory=SyncMode)
     jobs: int | None = None
+    profile_table: ProfileTable | None = None  # filled by run_check (from its cache when warm)
 
     def cache_options(self) -> dict[str, Any]:
         return {
@@ -131,6 +134,8 @@ def run_check(
             outcomes[rel] = Outcome.from_cache(rel, cached)
         else:
             todo.append(rel)
+    if todo and options.profile_table is None:
+        options = replace(options, profile_table=cached_profile_table(cache, options))
     for outcome in _evaluate_all(root, todo, options, want_edits):
         outcomes[outcome.rel] = outcome
         try:
@@ -148,6 +153,19 @@ def run_check(
         cache.forget_missing(set(rels))
     cache.save()
     return Report([outcomes[rel] for rel in rels])
+
+
+def cached_profile_table(cache: Cache, options: CheckOptions) -> ProfileTable:
+    """The resolved profile: from the cache (whose key covers templates and profiles) or fresh."""
+    from generator.expectations import profile_table
+
+    stored = cache.extra.get("profile_table")
+    if stored is not None:
+        return tuple((kind, tuple((a, b, c) for a, b, c in tabs)) for kind, tabs in stored)
+    table = profile_table(options)
+    cache.extra["profile_table"] = table
+    cache.dirty = True
+    return table
 
 
 def _template_dirs(options: CheckOptions) -> list[Path]:

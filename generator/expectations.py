@@ -19,18 +19,29 @@ def has_templates(spec: Spec) -> bool:
     return spec.kind != "rest_event" or spec.subscription.method == "event.bind"
 
 
+# kind → ((label, target, fence language), ...): the resolved profile, cheap to keep in the cache
+ProfileTable = tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]
+
+
+def profile_table(options: CheckOptions) -> ProfileTable:
+    """The chosen profile resolved against the templates (reads YAML: the check cache keeps it)."""
+    from generator.config import load_profiles
+    from generator.render.examples import lang_of
+
+    profile = load_profiles(options.profiles_file, options.templates).get(options.profile)
+    return tuple(
+        (kind, tuple((t.label, t.target, lang_of(t.target, options.templates)) for t in tabs))
+        for kind, tabs in sorted(profile.tabs.items())
+    )
+
+
 class LazyTab:
     """A profile tab whose code is rendered only when something reads it (most pages that lack
     examples need only the labels)."""
 
-    def __init__(self, spec: Spec, label: str, target: str, templates: tuple[Path, ...]) -> None:
-        self.spec, self.label, self.target, self.templates = spec, label, target, templates
-
-    @property
-    def lang(self) -> str:
-        from generator.render.examples import lang_of
-
-        return lang_of(self.target, self.templates)
+    def __init__(self, spec: Spec, tab: tuple[str, str, str], templates: tuple[Path, ...]) -> None:
+        self.spec, self.templates = spec, templates
+        self.label, self.target, self.lang = tab
 
     @cached_property
     def code(self) -> str:
@@ -40,23 +51,16 @@ class LazyTab:
 
 
 def expected_tabs_for(spec: Spec, options: CheckOptions) -> Sequence[LazyTab]:
-    from generator.config import load_profiles
-
-    profile = load_profiles(options.profiles_file, options.templates).get(options.profile)
     if not has_templates(spec):
         return []
-    return [
-        LazyTab(spec, t.label, t.target, options.templates) for t in profile.tabs_for(spec.kind)
-    ]
+    table = dict(options.profile_table or profile_table(options))
+    return [LazyTab(spec, tab, options.templates) for tab in table.get(spec.kind, ())]
 
 
 def label_targets(options: CheckOptions) -> Callable[[str], str | None]:
     """Label → target under the chosen profile (any kind), for pages the profile does not render."""
-    from generator.config import load_profiles
-
-    profile = load_profiles(options.profiles_file, options.templates).get(options.profile)
     mapping: dict[str, str] = {}
-    for tabs in profile.tabs.values():
-        for tab in tabs:
-            mapping.setdefault(tab.label, tab.target)
+    for _, tabs in options.profile_table or profile_table(options):
+        for label, target, _ in tabs:
+            mapping.setdefault(label, target)
     return mapping.get
