@@ -6,12 +6,14 @@ import hashlib
 import os
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic, DocgenError, error
 from generator.findings import Finding
 from generator.pages import check_root
+from generator.workers import map_pages
 
 if TYPE_CHECKING:
     from generator.cache import Cache
@@ -55,7 +57,7 @@ class Outcome:
     edits: list[Edit] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     deps: dict[str, list[int]] = field(default_factory=dict)
-    sha256: str | None = None  # of the bytes the edits were planned on
+    sha256: str | None = None  # of the bytes evaluated (the cache's hash; what edits apply to)
 
     @property
     def in_sync(self) -> bool:
@@ -136,16 +138,15 @@ def run_check(
             todo.append(rel)
     if todo and options.profile_table is None:
         options = replace(options, profile_table=cached_profile_table(cache, options))
-    for outcome in _evaluate_all(root, todo, options, want_edits):
+    work = partial(_evaluate_chunk, root, options)
+    for outcome in map_pages(work, todo, options.jobs, PARALLEL_THRESHOLD, _preload_workers):
         outcomes[outcome.rel] = outcome
-        try:
-            raw = (root / outcome.rel).read_bytes()
-        except OSError:
+        if outcome.sha256 is None:
             continue  # reported by evaluate (E-READ); nothing to cache
         cache.store(
             outcome.rel,
             stats[outcome.rel],
-            hashlib.sha256(raw).hexdigest(),
+            outcome.sha256,
             outcome.to_cache(),
             outcome.deps,
         )
@@ -177,23 +178,6 @@ def _template_dirs(options: CheckOptions) -> list[Path]:
     return [d for d in dirs if d.is_dir()]
 
 
-def _evaluate_all(
-    root: Path, rels: list[str], options: CheckOptions, want_edits: bool
-) -> list[Outcome]:
-    workers = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 4)
-    if workers <= 1 or len(rels) < PARALLEL_THRESHOLD:
-        return [evaluate(root, rel, options) for rel in rels]
-    chunks = [rels[i::workers] for i in range(workers)]
-    from concurrent.futures import ProcessPoolExecutor
-
-    _preload_workers()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = pool.map(
-            _evaluate_chunk, [root] * workers, chunks, [options] * workers, [want_edits] * workers
-        )
-        return [o for part in parts for o in part]
-
-
 def _preload_workers() -> None:
     """Import what every worker needs before forking, so each does not pay for it again."""
     import generator.consistency
@@ -202,9 +186,7 @@ def _preload_workers() -> None:
     import generator.render.examples  # noqa: F401
 
 
-def _evaluate_chunk(
-    root: Path, rels: list[str], options: CheckOptions, want_edits: bool
-) -> list[Outcome]:
+def _evaluate_chunk(root: Path, options: CheckOptions, rels: list[str]) -> list[Outcome]:
     return [evaluate(root, rel, options) for rel in rels]
 
 
@@ -219,8 +201,7 @@ def evaluate(root: Path, rel: str, options: CheckOptions) -> Outcome:
             rel, "none", diagnostics=[error(display, "E-READ", f"cannot read: {exc.strerror}")]
         )
     outcome = _evaluate(root, rel, raw, options)
-    if outcome.edits:
-        outcome.sha256 = hashlib.sha256(raw).hexdigest()
+    outcome.sha256 = hashlib.sha256(raw).hexdigest()
     return outcome
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic, DocgenError, error
+from generator.diagnostics import DocgenError, error
 from generator.page import Node, Page, line_of
 from generator.source import read_source
 
@@ -138,7 +138,3 @@ def expand(
         child = resolver.load(page, node, stack)
         line = host_line or line_of(node)
         yield from expand(child, child.children, resolver, (*stack, child.path), line)
-
-
-def include_errors(exc: DocgenError) -> list[Diagnostic]:
-    return [exc.diagnostic]

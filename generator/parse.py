@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, DocgenError, error
@@ -16,6 +15,7 @@ from generator.page import Page
 from generator.pages import PageType, check_root, classify_file, expand_paths, markdown_files
 from generator.source import decode
 from generator.spec import Spec
+from generator.workers import map_pages
 
 KINDS = ("rest_event", "js_event", "legacy_event")
 PARALLEL_THRESHOLD = 48
@@ -100,20 +100,8 @@ def display_path(root: Path, rel: str) -> str:
 def parse_docs(root: Path, paths: Sequence[str] = (), jobs: int | None = None) -> ParseResult:
     selected = select_pages(root, paths)
     result = ParseResult(root)
-    result.pages = list(_parse_all(root, selected, jobs))
+    result.pages = map_pages(partial(_parse_chunk, root), selected, jobs, PARALLEL_THRESHOLD)
     return result
-
-
-def _parse_all(root: Path, rels: list[str], jobs: int | None) -> Iterable[PageResult]:
-    workers = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
-    if workers <= 1 or len(rels) < PARALLEL_THRESHOLD:
-        resolver = IncludeResolver(root)
-        return [parse_page(root, rel, resolver) for rel in rels]
-    chunks = [rels[i::workers] for i in range(workers)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = list(pool.map(_parse_chunk, [root] * workers, chunks))
-    by_path = {page.path: page for part in parts for page in part}
-    return [by_path[rel] for rel in rels]
 
 
 def _parse_chunk(root: Path, rels: list[str]) -> list[PageResult]:

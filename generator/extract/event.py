@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.diagnostics import DocgenError
 from generator.extract.examples import find_example_blocks
 from generator.extract.fields import FieldCollector
 from generator.extract.header import (
@@ -23,18 +22,16 @@ from generator.extract.targets import is_language_label
 from generator.extract.text import (
     BACKTICKED,
     LINK,
-    TITLE_LINK_RE,
     is_event_code,
     same_code,
     strip_code,
 )
-from generator.includes import IncludeResolver, Located, expand
+from generator.includes import IncludeResolver, expand
 from generator.page import Node, Page, inline_text, line_of, walk
 from generator.spec import (
     SPEC_VERSION,
     Delivery,
     ExampleBlock,
-    Field,
     Handler,
     Kind,
     Link,
@@ -332,8 +329,9 @@ def read_related(page: Page, sections: list[Section]) -> list[Link]:
         for node in section.nodes:
             for paragraph in (n for n in [node, *walk(node)] if n.type == "paragraph"):
                 text = inline_text(paragraph)
-                for path in TITLE_LINK_RE.findall(text):
-                    links.append(Link(path, None))
+                inline = next((c for c in paragraph.children if c.type == "inline"), None)
+                titled = inline.meta.get("title_links", []) if inline is not None else []
+                links.extend(Link(path, None) for path in titled)  # `[{#T}](path)`, from yfm.attrs
                 for link in LINK.finditer(text):
                     if link["text"] != "{#T}":
                         links.append(Link(link["path"], link["text"]))
@@ -383,6 +381,3 @@ def with_delivery(handler: Handler, kind: Kind) -> Handler:
     else:
         delivery = "none"
     return Handler(delivery, handler.payloads, handler.fields)
-
-
-__all__ = ["DocgenError", "Field", "Located", "extract_event"]

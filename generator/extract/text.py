@@ -33,6 +33,3 @@ def unescape(text: str) -> str:
 def collapse(text: str) -> str:
     """Trailing spaces dropped from every line; Markdown meaning is unchanged."""
     return "\n".join(line.rstrip() for line in text.strip("\n").split("\n")).strip()
-
-
-TITLE_LINK_RE = re.compile(r"\[\{#T\}\]\((?P<path>[^)\s]+)\)")

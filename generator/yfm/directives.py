@@ -9,6 +9,7 @@ container (up to the end of its parent) flagged `meta["unclosed"]`, so the extra
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -48,10 +49,8 @@ def closes_fence(text: str, fence: str) -> bool:
     return run >= len(fence) and (not rest or rest.startswith("|"))
 
 
-def find_closer(state: StateBlock, opener: str, start: int, end: int) -> int | None:
-    """The line of the closer matching the opener on `start`, skipping fenced code and nesting."""
-    closer = PAIRED[opener]
-    depth = 0
+def lines_outside_fences(state: StateBlock, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """(line, stripped text) for the lines after `start` that are not inside fenced code."""
     fence: str | None = None
     for line in range(start + 1, end):
         text = line_text(state, line)
@@ -63,6 +62,14 @@ def find_closer(state: StateBlock, opener: str, start: int, end: int) -> int | N
         if fence_match:
             fence = fence_match.group(1)
             continue
+        yield line, text
+
+
+def find_closer(state: StateBlock, opener: str, start: int, end: int) -> int | None:
+    """The line of the closer matching the opener on `start`, skipping fenced code and nesting."""
+    closer = PAIRED[opener]
+    depth = 0
+    for line, text in lines_outside_fences(state, start, end):
         directive = parse_directive(text)
         if directive is None:
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from generator.yfm.directives import closes_fence, line_text, parse_directive
+from generator.yfm.directives import closes_fence, line_text, lines_outside_fences, parse_directive
 
 FENCE_RUN = re.compile(r"`{3,}|~{3,}")
 SPECIAL = re.compile(r"\\.|`+|\|\||\|")
@@ -145,17 +145,8 @@ def dedent_cell(text: str) -> str:
 
 
 def find_table_end(state: StateBlock, start: int, end: int) -> int | None:
-    fence: str | None = None
-    for line in range(start + 1, end):
-        text = line_text(state, line)
-        if fence is not None:
-            if closes_fence(text, fence):
-                fence = None
-            continue
-        run = FENCE_RUN.match(text)
-        if run:
-            fence = run.group(0)
-        elif text.startswith("|#"):
+    for line, text in lines_outside_fences(state, start, end):
+        if text.startswith("|#"):
             return line
     return None
 
