@@ -111,7 +111,7 @@ def add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_schema(args: argparse.Namespace) -> Exit:
     from generator.fileio import write_atomic
-    from generator.specio import SCHEMA_PATH, schema_text
+    from generator.spec.io import SCHEMA_PATH, schema_text
 
     text = schema_text()
     if args.write:

@@ -11,7 +11,7 @@ from generator.diagnostics import Exit
 
 if TYPE_CHECKING:
     from generator.check import CheckOptions
-    from generator.spec import Spec
+    from generator.spec.model import Spec
 
 SubParsers = argparse._SubParsersAction  # argparse exposes no public name for it
 
@@ -187,7 +187,7 @@ def add_build(commands: SubParsers[argparse.ArgumentParser]) -> None:
 
 def run_render_command(args: argparse.Namespace) -> Exit:
     from generator.outputs import read_specs
-    from generator.specio import SpecError
+    from generator.spec.io import SpecError
 
     if not args.specs.is_dir():
         from generator.diagnostics import DocgenError, error

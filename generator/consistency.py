@@ -12,7 +12,7 @@ from collections.abc import Callable
 from generator.extract.method import MethodFacts
 from generator.extract.targets import is_language_label, label_target
 from generator.findings import Finding
-from generator.spec import ExampleBlock, Spec, Tab
+from generator.spec.model import ExampleBlock, Spec, Tab
 
 SDK_FUNCTION = re.compile(r"^(?:BX24|\$b24|B24Js)\.|^CRest::")
 CURL_BODY = re.compile(r"-d\s+'(?P<body>[^']*)'")

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.spec import Spec
+from generator.spec.model import Spec
 
 if TYPE_CHECKING:
     from generator.check import CheckOptions

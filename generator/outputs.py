@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.fileio import confined, write_atomic
-from generator.spec import Spec
+from generator.spec.model import Spec
 
 
 def spec_relpath(page_path: str) -> str:
@@ -18,7 +18,7 @@ def write_specs(out: Path, specs: Iterable[Spec], prune: bool) -> tuple[list[str
 
     Returns (written relative paths, changed relative paths).
     """
-    from generator.specio import dump_yaml
+    from generator.spec.io import dump_yaml
 
     written: list[str] = []
     changed: list[str] = []
@@ -38,7 +38,7 @@ def write_specs(out: Path, specs: Iterable[Spec], prune: bool) -> tuple[list[str
 
 
 def read_specs(folder: Path) -> list[Spec]:
-    from generator.specio import SpecError, load_yaml
+    from generator.spec.io import SpecError, load_yaml
 
     specs = []
     for path in sorted(folder.rglob("*.yaml")):

@@ -14,7 +14,7 @@ from generator.includes import IncludeResolver
 from generator.page import Page
 from generator.pages import PageType, check_root, classify_file, expand_paths, markdown_files
 from generator.source import decode
-from generator.spec import Spec
+from generator.spec.model import Spec
 from generator.workers import map_pages
 
 KINDS = ("rest_event", "js_event", "legacy_event")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from generator.findings import Finding
 from generator.rewrite import Edit, fence_body_edit
-from generator.spec import ExampleBlock, Spec, Tab
+from generator.spec.model import ExampleBlock, Spec, Tab
 
 if TYPE_CHECKING:
     from generator.check import SyncMode

@@ -139,7 +139,7 @@ def test_add_missing_on_rest_event_pages(tmp_path: Path) -> None:
 
 
 def facts(spec: object) -> tuple[object, ...]:
-    from generator.spec import Spec
+    from generator.spec.model import Spec
 
     assert isinstance(spec, Spec)
     return (

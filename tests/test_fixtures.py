@@ -17,7 +17,7 @@ from generator.includes import IncludeResolver
 from generator.page import Node, Page
 from generator.parse import PageResult, parse_page, select_pages
 from generator.source import decode
-from generator.spec import Spec
+from generator.spec.model import Spec
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 SIDECARS = sorted(FIXTURES.glob("*.expect.yaml"))

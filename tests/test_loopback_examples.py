@@ -36,7 +36,7 @@ from generator.expectations import has_templates
 from generator.parse import parse_docs
 from generator.render.examples import render_tab
 from generator.render.stubs import render_stubs
-from generator.spec import Spec
+from generator.spec.model import Spec
 from tests.corpus import CORPUS_RU, EXAMPLES_DOCS, REPO, need
 from tests.support import toolchains
 from tests.support.rest_double import Call, RestDouble

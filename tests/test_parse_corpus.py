@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.parse import ParseResult, parse_docs
-from generator.spec import Spec
+from generator.spec.model import Spec
 from tests.corpus import CORPUS_EN, CORPUS_RU, need
 
 

@@ -24,7 +24,7 @@ from generator.diagnostics import DocgenError
 from generator.parse import parse_page, select_pages
 from generator.render import examples
 from generator.render.examples import RenderedTab, expected_tabs, locale_strings, render_tab
-from generator.spec import (
+from generator.spec.model import (
     Field,
     Handler,
     Payload,

@@ -19,7 +19,7 @@ from generator.check import CheckOptions, evaluate
 from generator.diagnostics import Diagnostic
 from generator.includes import IncludeResolver
 from generator.parse import PageResult, parse_page
-from generator.specio import dump_yaml, load_yaml
+from generator.spec.io import dump_yaml, load_yaml
 from tests.fuzz.pages import PAGE, Composer, HypothesisChoices, Tree, tree_strategy, write_tree
 
 # Shrinking a composed page can take minutes; set B24_ROBUSTNESS_SHRINK=1 to get a minimal example.

@@ -25,8 +25,8 @@ from generator.config import load_profiles
 from generator.diagnostics import DocgenError
 from generator.render import filters
 from generator.render.examples import expected_tabs
-from generator.spec import Field, Handler, Payload, Source, Spec, Subscription
-from generator.specio import dump_yaml, load_yaml
+from generator.spec.io import dump_yaml, load_yaml
+from generator.spec.model import Field, Handler, Payload, Source, Spec, Subscription
 from tests.support import checkers
 from tests.support.snippets import Failure, Snippet
 from tests.support.toolchains import require

@@ -20,7 +20,7 @@ from generator.parse import parse_docs, parse_page
 from generator.render.env import make_environment
 from generator.render.examples import render_tab
 from generator.render.filters import FILTERS
-from generator.specio import SpecError, dump_yaml, load_yaml
+from generator.spec.io import SpecError, dump_yaml, load_yaml
 from tests.corpus import EXAMPLES_DOCS
 
 GENERATOR = Path(__file__).resolve().parents[1] / "generator"

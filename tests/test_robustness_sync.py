@@ -21,7 +21,7 @@ from generator.check import CheckOptions, Outcome, SyncMode, evaluate
 from generator.parse import parse_page
 from generator.rewrite import Edit, apply_edits, fence_body_edit
 from generator.source import decode, split_lines_keepends
-from generator.spec import Spec
+from generator.spec.model import Spec
 from tests.fuzz.pages import CODE_ATOMS, Tree, block_spans, cut_lines, tree_strategy, write_tree
 
 # Shrinking a composed page can take minutes; set B24_ROBUSTNESS_SHRINK=1 to get a minimal example.

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.parse import parse_docs
-from generator.specio import SCHEMA_PATH, SpecError, dump_yaml, load_yaml, schema_text
+from generator.spec.io import SCHEMA_PATH, SpecError, dump_yaml, load_yaml, schema_text
 from tests.corpus import CORPUS_RU, need, seed_root
 
 

@@ -32,7 +32,7 @@ from generator.render.stub_types import (
     parse_docs_type,
     safe_identifier,
 )
-from generator.spec import (
+from generator.spec.model import (
     Delivery,
     Field,
     Handler,

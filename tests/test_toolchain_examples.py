@@ -23,7 +23,7 @@ from generator.diagnostics import DocgenError
 from generator.expectations import has_templates
 from generator.parse import parse_docs
 from generator.render.examples import RenderedTab, expected_tabs
-from generator.spec import Spec, Tab
+from generator.spec.model import Spec, Tab
 from tests.corpus import CORPUS_RU, EXAMPLES_DOCS, REPO, need
 from tests.support.checkers import CHECKERS_BY_LABEL, Checker
 from tests.support.snippets import Failure, Snippet

@@ -28,7 +28,7 @@ from generator.extract.text import (
 )
 from generator.includes import IncludeResolver, expand
 from generator.page import Node, Page, inline_text, line_of, walk
-from generator.spec import (
+from generator.spec.model import (
     SPEC_VERSION,
     Delivery,
     ExampleBlock,

@@ -17,7 +17,7 @@ from generator.extract.targets import (
 )
 from generator.extract.text import collapse
 from generator.page import Node, Page, inline_text, walk
-from generator.spec import ExampleBlock, Fence, Span, Tab
+from generator.spec.model import ExampleBlock, Fence, Span, Tab
 
 SKIP_MARKER = re.compile(r"<!--\s*b24-docgen:\s*skip\s*-->")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from generator.extract.text import ANCHOR_LINK, BACKTICKED, BOLD_NAME, collapse, unescape
 from generator.includes import Located
 from generator.page import Node, inline_text
-from generator.spec import Field
+from generator.spec.model import Field
 
 
 @dataclass(frozen=True, slots=True)

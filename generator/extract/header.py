@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from generator.extract.text import BACKTICKED, LINK, collapse, is_event_code, strip_code
 from generator.includes import Located
 from generator.page import Node, Page, inline_text, line_of, walk
-from generator.spec import Note, Scope, Subscribers
+from generator.spec.model import Note, Scope, Subscribers
 
 RIGHTS = re.compile(
     r"(?:Кто может подписаться|Who can subscribe)\**\s*:\s*\**\s*(?P<value>.*)", re.I

@@ -11,7 +11,7 @@ from generator.extract.sections import role_of, split_sections
 from generator.extract.text import METHOD_NAME
 from generator.includes import expand
 from generator.page import Page
-from generator.spec import ExampleBlock
+from generator.spec.model import ExampleBlock
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.spec import Spec
+from generator.spec.model import Spec
 
 if TYPE_CHECKING:
     from generator.render.stubs import StubReport

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 from generator.render.filters import js_string
-from generator.spec import Field, Handler, Spec
+from generator.spec.model import Field, Handler, Spec
 
 CONTEXT_VERSION = 1
 BIND_METHOD = "event.bind"

@@ -20,7 +20,7 @@ from generator.paths import builtin_templates
 from generator.render.context import RenderRefused, build_context
 from generator.render.env import make_environment, template_location
 from generator.render.filters import FILTERS
-from generator.spec import Spec
+from generator.spec.model import Spec
 
 LANG_BY_EXTENSION: Mapping[str, str] = {
     "sh": "bash",

@@ -36,7 +36,7 @@ from generator.render.stub_types import (
     widen,
     words,
 )
-from generator.spec import Field, Kind, Spec
+from generator.spec.model import Field, Kind, Spec
 
 TOOL = "b24-docgen"
 MANIFEST = "MANIFEST.json"

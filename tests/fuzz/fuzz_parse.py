@@ -23,7 +23,7 @@ import atheris  # noqa: E402
 
 with atheris.instrument_imports(include=["generator", "markdown_it"]):
     from generator.parse import PageResult, parse_page
-    from generator.specio import dump_yaml, load_yaml
+    from generator.spec.io import dump_yaml, load_yaml
 
 from tests.fuzz.pages import tree_from_input, write_tree  # noqa: E402
 

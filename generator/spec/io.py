@@ -15,11 +15,11 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import yaml
 
-from generator import spec as spec_module
+from generator.spec import model as spec_module
 from generator.diagnostics import error
-from generator.spec import Spec
+from generator.spec.model import Spec
 
-SCHEMA_PATH = Path(__file__).parent / "schema" / "spec.schema.json"
+SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "spec.schema.json"
 SCHEMA_ID = "https://b24-docgen.dev/schema/spec.schema.json"
 
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
