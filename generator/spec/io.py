@@ -15,8 +15,8 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import yaml
 
-from generator.spec import model as spec_module
 from generator.diagnostics import error
+from generator.spec import model as spec_module
 from generator.spec.model import Spec
 
 SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "spec.schema.json"
