@@ -1,0 +1,187 @@
+"""JavaScript and TypeScript tabs (b24jssdk actions v2/v3, legacy `$b24.callMethod`, BX24.js),
+and HTML tabs, whose `<script>` bodies are read with the JavaScript grammar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from generator.calls.js_result import js_result_access
+from generator.calls.literals import js_key, js_value
+from generator.calls.model import CallModel, Json, unreadable
+from generator.calls.shared import batch_methods, first_readable, join_calls
+from generator.calls.trees import Node, Piece, args_of, walk
+
+
+@dataclass(frozen=True, slots=True)
+class Api:
+    sdk: str
+    style: str
+    version: int | None
+    keyword: bool  # one object argument {method, params} rather than positional (method, params)
+
+
+ACTIONS = {"call": "single", "callList": "list", "fetchList": "list", "batch": "batch"}
+CALLBACKS = ("arrow_function", "function_expression", "function")
+LEGACY = {
+    "callMethod": "single",
+    "callListMethod": "list",
+    "fetchListMethod": "list",
+    "callBatch": "batch",
+}
+
+
+def api_of(callee: str) -> Api | None:
+    """Which SDK entry point a dotted callee is (`$b24.actions.v2.call.make`, `BX24.callMethod`)."""
+    parts = callee.split(".")
+    if len(parts) >= 4 and parts[-1] == "make" and parts[-4] == "actions":
+        version, action = parts[-3], parts[-2]
+        if version in ("v2", "v3") and action in ACTIONS:
+            return Api(f"b24jssdk-{version}", ACTIONS[action], int(version[1]), True)
+    if len(parts) >= 2 and parts[-1] in LEGACY:
+        sdk = "bx24js" if parts[-2] == "BX24" else "b24jssdk-legacy"
+        return Api(sdk, LEGACY[parts[-1]], None, False)
+    return None
+
+
+def read_js(piece: Piece, language: str) -> CallModel:
+    return _read_pieces([piece], language)
+
+
+def read_html(code: str) -> CallModel:
+    scripts = ScriptBodies()
+    scripts.feed(code)
+    scripts.close()
+    pieces = [Piece(body, "javascript", code, base) for base, body in scripts.bodies]
+    if not pieces:
+        return unreadable("no-call", "b24jssdk-v2", "html")
+    return _read_pieces(pieces, "html")
+
+
+def _read_pieces(pieces: list[Piece], language: str) -> CallModel:
+    found = [(piece, call, api) for piece in pieces for call, api in _sdk_calls(piece)]
+    if not found:
+        reason = "parse-error" if any(p.root.has_error for p in pieces) else "no-call"
+        return unreadable(reason, "b24jssdk-v2" if language == "html" else "unknown", language)
+    models = [_model(piece, call, api, language) for piece, call, api in found]
+    access = tuple(a for p in pieces for a in js_result_access(p))
+    return join_calls(first_readable(models), models, access)
+
+
+def _sdk_calls(piece: Piece) -> list[tuple[Node, Api]]:
+    found: list[tuple[Node, Api]] = []
+    for node in walk(piece.root):
+        if node.type != "call_expression":
+            continue
+        callee = node.child_by_field_name("function")
+        if callee is not None and callee.type == "await_expression":
+            callee = callee.named_children[0]  # TS reads `await f<T>(...)` as `(await f)<T>(...)`
+        if callee is None or callee.type != "member_expression":
+            continue
+        api = api_of("".join(piece.src(callee).split()))
+        if api is not None:
+            found.append((node, api))
+    return found
+
+
+def _model(piece: Piece, call: Node, api: Api, language: str) -> CallModel:
+    args = args_of(call)
+    if api.style == "batch":
+        return _batch(piece, args, api, language)
+    method_node, params_node = _method_and_params(piece, args, api)
+    if method_node is None or method_node.type != "string":
+        reason = "no-call" if method_node is None else "method-not-literal"
+        return unreadable(reason, api.sdk, language, auth="sdk")
+    method = str(js_value(piece, method_node))
+    params: Json = {}
+    if params_node is not None and params_node.type in CALLBACKS:
+        params_node = None  # `BX24.callMethod('m', callback)`: no parameters
+    if params_node is not None:
+        params_node = _resolve(piece, params_node)
+        if params_node.type not in ("object", "array"):
+            return unreadable(
+                "params-not-literal", api.sdk, language, method=method, calls=(method,), auth="sdk"
+            )
+        params = js_value(piece, params_node)
+    span = piece.span(params_node) if params_node is not None else None
+    return CallModel(
+        True, None, api.sdk, language, method, params, span, "sdk", api.style, api.version, (),
+        (method,),
+    )  # fmt: skip
+
+
+def _method_and_params(piece: Piece, args: list[Node], api: Api) -> tuple[Node | None, Node | None]:
+    if not api.keyword:
+        return (args[0] if args else None), (args[1] if len(args) > 1 else None)
+    options = _resolve(piece, args[0]) if args else None
+    if options is None or options.type != "object":
+        return None, None
+    members = _members(piece, options)
+    return members.get("method"), members.get("params")
+
+
+def _members(piece: Piece, obj: Node) -> dict[str, Node]:
+    members: dict[str, Node] = {}
+    for pair in obj.named_children:
+        key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+        if pair.type == "pair" and key is not None and value is not None:
+            members[js_key(piece, key)] = value
+        elif pair.type == "shorthand_property_identifier":
+            members[piece.src(pair)] = pair
+    return members
+
+
+def _batch(piece: Piece, args: list[Node], api: Api, language: str) -> CallModel:
+    calls_node = args[0] if args else None
+    if calls_node is not None and api.keyword:
+        options = _resolve(piece, calls_node)
+        calls_node = _members(piece, options).get("calls") if options.type == "object" else None
+    if calls_node is None:
+        return unreadable("no-call", api.sdk, language, auth="sdk")
+    calls_node = _resolve(piece, calls_node)
+    if calls_node.type not in ("object", "array"):
+        return unreadable("params-not-literal", api.sdk, language, method="batch", auth="sdk")
+    params = js_value(piece, calls_node)
+    return CallModel(
+        True, None, api.sdk, language, "batch", params, piece.span(calls_node), "sdk", "batch",
+        api.version, (), ("batch", *batch_methods(params)),
+    )  # fmt: skip
+
+
+def _resolve(piece: Piece, node: Node) -> Node:
+    """An identifier's value when the code declares it once with a literal (`const params = {...}`)."""
+    if node.type != "identifier":
+        return node
+    name = piece.src(node)
+    for declarator in walk(piece.root):
+        if declarator.type != "variable_declarator":
+            continue
+        target, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
+        if target is not None and value is not None and piece.src(target) == name:
+            return value if value.type in ("object", "array") else node
+    return node
+
+
+class ScriptBodies(HTMLParser):
+    """Inline `<script>` bodies with their character offsets in the HTML."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.bodies: list[tuple[int, str]] = []
+        self._line_starts: list[int] = []
+        self._in_script = False
+
+    def feed(self, data: str) -> None:
+        self._line_starts = [0] + [i + 1 for i, c in enumerate(data) if c == "\n"]
+        super().feed(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_script = tag == "script" and not any(name == "src" for name, _ in attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            line, col = self.getpos()
+            self.bodies.append((self._line_starts[line - 1] + col, data))

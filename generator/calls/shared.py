@@ -1,0 +1,47 @@
+"""Helpers every language reader shares: picking the tab's main call, batch method names."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from generator.calls.model import CallModel, Json
+
+
+def first_readable(models: list[CallModel]) -> CallModel:
+    """The tab's main call: the first one read fully, else the first one found."""
+    return next((m for m in models if m.readable), models[0])
+
+
+def join_calls(
+    primary: CallModel, models: list[CallModel], access: tuple[tuple[str, ...], ...]
+) -> CallModel:
+    """The main call, carrying every method the tab calls and the result paths it reads."""
+    calls = tuple(dict.fromkeys(c for m in models for c in (m.calls or _own(m))))
+    return dataclasses.replace(primary, calls=calls, result_access=maximal(access))
+
+
+def _own(model: CallModel) -> tuple[str, ...]:
+    return (model.method,) if model.method else ()
+
+
+def maximal(paths: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Distinct non-empty paths, first-seen order, without those that only prefix a longer one."""
+    unique = list(dict.fromkeys(p for p in paths if p))
+    return tuple(
+        p for p in unique if not any(len(q) > len(p) and q[: len(p)] == p for q in unique)
+    )
+
+
+def batch_methods(calls: Json) -> tuple[str, ...]:
+    """Method names inside a batch: `[method, params]` pairs or `{method, params}` objects,
+    in a list or keyed by name; a string command (`'crm.deal.get?id=1'`) gives its path."""
+    entries = calls.values() if isinstance(calls, dict) else calls if isinstance(calls, list) else []
+    found: list[str] = []
+    for entry in entries:
+        if isinstance(entry, list) and entry and isinstance(entry[0], str):
+            found.append(entry[0])
+        elif isinstance(entry, dict) and isinstance(entry.get("method"), str):
+            found.append(str(entry["method"]))
+        elif isinstance(entry, str):
+            found.append(entry.split("?")[0])
+    return tuple(found)

@@ -1,0 +1,100 @@
+"""tree-sitter plumbing: one cached parser per grammar, and a view of a parsed piece of tab code.
+
+A piece is the tab's whole code or a part of it (a `<script>` body in HTML); `base` is its
+character offset in the tab's code, so spans always point into the string the caller passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+import tree_sitter as ts
+
+from generator.calls.model import CodeSpan
+
+Node = ts.Node
+
+
+def _grammars() -> dict[str, Callable[[], object]]:
+    import tree_sitter_bash
+    import tree_sitter_go
+    import tree_sitter_javascript
+    import tree_sitter_php
+    import tree_sitter_python
+    import tree_sitter_typescript
+
+    return {
+        "bash": tree_sitter_bash.language,
+        "javascript": tree_sitter_javascript.language,
+        "typescript": tree_sitter_typescript.language_typescript,
+        "php": tree_sitter_php.language_php_only,  # PHP with or without the `<?php` tag
+        "python": tree_sitter_python.language,
+        "go": tree_sitter_go.language,
+    }
+
+
+@cache
+def parser(grammar: str) -> ts.Parser:
+    return ts.Parser(ts.Language(_grammars()[grammar]()))
+
+
+@dataclass
+class Piece:
+    """Parsed code: `text` is the piece, `full` the whole tab code, `base` the piece's offset."""
+
+    text: str
+    grammar: str
+    full: str = ""
+    base: int = 0
+    data: bytes = field(init=False)
+    root: Node = field(init=False)
+    _ascii: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.full = self.full or self.text
+        self.data = self.text.encode("utf-8")
+        self._ascii = len(self.data) == len(self.text)
+        self.root = parser(self.grammar).parse(self.data).root_node
+
+    def src(self, node: Node) -> str:
+        return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def offset(self, byte: int) -> int:
+        """Character offset in the full tab code of a byte offset in this piece."""
+        chars = byte if self._ascii else len(self.data[:byte].decode("utf-8", "replace"))
+        return self.base + chars
+
+    def span(self, node: Node) -> CodeSpan:
+        return span_of(self.full, self.offset(node.start_byte), self.offset(node.end_byte))
+
+
+def span_of(code: str, start: int, end: int) -> CodeSpan:
+    line_start = code.rfind("\n", 0, start) + 1
+    return CodeSpan(start, end, code.count("\n", 0, start) + 1, start - line_start + 1)
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Every named descendant, depth first, in source order (an explicit stack: deep code is fine)."""
+    stack = list(reversed(node.named_children))
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.named_children))
+
+
+def of_type(node: Node, *types: str) -> Iterator[Node]:
+    return (n for n in walk(node) if n.type in types)
+
+
+def field_of(node: Node, name: str) -> Node | None:
+    return node.child_by_field_name(name)
+
+
+def args_of(call: Node) -> list[Node]:
+    """The call's argument nodes (comments dropped)."""
+    arguments = call.child_by_field_name("arguments")
+    if arguments is None:
+        return []
+    return [a for a in arguments.named_children if a.type != "comment"]
