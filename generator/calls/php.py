@@ -110,8 +110,7 @@ def _resolve(piece: Piece, node: Node) -> Node:
 def _is_typed_service(piece: Piece) -> bool:
     """`$serviceBuilder->getCRMScope()->deal()->add(...)`: b24phpsdk's typed services."""
     for node in walk(piece.root):
-        if node.type == "member_call_expression" and _name(piece, node).endswith("Scope"):
-            target = node.child_by_field_name("object")
-            if target is not None and "serviceBuilder" in piece.src(target):
-                return True
+        name = _name(piece, node)
+        if node.type == "member_call_expression" and name.startswith("get") and name.endswith("Scope"):
+            return True
     return False

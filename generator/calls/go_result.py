@@ -1,0 +1,86 @@
+"""Which result paths Go code reads: `res.Result` unmarshalled (maybe after `b24.Unwrap`) into a
+variable whose struct type carries `json:"..."` tags."""
+
+from __future__ import annotations
+
+from generator.calls.trees import Node, Piece, args_of, walk
+
+
+def go_result_access(piece: Piece) -> tuple[tuple[str, ...], ...]:
+    sources = {"res.Result": ("result",)}
+    types = _declared_types(piece)
+    paths: list[tuple[str, ...]] = []
+    for node in walk(piece.root):
+        if node.type == "short_var_declaration":
+            _unwrap(piece, node, sources)
+        elif node.type == "call_expression" and _callee(piece, node) == "json.Unmarshal":
+            args = args_of(node)
+            if len(args) < 2 or piece.src(args[0]) not in sources:
+                continue
+            base = sources[piece.src(args[0])]
+            target = types.get(piece.src(args[1]).lstrip("&"))
+            paths.append(base)
+            if target is not None:
+                paths.extend(base + p for p in _tag_paths(piece, target))
+    return tuple(paths)
+
+
+def _callee(piece: Piece, call: Node) -> str:
+    function = call.child_by_field_name("function")
+    return piece.src(function) if function is not None else ""
+
+
+def _unwrap(piece: Piece, node: Node, sources: dict[str, tuple[str, ...]]) -> None:
+    """`raw, ok := b24.Unwrap(res.Result, "fields")`: raw reads result.fields."""
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    if left is None or right is None or not left.named_children:
+        return
+    call = right.named_children[0] if right.named_children else None
+    if call is None or call.type != "call_expression" or _callee(piece, call) != "b24.Unwrap":
+        return
+    args = args_of(call)
+    if len(args) >= 2 and piece.src(args[0]) in sources:
+        key = piece.src(args[1]).strip('"`')
+        sources[piece.src(left.named_children[0])] = (*sources[piece.src(args[0])], key)
+
+
+def _declared_types(piece: Piece) -> dict[str, Node]:
+    """`var items []struct{...}` and `var item T` → name: type node."""
+    found: dict[str, Node] = {}
+    for node in walk(piece.root):
+        if node.type == "var_spec":
+            name, kind = node.child_by_field_name("name"), node.child_by_field_name("type")
+            if name is not None and kind is not None:
+                found[piece.src(name)] = kind
+    return found
+
+
+def _tag_paths(piece: Piece, kind: Node) -> list[tuple[str, ...]]:
+    if kind.type in ("slice_type", "array_type"):
+        element = kind.child_by_field_name("element")
+        return [("*", *p) for p in _tag_paths(piece, element)] if element else [("*",)]
+    if kind.type == "map_type":
+        value = kind.child_by_field_name("value")
+        return [("*", *p) for p in _tag_paths(piece, value)] if value else [("*",)]
+    if kind.type != "struct_type":
+        return []
+    paths: list[tuple[str, ...]] = []
+    for field in (n for n in walk(kind) if n.type == "field_declaration" and n.parent and n.parent.parent == kind):
+        tag = field.child_by_field_name("tag")
+        key = _json_key(piece.src(tag)) if tag is not None else None
+        inner = field.child_by_field_name("type")
+        if key is None:
+            continue
+        nested = _tag_paths(piece, inner) if inner is not None else []
+        paths.extend([(key, *p) for p in nested] or [(key,)])
+    return paths
+
+
+def _json_key(tag: str) -> str | None:
+    """The name in a struct tag's `json:"name,omitempty"` entry."""
+    body = tag.strip("`")
+    start = body.find('json:"')
+    if start < 0:
+        return None
+    name = body[start + 6 : body.find('"', start + 6)].split(",")[0]
+    return name if name and name != "-" else None
