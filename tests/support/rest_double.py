@@ -52,15 +52,56 @@ class Call:
     path: str
 
 
+_TYPE_CHECKS: dict[str, Any] = {
+    "int": lambda v: (isinstance(v, int) and not isinstance(v, bool))
+    or (isinstance(v, str) and v.strip().lstrip("+-").isdigit()),
+    "float": lambda v: isinstance(v, int | float | str) and not isinstance(v, bool),
+    "str": lambda v: isinstance(v, str | int | float) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool | int | str),
+    "object": lambda v: isinstance(v, dict),
+    "list": lambda v: isinstance(v, list | dict),  # PHP form lists decode to index-keyed dicts
+}
+
+
+@dataclass(frozen=True)
+class MethodContract:
+    """What the portal enforces for one method, as its spec documents it: the auth context
+    (`webhook=False`: WRONG_AUTH_TYPE through a webhook), the required top-level params, the
+    kind of each typed param (int/float/str/bool/object/list; others unchecked), the result."""
+
+    webhook: bool = True
+    required: tuple[str, ...] = ()
+    types: dict[str, str] = field(default_factory=dict)
+    result: JSON = True
+
+    def violation(self, call: Call) -> tuple[HTTPStatus, dict[str, JSON]] | None:
+        if call.auth_mode == "webhook" and not self.webhook:
+            text = f"{call.method} is available only in an application context"
+            return HTTPStatus.FORBIDDEN, _error("WRONG_AUTH_TYPE", text)
+        missing = [name for name in self.required if call.params.get(name) in (None, "")]
+        if missing:
+            text = f"Required parameters are missing: {', '.join(missing)}"
+            return HTTPStatus.BAD_REQUEST, _error("ERROR_ARGUMENT", text)
+        for name, kind in self.types.items():
+            value = call.params.get(name)
+            check = _TYPE_CHECKS.get(kind)
+            if value is not None and check is not None and not check(value):
+                text = f"Parameter {name} must be of type {kind}, got {type(value).__name__}"
+                return HTTPStatus.BAD_REQUEST, _error("INVALID_ARG_VALUE", text)
+        return None
+
+
 @dataclass
 class RestDouble:
-    """Context manager running the server; configure `results` and `unknown_methods` freely."""
+    """Context manager running the server; configure `results`, `unknown_methods` and
+    `contracts` (method → MethodContract: auth, required params and types, result) freely."""
 
     user_id: int = 1
     webhook_code: str = "webhook-code"
     results: dict[str, JSON] = field(default_factory=dict)
     default_result: JSON = True
     unknown_methods: set[str] = field(default_factory=set)
+    contracts: dict[str, MethodContract] = field(default_factory=dict)
     _calls: list[Call] = field(default_factory=list, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _server: ThreadingHTTPServer | None = field(default=None, init=False, repr=False)
@@ -239,6 +280,12 @@ class _RestHandler(BaseHTTPRequestHandler):
             return HTTPStatus.UNAUTHORIZED, _error("NO_AUTH_FOUND", "Wrong authorization data")
         if call.method in self.owner.unknown_methods:
             return HTTPStatus.NOT_FOUND, _error("ERROR_METHOD_NOT_FOUND", "Method not found!")
+        contract = self.owner.contracts.get(call.method)
+        if contract is not None:
+            return contract.violation(call) or (
+                HTTPStatus.OK,
+                {"result": contract.result, "time": bitrix_time(started)},
+            )
         result = self.owner.results.get(call.method, self.owner.default_result)
         return HTTPStatus.OK, {"result": result, "time": bitrix_time(started)}
 

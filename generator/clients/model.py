@@ -1,0 +1,276 @@
+"""Method specs → the client model the typed-client templates see (templates/stubs/CONTEXT.md).
+
+The input is read through small protocols (`MethodLike`, `ParamLike`), so any object with the
+MethodSpec attributes works. One `MethodModel` per method name, grouped into one `ScopeModel`
+per scope (a Python module, a PHP class); every shape name is unique across the whole output.
+"""
+
+from __future__ import annotations
+
+import keyword
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from generator.clients.results import ResultBuilder, payload_of
+from generator.clients.types import (
+    DICT,
+    CType,
+    Member,
+    Shape,
+    docs_type,
+    is_list_type,
+    list_of,
+    shape_of,
+    walk_shapes,
+)
+from generator.render.stubs.types import NameRegistry, pascal, words
+
+
+class ParamLike(Protocol):
+    """One row of a params or fields table, with its sub-table rows as `children`."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def type(self) -> str | None: ...
+    @property
+    def required(self) -> bool: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def children(self) -> Sequence[ParamLike]: ...
+    @property
+    def wildcard(self) -> bool: ...
+
+
+class ResponseLike(Protocol):
+    @property
+    def example(self) -> object: ...
+    @property
+    def fields(self) -> Sequence[ParamLike]: ...
+
+
+class MethodLike(Protocol):
+    """What the client model reads of a MethodSpec (`scopes` items: names or objects with one)."""
+
+    @property
+    def method(self) -> str | None: ...
+    @property
+    def scopes(self) -> Sequence[object]: ...
+    @property
+    def auth(self) -> object: ...
+    @property
+    def rest_version(self) -> object: ...
+    @property
+    def params(self) -> Sequence[ParamLike]: ...
+    @property
+    def response(self) -> ResponseLike | None: ...
+    @property
+    def description(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class MethodModel:
+    """One method as the client templates see it."""
+
+    method: str  # the wire name: crm.deal.add
+    function: str  # Python callable: crm_deal_add
+    camel: str  # PHP method: crmDealAdd
+    base: str  # PascalCase prefix of every type of the method: CrmDealAdd
+    scope: str
+    docs: str
+    description: str
+    version: int  # 2: /rest/, 3: /rest/api/
+    webhook: bool  # may be called through an inbound webhook
+    app_only: bool
+    params: tuple[Member, ...]  # top-level params; `name` is the keyword argument
+    params_shape: Shape  # all top-level params as one shape (TypeScript, PHP)
+    result: CType
+    result_name: str  # the result's shape, or the alias naming its type (TypeScript, PHP)
+    shapes: tuple[Shape, ...]  # nested shapes of params and result, nested first
+
+    @property
+    def name(self) -> str:
+        return self.method
+
+    @property
+    def required_params(self) -> tuple[Member, ...]:
+        return tuple(member for member in self.params if member.required)
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeModel:
+    scope: str  # the docs' scope name ('' when the page names none)
+    module: str  # Python module under b24_methods/
+    cls: str  # PHP class under B24Methods\
+    methods: tuple[MethodModel, ...]
+
+
+NO_SCOPE = "common"
+# names the generated modules import or define next to the shapes
+_TAKEN_TYPE_NAMES = (
+    "TypedDict",
+    "Required",
+    "NotRequired",
+    "AjaxResult",
+    "TypeB24",
+    "TypeCallParams",
+    "B24Methods",
+    "B24Method",
+    "MethodParams",
+    "MethodResult",
+    "SdkClient",
+    "MethodInfo",
+)
+_RESERVED_ARGS = frozenset({"client", "rt", "cast"})  # the callable's own names
+
+
+def select_methods(specs: Iterable[MethodLike]) -> list[MethodLike]:
+    """One spec per method name (the one with the most params, then the first), sorted."""
+    chosen: dict[str, MethodLike] = {}
+    for spec in sorted(specs, key=lambda s: (s.method or "", -len(s.params), docs_path(s))):
+        if spec.method:
+            chosen.setdefault(spec.method, spec)
+    return [chosen[name] for name in sorted(chosen)]
+
+
+def build_scopes(specs: Iterable[MethodLike]) -> list[ScopeModel]:
+    """Every selected method, grouped by its first scope; scopes and methods sorted by name."""
+    shapes, functions = NameRegistry(), NameRegistry(frozenset())
+    for taken in _TAKEN_TYPE_NAMES:
+        shapes.claim(taken)
+    grouped: dict[str, list[MethodModel]] = {}
+    for spec in select_methods(specs):
+        model = build_method(spec, shapes, functions)
+        grouped.setdefault(model.scope, []).append(model)
+    modules, classes = NameRegistry(frozenset({"_runtime", "registry"})), NameRegistry()
+    classes.claim("Methods")
+    return [
+        ScopeModel(
+            scope=scope,
+            module=modules.claim(python_name(scope or NO_SCOPE, set())),
+            cls=classes.claim(pascal(words(scope or NO_SCOPE))),
+            methods=tuple(grouped[scope]),
+        )
+        for scope in sorted(grouped)
+    ]
+
+
+def build_method(spec: MethodLike, shapes: NameRegistry, functions: NameRegistry) -> MethodModel:
+    method = spec.method or ""
+    base = shapes.claim(pascal(words(method)) or "Method")
+    params_name = shapes.claim(base + "Params")  # before any nested shape can take it
+    params, open_params = param_members(spec.params, base, shapes, top=True)
+    params_shape = Shape(params_name, params, open_params, f"Parameters of {method}.")
+    result = _result(spec.response, base, shapes)
+    result_name = result.shape.name if result.shape else shapes.claim(base + "Result")
+    nested = [s for m in params for s in walk_shapes(m.type)] + walk_shapes(result)
+    app_only, webhook = auth_rules(spec.auth)
+    function = functions.claim(python_name(method.replace(".", "_"), set()))
+    return MethodModel(
+        method=method,
+        function=function,
+        camel=function[:1] + pascal(function.split("_"))[1:],
+        base=base,
+        scope=scope_names(spec)[0] if scope_names(spec) else "",
+        docs=docs_path(spec),
+        description=spec.description,
+        version=rest_version(spec.rest_version),
+        webhook=webhook,
+        app_only=app_only,
+        params=params,
+        params_shape=params_shape,
+        result=result,
+        result_name=result_name,
+        shapes=tuple(nested),
+    )
+
+
+def param_members(
+    params: Sequence[ParamLike], prefix: str, shapes: NameRegistry, *, top: bool = False
+) -> tuple[tuple[Member, ...], bool]:
+    """Members for the rows of one table (docs order, first row of a key wins) and whether a
+    wildcard row opens the shape to a family of keys."""
+    members: list[Member] = []
+    seen: set[str] = set()
+    taken: set[str] = set()
+    open_shape = False
+    for param in params:
+        key = param.name.strip()
+        if param.wildcard:
+            open_shape = True
+            continue
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        ctype, nullable = param_type(param, prefix + pascal(words(key)), shapes)
+        name = python_name(key, taken) if top else key
+        description = param.description
+        members.append(Member(key, name, ctype, param.required, nullable, description))
+    return tuple(members), open_shape
+
+
+def param_type(param: ParamLike, name: str, shapes: NameRegistry) -> tuple[CType, bool]:
+    """A row's type: a shape when it has sub-rows, else its docs type."""
+    declared, nullable = docs_type(param.type)
+    if not param.children:
+        return declared, nullable
+    members, open_shape = param_members(param.children, name, shapes)
+    many = is_list_type(param.type)
+    if not members:
+        return (list_of(DICT) if many else DICT), nullable
+    shape = Shape(shapes.claim(name + ("Item" if many else "")), members, open_shape, "")
+    return (list_of(shape_of(shape)) if many else shape_of(shape)), nullable
+
+
+def _result(response: ResponseLike | None, base: str, shapes: NameRegistry) -> CType:
+    fields = list(response.fields) if response is not None else []
+    documented = next((f for f in fields if f.name.strip() == "result"), None)
+    present, value = payload_of(response.example if response is not None else None)
+    builder = ResultBuilder(shapes, lambda rows, name: param_members(rows, name, shapes))
+    return builder.build(base + "Result", [value] if present else [], documented)
+
+
+# --- names and facts -----------------------------------------------------------------------------
+
+
+def python_name(key: str, taken: set[str]) -> str:
+    """A snake_case identifier for a wire name, unique within `taken` (which it updates)."""
+    name = "_".join(w.lower() for w in words(key)) or "param"
+    if name[0].isdigit():
+        name = "p_" + name
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _RESERVED_ARGS:
+        name += "_"
+    while name in taken:
+        name += "_"
+    taken.add(name)
+    return name
+
+
+def scope_names(spec: MethodLike) -> list[str]:
+    names = [
+        item if isinstance(item, str) else str(getattr(item, "name", "")) for item in spec.scopes
+    ]
+    return [name.strip() for name in names if name.strip()]
+
+
+def docs_path(spec: object) -> str:
+    source = getattr(spec, "source", None)
+    return str(getattr(source, "path", "") or "")
+
+
+def auth_rules(auth: object) -> tuple[bool, bool]:
+    """(app context only, callable through a webhook) from the spec's auth facts."""
+
+    def flag(name: str) -> object:
+        return auth.get(name) if isinstance(auth, dict) else getattr(auth, name, None)
+
+    app_only = flag("app_only") is True
+    return app_only, not app_only and flag("webhook") is not False
+
+
+def rest_version(raw: object) -> int:
+    """3 for REST 3.0 methods (`/rest/api/`), else 2."""
+    text = str(raw or "").lower()
+    return 3 if text in ("3", "v3", "3.0", "api") or "/rest/api" in text else 2
