@@ -8,6 +8,6 @@ the standard library's HTML tokenizer and read with the JavaScript grammar.
 """
 
 from generator.calls.model import CallModel, CodeSpan, Json
-from generator.calls.read import read_call
+from generator.calls.read import read_call, read_tab, tab_code
 
-__all__ = ["CallModel", "CodeSpan", "Json", "read_call"]
+__all__ = ["CallModel", "CodeSpan", "Json", "read_call", "read_tab", "tab_code"]

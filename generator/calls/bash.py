@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from generator.calls.literals import bare_words_quoted
 from generator.calls.model import CallModel, CodeSpan, Json, expr, unreadable
-from generator.calls.trees import Node, Piece, walk
+from generator.calls.trees import Node, Piece
 
 DATA_FLAGS = {"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"}
 VALUE_FLAGS = {"-X", "--request", "-H", "--header", "-u", "--user", "-o", "--output", "-F"}
@@ -79,7 +79,7 @@ def _split_command(piece: Piece, command: Node, words: list[Word], language: str
 
 def _curl_command(piece: Piece) -> Node | None:
     """The `curl` command; failing that, a command that starts with an option (`-X POST ...`)."""
-    commands = [n for n in walk(piece.root) if n.type == "command"]
+    commands = piece.nodes("command")
     for command in commands:
         name = command.child_by_field_name("name")
         if name is not None and piece.src(name) == "curl":

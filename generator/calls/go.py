@@ -9,13 +9,17 @@ from __future__ import annotations
 from generator.calls.literals import go_value
 from generator.calls.model import CallModel, Json, unreadable
 from generator.calls.shared import first_readable, join_calls
-from generator.calls.trees import Node, Piece, args_of, walk
+from generator.calls.trees import Node, Piece, args_of
 
 ENTRY_POINTS = {"Call": "single", "Pages": "list"}
 
 
 def read_go(piece: Piece, language: str) -> CallModel:
-    found = [m for node in walk(piece.root) if (m := _call(piece, node, language)) is not None]
+    found = [
+        m
+        for node in piece.nodes("call_expression")
+        if (m := _call(piece, node, language)) is not None
+    ]
     if not found:
         reason = "parse-error" if piece.root.has_error else "no-call"
         return unreadable(reason, "b24gosdk", language)

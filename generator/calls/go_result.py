@@ -3,14 +3,14 @@ variable whose struct type carries `json:"..."` tags."""
 
 from __future__ import annotations
 
-from generator.calls.trees import Node, Piece, args_of, walk
+from generator.calls.trees import Node, Piece, args_of
 
 
 def go_result_access(piece: Piece) -> tuple[tuple[str, ...], ...]:
-    sources = {"res.Result": ("result",)}
+    sources: dict[str, tuple[str, ...]] = {"res.Result": ("result",)}
     types = _declared_types(piece)
     paths: list[tuple[str, ...]] = []
-    for node in walk(piece.root):
+    for node in piece.nodes("short_var_declaration", "call_expression"):
         if node.type == "short_var_declaration":
             _unwrap(piece, node, sources)
         elif node.type == "call_expression" and _callee(piece, node) == "json.Unmarshal":
@@ -47,7 +47,7 @@ def _unwrap(piece: Piece, node: Node, sources: dict[str, tuple[str, ...]]) -> No
 def _declared_types(piece: Piece) -> dict[str, Node]:
     """`var items []struct{...}` and `var item T` → name: type node."""
     found: dict[str, Node] = {}
-    for node in walk(piece.root):
+    for node in piece.nodes("var_spec"):
         if node.type == "var_spec":
             name, kind = node.child_by_field_name("name"), node.child_by_field_name("type")
             if name is not None and kind is not None:
@@ -65,7 +65,8 @@ def _tag_paths(piece: Piece, kind: Node) -> list[tuple[str, ...]]:
     if kind.type != "struct_type":
         return []
     paths: list[tuple[str, ...]] = []
-    for field in (n for n in walk(kind) if n.type == "field_declaration" and n.parent and n.parent.parent == kind):
+    fields = kind.named_children[0].named_children if kind.named_children else []
+    for field in (f for f in fields if f.type == "field_declaration"):
         tag = field.child_by_field_name("tag")
         key = _json_key(piece.src(tag)) if tag is not None else None
         inner = field.child_by_field_name("type")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import accumulate
 
 from generator.calls.js_result import js_result_access
 from generator.calls.literals import js_key, js_value
 from generator.calls.model import CallModel, Json, unreadable
 from generator.calls.shared import batch_methods, first_readable, join_calls
-from generator.calls.trees import Node, Piece, args_of, walk
+from generator.calls.trees import Node, Piece, args_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ def _read_pieces(pieces: list[Piece], language: str) -> CallModel:
 
 def _sdk_calls(piece: Piece) -> list[tuple[Node, Api]]:
     found: list[tuple[Node, Api]] = []
-    for node in walk(piece.root):
+    for node in piece.nodes("call_expression"):
         if node.type != "call_expression":
             continue
         callee = node.child_by_field_name("function")
@@ -153,10 +154,13 @@ def _resolve(piece: Piece, node: Node) -> Node:
     if node.type != "identifier":
         return node
     name = piece.src(node)
-    for declarator in walk(piece.root):
+    for declarator in piece.nodes("variable_declarator"):
         if declarator.type != "variable_declarator":
             continue
-        target, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
+        target, value = (
+            declarator.child_by_field_name("name"),
+            declarator.child_by_field_name("value"),
+        )
         if target is not None and value is not None and piece.src(target) == name:
             return value if value.type in ("object", "array") else node
     return node
@@ -172,7 +176,9 @@ class ScriptBodies(HTMLParser):
         self._in_script = False
 
     def feed(self, data: str) -> None:
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(data) if c == "\n"]
+        self._line_starts = list(
+            accumulate((len(line) for line in data.split("\n")), lambda a, b: a + b + 1, initial=0)
+        )
         super().feed(data)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

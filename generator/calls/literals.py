@@ -88,9 +88,7 @@ def _js_object(piece: Piece, node: Node) -> Json:
             key, value = member.child_by_field_name("key"), member.child_by_field_name("value")
             assert key is not None and value is not None
             data[js_key(piece, key)] = js_value(piece, value)
-        elif member.type == "shorthand_property_identifier":
-            data[piece.src(member)] = expr(piece.src(member))
-        elif member.type != "comment":
+        elif member.type != "comment":  # shorthand `{ id }`, spread `...rest`, methods
             data[piece.src(member)] = expr(piece.src(member))
     return data
 
@@ -247,7 +245,7 @@ def _go_body(piece: Piece, body: Node) -> Json:
 
 # ---- JSON with bare placeholders (cURL bodies) ------------------------------------------------
 
-JSON_DELIMITERS = set(",:{}[]\"") | set(" \t\r\n")
+JSON_DELIMITERS = set(',:{}[]"') | set(" \t\r\n")
 JSON_WORDS = {"true", "false", "null"}
 
 

@@ -7,13 +7,15 @@ from generator.calls.literals import php_value
 from generator.calls.model import CallModel, Json, unreadable
 from generator.calls.php_result import php_result_access
 from generator.calls.shared import batch_methods, first_readable, join_calls
-from generator.calls.trees import Node, Piece, args_of, walk
+from generator.calls.trees import Node, Piece, args_of
 
 CALL_TYPES = ("member_call_expression", "scoped_call_expression", "function_call_expression")
 
 
 def read_php(piece: Piece, language: str) -> CallModel:
-    found = [m for node in walk(piece.root) if (m := _call(piece, node, language)) is not None]
+    found = [
+        m for node in piece.nodes(*CALL_TYPES) if (m := _call(piece, node, language)) is not None
+    ]
     if not found:
         if _is_typed_service(piece):
             return unreadable("typed-service-call", "b24phpsdk-service", language, auth="sdk")
@@ -98,10 +100,13 @@ def _resolve(piece: Piece, node: Node) -> Node:
     if node.type != "variable_name":
         return node
     name = piece.src(node)
-    for assignment in walk(piece.root):
+    for assignment in piece.nodes("assignment_expression"):
         if assignment.type != "assignment_expression":
             continue
-        left, right = assignment.child_by_field_name("left"), assignment.child_by_field_name("right")
+        left, right = (
+            assignment.child_by_field_name("left"),
+            assignment.child_by_field_name("right"),
+        )
         if left is not None and right is not None and piece.src(left) == name:
             return right if right.type == "array_creation_expression" else node
     return node
@@ -109,8 +114,12 @@ def _resolve(piece: Piece, node: Node) -> Node:
 
 def _is_typed_service(piece: Piece) -> bool:
     """`$serviceBuilder->getCRMScope()->deal()->add(...)`: b24phpsdk's typed services."""
-    for node in walk(piece.root):
+    for node in piece.nodes("member_call_expression"):
         name = _name(piece, node)
-        if node.type == "member_call_expression" and name.startswith("get") and name.endswith("Scope"):
+        if (
+            node.type == "member_call_expression"
+            and name.startswith("get")
+            and name.endswith("Scope")
+        ):
             return True
     return False

@@ -10,14 +10,14 @@ from __future__ import annotations
 from generator.calls.literals import py_value
 from generator.calls.model import CallModel, Json, unreadable
 from generator.calls.shared import first_readable, join_calls
-from generator.calls.trees import Node, Piece, walk
+from generator.calls.trees import Node, Piece
 
 LIST_CALLS = ("as_list", "as_list_fast")
 
 
 def read_python(piece: Piece, language: str) -> CallModel:
     clients = _client_names(piece)
-    found = [m for node in walk(piece.root) if (m := _call(piece, node, clients)) is not None]
+    found = [m for node in piece.nodes("call") if (m := _call(piece, node, clients)) is not None]
     if not found:
         reason = "parse-error" if piece.root.has_error else "no-call"
         return unreadable(reason, "b24pysdk", language)
@@ -27,7 +27,7 @@ def read_python(piece: Piece, language: str) -> CallModel:
 def _client_names(piece: Piece) -> set[str]:
     """`client` plus any name annotated or assigned with a b24pysdk client."""
     names = {"client"}
-    for node in walk(piece.root):
+    for node in piece.nodes("assignment"):
         if node.type == "assignment":
             left, kind = node.child_by_field_name("left"), node.child_by_field_name("type")
             right = node.child_by_field_name("right")
@@ -59,7 +59,7 @@ def _call(piece: Piece, node: Node, clients: set[str]) -> CallModel | None:
         return None
     method = ".".join(chain[1:])
     arguments = node.child_by_field_name("arguments")
-    params: Json = {}
+    params: dict[str, Json] = {}
     for argument in arguments.named_children if arguments is not None else []:
         name, value = argument.child_by_field_name("name"), argument.child_by_field_name("value")
         if argument.type != "keyword_argument" or name is None or value is None:
@@ -91,7 +91,7 @@ def _result_access(piece: Piece) -> tuple[tuple[str, ...], ...]:
     """`bitrix_response.result` and subscripts of a name bound to it (`result["items"]`)."""
     bound: set[str] = set()
     paths: list[tuple[str, ...]] = []
-    for node in walk(piece.root):
+    for node in piece.nodes("attribute", "subscript"):
         if node.type == "attribute" and piece.src(node).endswith(".result"):
             paths.append(("result",))
             parent = node.parent

@@ -27,15 +27,15 @@ def _own(model: CallModel) -> tuple[str, ...]:
 def maximal(paths: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     """Distinct non-empty paths, first-seen order, without those that only prefix a longer one."""
     unique = list(dict.fromkeys(p for p in paths if p))
-    return tuple(
-        p for p in unique if not any(len(q) > len(p) and q[: len(p)] == p for q in unique)
-    )
+    return tuple(p for p in unique if not any(len(q) > len(p) and q[: len(p)] == p for q in unique))
 
 
 def batch_methods(calls: Json) -> tuple[str, ...]:
     """Method names inside a batch: `[method, params]` pairs or `{method, params}` objects,
     in a list or keyed by name; a string command (`'crm.deal.get?id=1'`) gives its path."""
-    entries = calls.values() if isinstance(calls, dict) else calls if isinstance(calls, list) else []
+    entries = (
+        calls.values() if isinstance(calls, dict) else calls if isinstance(calls, list) else []
+    )
     found: list[str] = []
     for entry in entries:
         if isinstance(entry, list) and entry and isinstance(entry[0], str):

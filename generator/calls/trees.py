@@ -40,6 +40,12 @@ def parser(grammar: str) -> ts.Parser:
     return ts.Parser(ts.Language(_grammars()[grammar]()))
 
 
+@cache
+def query(grammar: str, types: tuple[str, ...]) -> ts.Query:
+    pattern = "[" + " ".join(f"({kind})" for kind in types) + "] @n"
+    return ts.Query(ts.Language(_grammars()[grammar]()), pattern)
+
+
 @dataclass
 class Piece:
     """Parsed code: `text` is the piece, `full` the whole tab code, `base` the piece's offset."""
@@ -57,6 +63,13 @@ class Piece:
         self.data = self.text.encode("utf-8")
         self._ascii = len(self.data) == len(self.text)
         self.root = parser(self.grammar).parse(self.data).root_node
+
+    def nodes(self, *types: str) -> list[Node]:
+        """Nodes of the given types in source order (outer before inner), found by a tree-sitter
+        query: the search runs in C, not as a Python walk."""
+        captures = ts.QueryCursor(query(self.grammar, types)).captures(self.root)
+        found = captures.get("n", [])
+        return sorted(found, key=lambda n: (n.start_byte, -n.end_byte))
 
     def src(self, node: Node) -> str:
         return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")

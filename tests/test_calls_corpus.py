@@ -1,0 +1,94 @@
+"""Call models over every example tab of every single-method page in the RU corpus: the share of
+tabs each label's reader cannot read, by reason, asserted exactly (a reader regression fails)."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.calls import read_tab
+from generator.extract.examples import find_example_blocks
+from generator.pages.model import Page
+from generator.source import decode
+from tests.corpus import CORPUS_RU, need
+
+pytestmark = pytest.mark.corpus
+
+SINGLE_METHOD = re.compile(r"Кто может выполнять метод(?!\w)")  # not the tutorials' «методы»
+LABELS = (
+    "cURL (Webhook)", "cURL (OAuth)", "JS (TS)", "JS (UMD)", "JS",
+    "PHP", "BX24.js", "PHP CRest", "Python", "Go",
+)  # fmt: skip
+
+# label: (tabs, {reason: unreadable tabs})
+EXPECTED: dict[str, tuple[int, dict[str, int]]] = {
+    "cURL (Webhook)": (1581, {"curl-split": 35, "params-not-json": 10}),
+    "cURL (OAuth)": (1674, {"curl-split": 35, "params-not-json": 14}),
+    "JS (TS)": (1497, {"no-call": 4}),
+    "JS (UMD)": (1492, {"no-call": 4}),
+    "JS": (194, {"no-call": 4, "method-not-literal": 2}),
+    "PHP": (1694, {"typed-service-call": 61, "parse-error": 2, "no-call": 1}),
+    "BX24.js": (1660, {"parse-error": 4, "no-call": 5}),
+    "PHP CRest": (1647, {"parse-error": 1, "no-call": 1}),
+    "Python": (341, {}),
+    "Go": (1614, {}),
+}
+
+
+def method_pages(root: Path) -> list[Page]:
+    pages = []
+    for path in sorted(root.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if path.name != "index.md" and SINGLE_METHOD.search(text):
+            rel = path.relative_to(root).as_posix()
+            pages.append(Page(rel, decode(path.read_bytes(), rel)))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def outcome() -> tuple[dict[str, Counter[str]], int, float]:
+    pages = method_pages(need(CORPUS_RU))
+    tabs = [
+        tab
+        for page in pages
+        for block in find_example_blocks(page)
+        for tab in block.tabs
+        if tab.label in LABELS
+    ]
+    counts: dict[str, Counter[str]] = {label: Counter() for label in LABELS}
+    start = time.perf_counter()
+    models = [read_tab(tab) for tab in tabs]
+    elapsed = time.perf_counter() - start
+    for tab, model in zip(tabs, models, strict=True):
+        counts[tab.label]["tabs"] += 1
+        if not model.readable:
+            assert model.reason is not None
+            counts[tab.label][model.reason] += 1
+    return counts, len(pages), elapsed
+
+
+def test_single_method_pages_are_the_issue_count(
+    outcome: tuple[dict[str, Counter[str]], int, float],
+) -> None:
+    assert outcome[1] == 1689
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_unreadable_tabs_per_label(
+    label: str, outcome: tuple[dict[str, Counter[str]], int, float]
+) -> None:
+    counts = outcome[0][label]
+    tabs, reasons = EXPECTED[label]
+    assert counts["tabs"] == tabs
+    assert {k: v for k, v in counts.items() if k != "tabs"} == reasons
+    assert sum(reasons.values()) <= 0.05 * tabs  # the issue's goal: at most 5% per label
+
+
+def test_readers_time(outcome: tuple[dict[str, Counter[str]], int, float]) -> None:
+    """Reading all ~13,400 tabs takes about 2.5 s on the CI box; 20 s means a reader went
+    quadratic or lost its C-side node search."""
+    assert outcome[2] < 20.0
