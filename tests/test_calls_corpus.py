@@ -32,8 +32,8 @@ EXPECTED: dict[str, tuple[int, dict[str, int]]] = {
     "JS (UMD)": (1492, {"no-call": 4}),
     "JS": (194, {"no-call": 4, "method-not-literal": 2}),
     "PHP": (1694, {"typed-service-call": 61, "parse-error": 2, "no-call": 1}),
-    "BX24.js": (1660, {"parse-error": 4, "no-call": 5}),
-    "PHP CRest": (1647, {"parse-error": 1, "no-call": 1}),
+    "BX24.js": (1660, {"parse-error": 8, "no-call": 5}),
+    "PHP CRest": (1647, {"parse-error": 2, "no-call": 1}),
     "Python": (341, {}),
     "Go": (1614, {}),
 }

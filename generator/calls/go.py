@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from generator.calls.literals import go_value
 from generator.calls.model import CallModel, Json, unreadable
-from generator.calls.shared import first_readable, join_calls
+from generator.calls.shared import first_readable, join_calls, sdk_call
 from generator.calls.trees import Node, Piece, args_of
 
 ENTRY_POINTS = {"Call": "single", "Pages": "list"}
@@ -53,7 +53,7 @@ def _call(piece: Piece, node: Node, language: str) -> CallModel | None:
         return unreadable(
             "params-not-literal", "b24gosdk", language, method=method, calls=(method,), auth="sdk"
         )
-    span = piece.span(params_node) if params_node is not None else None
-    return CallModel(
-        True, None, "b24gosdk", language, method, params, span, "sdk", style, None, (), (method,)
-    )
+    return sdk_call(
+        piece, params_node, sdk="b24gosdk", language=language, method=method, params=params,
+        style=style,
+    )  # fmt: skip

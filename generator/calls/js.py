@@ -10,7 +10,7 @@ from itertools import accumulate
 from generator.calls.js_result import js_result_access
 from generator.calls.literals import js_key, js_value
 from generator.calls.model import CallModel, Json, unreadable
-from generator.calls.shared import batch_methods, first_readable, join_calls
+from generator.calls.shared import batch_methods, first_readable, join_calls, sdk_call
 from generator.calls.trees import Node, Piece, args_of
 
 
@@ -104,10 +104,9 @@ def _model(piece: Piece, call: Node, api: Api, language: str) -> CallModel:
                 "params-not-literal", api.sdk, language, method=method, calls=(method,), auth="sdk"
             )
         params = js_value(piece, params_node)
-    span = piece.span(params_node) if params_node is not None else None
-    return CallModel(
-        True, None, api.sdk, language, method, params, span, "sdk", api.style, api.version, (),
-        (method,),
+    return sdk_call(
+        piece, params_node, sdk=api.sdk, language=language, method=method, params=params,
+        style=api.style, version=api.version,
     )  # fmt: skip
 
 
@@ -143,9 +142,9 @@ def _batch(piece: Piece, args: list[Node], api: Api, language: str) -> CallModel
     if calls_node.type not in ("object", "array"):
         return unreadable("params-not-literal", api.sdk, language, method="batch", auth="sdk")
     params = js_value(piece, calls_node)
-    return CallModel(
-        True, None, api.sdk, language, "batch", params, piece.span(calls_node), "sdk", "batch",
-        api.version, (), ("batch", *batch_methods(params)),
+    return sdk_call(
+        piece, calls_node, sdk=api.sdk, language=language, method="batch", params=params,
+        style="batch", version=api.version, calls=("batch", *batch_methods(params)),
     )  # fmt: skip
 
 

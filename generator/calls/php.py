@@ -6,7 +6,7 @@ from __future__ import annotations
 from generator.calls.literals import php_value
 from generator.calls.model import CallModel, Json, unreadable
 from generator.calls.php_result import php_result_access
-from generator.calls.shared import batch_methods, first_readable, join_calls
+from generator.calls.shared import batch_methods, first_readable, join_calls, sdk_call
 from generator.calls.trees import Node, Piece, args_of
 
 CALL_TYPES = ("member_call_expression", "scoped_call_expression", "function_call_expression")
@@ -77,10 +77,7 @@ def _single(piece: Piece, node: Node, sdk: str, language: str) -> CallModel:
         )
     if params_node is not None:
         params = php_value(piece, params_node)
-    span = piece.span(params_node) if params_node is not None else None
-    return CallModel(
-        True, None, sdk, language, method, params, span, "sdk", "single", None, (), (method,)
-    )
+    return sdk_call(piece, params_node, sdk=sdk, language=language, method=method, params=params)
 
 
 def _batch(piece: Piece, node: Node, language: str) -> CallModel:
@@ -89,9 +86,9 @@ def _batch(piece: Piece, node: Node, language: str) -> CallModel:
     if calls_node is None or calls_node.type != "array_creation_expression":
         return unreadable("params-not-literal", "crest", language, method="batch", auth="sdk")
     params = php_value(piece, calls_node)
-    return CallModel(
-        True, None, "crest", language, "batch", params, piece.span(calls_node), "sdk", "batch",
-        None, (), ("batch", *batch_methods(params)),
+    return sdk_call(
+        piece, calls_node, sdk="crest", language=language, method="batch", params=params,
+        style="batch", calls=("batch", *batch_methods(params)),
     )  # fmt: skip
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.calls.literals import py_value
 from generator.calls.model import CallModel, Json, unreadable
-from generator.calls.shared import first_readable, join_calls
+from generator.calls.shared import first_readable, join_calls, sdk_call
 from generator.calls.trees import Node, Piece
 
 LIST_CALLS = ("as_list", "as_list_fast")
@@ -70,10 +70,9 @@ def _call(piece: Piece, node: Node, clients: set[str]) -> CallModel | None:
                 auth="sdk",
             )  # fmt: skip
         params[piece.src(name)] = py_value(piece, value)
-    span = piece.span(arguments) if arguments is not None else None
-    return CallModel(
-        True, None, "b24pysdk", "python", method, params, span, "sdk", _style(piece, node), None,
-        (), (method,),
+    return sdk_call(
+        piece, arguments, sdk="b24pysdk", language="python", method=method, params=dict(params),
+        style=_style(piece, node),
     )  # fmt: skip
 
 

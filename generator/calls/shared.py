@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator.calls.model import CallModel, Json
+from generator.calls.model import CallModel, Json, unreadable
+from generator.calls.trees import Node, Piece
 
 
 def first_readable(models: list[CallModel]) -> CallModel:
@@ -45,3 +46,26 @@ def batch_methods(calls: Json) -> tuple[str, ...]:
         elif isinstance(entry, str):
             found.append(entry.split("?")[0])
     return tuple(found)
+
+
+def sdk_call(
+    piece: Piece,
+    node: Node | None,
+    *,
+    sdk: str,
+    language: str,
+    method: str,
+    params: Json,
+    style: str = "single",
+    version: int | None = None,
+    calls: tuple[str, ...] = (),
+) -> CallModel:
+    """A readable SDK call whose params are the literal `node` (None: the call passes none),
+    unless that literal holds a syntax error: tree-sitter recovered it, so the data is a guess."""
+    if node is not None and node.has_error:
+        return unreadable("parse-error", sdk, language, method=method, calls=(method,), auth="sdk")
+    span = piece.span(node) if node is not None else None
+    return CallModel(
+        True, None, sdk, language, method, params, span, "sdk", style, version, (),
+        calls or (method,),
+    )  # fmt: skip

@@ -6,6 +6,7 @@ character offset in the tab's code, so spans always point into the string the ca
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -40,6 +41,16 @@ def parser(grammar: str) -> ts.Parser:
     return ts.Parser(ts.Language(_grammars()[grammar]()))
 
 
+# The docs' value placeholders (`**put_attach_id**`) stand where code wants a value. Parsing sees
+# each as a name of the same length (`__put_attach_id__`), so offsets hold and the tree is sound;
+# `src()` still reads the page's own bytes, so the value comes back as {"$expr": "**put_...**"}.
+PLACEHOLDER = re.compile(rb"\*\*([A-Za-z_][\w.-]*)\*\*")
+
+
+def _as_name(match: re.Match[bytes]) -> bytes:
+    return b"__" + re.sub(rb"[.-]", b"_", match.group(1)) + b"__"
+
+
 @cache
 def query(grammar: str, types: tuple[str, ...]) -> ts.Query:
     pattern = "[" + " ".join(f"({kind})" for kind in types) + "] @n"
@@ -62,7 +73,8 @@ class Piece:
         self.full = self.full or self.text
         self.data = self.text.encode("utf-8")
         self._ascii = len(self.data) == len(self.text)
-        self.root = parser(self.grammar).parse(self.data).root_node
+        source = self.data if self.grammar == "bash" else PLACEHOLDER.sub(_as_name, self.data)
+        self.root = parser(self.grammar).parse(source).root_node
 
     def nodes(self, *types: str) -> list[Node]:
         """Nodes of the given types in source order (outer before inner), found by a tree-sitter
