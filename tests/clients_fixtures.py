@@ -7,12 +7,21 @@ not depend on the method-page extractor; `contract_of` turns a spec into the RES
 
 from __future__ import annotations
 
+import importlib
+import json
+import re
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
 
-from generator.clients.model import auth_rules, select_methods
+import pytest
+
+from generator.clients.model import MethodLike, ScopeModel, auth_rules, select_methods
 from generator.clients.results import payload_of
-from generator.clients.types import docs_type
-from tests.support.rest_double import MethodContract
+from generator.clients.types import CType, docs_type
+from tests.support.rest_double import MethodContract, RestDouble
 
 
 @dataclass(frozen=True)
@@ -144,19 +153,173 @@ DUPLICATE = Method("crm.deal.get", params=(), source=Source("api-reference/other
 FIXTURE = [DEAL_ADD, DEAL_GET, EVENT_BIND, USER_CURRENT, ODD_NAMES, V3_METHOD, NO_METHOD, DUPLICATE]
 
 
-def contract_of(spec: Method) -> MethodContract:
+def contract_of(spec: MethodLike) -> MethodContract:
     """The double's view of a spec: auth rule, required top-level params, their kinds, result."""
     _, webhook = auth_rules(spec.auth)
     types: dict[str, str] = {}
-    for param in spec.params:
+    for param in (p for p in spec.params if not p.wildcard):
         kind = docs_type(param.type)[0].kind
         if param.children and kind in ("dict", "any"):
             kind = "object"
         types[param.name] = {"dict": "object", "map": "object"}.get(kind, kind)
     _, value = payload_of(spec.response.example if spec.response else None)
-    required = tuple(p.name for p in spec.params if p.required)
+    required = tuple(p.name for p in spec.params if p.required and not p.wildcard)
     return MethodContract(webhook=webhook, required=required, types=types, result=value)
 
 
-def contracts(specs: list[Method]) -> dict[str, MethodContract]:
+def contracts(specs: Iterable[MethodLike]) -> dict[str, MethodContract]:
     return {str(spec.method): contract_of(spec) for spec in select_methods(specs)}
+
+
+# --- sample values and execution against the double ----------------------------------------------
+
+
+def sample_value(ctype: CType) -> object:
+    """A value of `ctype` the double accepts (shapes get their required keys)."""
+    if ctype.kind in _SCALAR_SAMPLES:
+        return _SCALAR_SAMPLES[ctype.kind]
+    if ctype.kind == "list" and ctype.item is not None:
+        return [sample_value(ctype.item)]
+    if ctype.kind == "map" and ctype.item is not None:
+        return {"k": sample_value(ctype.item)}
+    if ctype.kind == "shape" and ctype.shape is not None:
+        members = [m for m in ctype.shape.members if m.required] or list(ctype.shape.members[:1])
+        return {m.key: sample_value(m.type) for m in members} or {"KEY": "value"}
+    return {"KEY": "value"}
+
+
+_SCALAR_SAMPLES: dict[str, object] = {
+    "str": "text",
+    "int": 7,
+    "float": 1.5,
+    "bool": True,
+    "any": "x",
+}
+
+
+def write_tree(files: dict[str, bytes], root: Path) -> Path:
+    for path, data in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return root
+
+
+def import_fresh(package_root: Path, name: str) -> ModuleType:
+    """Import the generated package `name` from `package_root`, forgetting any earlier import."""
+    for loaded in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
+        del sys.modules[loaded]
+    sys.path.insert(0, str(package_root))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(package_root))
+
+
+@dataclass
+class Execution:
+    """What `execute_all` did: callables called, app-only ones refused through a webhook."""
+
+    called: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def execute_all(scopes: list[ScopeModel], package_root: Path, double: RestDouble) -> Execution:
+    """Call every generated callable through a real b24pysdk client: required params only, then
+    every param; app-only methods over OAuth (and once through the webhook, expecting refusal)."""
+    from b24pysdk.errors import BitrixAPIError  # type: ignore[import-untyped]
+
+    from tests.support.b24pysdk_loopback import oauth_client, webhook_client
+
+    import_fresh(package_root, "b24_methods")
+    clients = {True: webhook_client(double), False: oauth_client(double)}
+    done = Execution()
+    for scope in scopes:
+        module = importlib.import_module(f"b24_methods.{scope.module}")
+        for method in scope.methods:
+            function = getattr(module, method.function)
+            for members in (method.required_params, method.params):
+                kwargs = {m.name: sample_value(m.type) for m in members}
+                try:
+                    result = function(clients[method.webhook], **kwargs)
+                except BitrixAPIError as exc:
+                    done.failures.append(f"{method.method}: {exc.error} {exc.error_description}")
+                    continue
+                expected = double.contracts[method.method].result
+                sent = set(double.last_call().params)
+                if result != expected or sent != {m.key for m in members}:
+                    done.failures.append(f"{method.method}: sent {sorted(sent)}, got {result!r}")
+            done.called.append(method.method)
+            if method.app_only:
+                try:
+                    function(
+                        clients[True],
+                        **{m.name: sample_value(m.type) for m in method.required_params},
+                    )
+                except BitrixAPIError as exc:
+                    if exc.error == "WRONG_AUTH_TYPE":
+                        done.refused.append(method.method)
+    return done
+
+
+_TS_ERROR = re.compile(r"^(?P<file>[\w.-]+\.ts)\((?P<line>\d+),\d+\): error (?P<code>TS\d+):")
+
+
+def tsc_errors(module: bytes, usages: dict[str, str], root: Path) -> dict[str, list[str]]:
+    """`b24-methods.ts` plus `usages` (file name → code) checked by one `tsc --strict` run
+    against the real @bitrix24/b24jssdk: file name → `line:TSnnnn` of each error."""
+    from tests.support.snippets import run_tool
+    from tests.support.toolchains import require
+    from tests.support.ts_checker import TSCONFIG
+
+    require("node")
+    tsc = require("tsc")
+    (root / "node_modules").symlink_to(require("b24jssdk").parents[1], target_is_directory=True)
+    (root / "tsconfig.json").write_text(json.dumps(TSCONFIG), encoding="utf-8")
+    (root / "b24-methods.ts").write_bytes(module)
+    for name, code in usages.items():
+        (root / name).write_text(code, encoding="utf-8")
+    completed = run_tool([tsc, "-p", root, "--pretty", "false"], cwd=root, ok_codes=[0, 1, 2])
+    errors: dict[str, list[str]] = {}
+    for line in completed.stdout.splitlines():
+        match = _TS_ERROR.match(line)
+        if match:
+            errors.setdefault(match["file"], []).append(f"{match['line']}:{match['code']}")
+        elif line.strip() and not line.startswith(" "):
+            errors.setdefault("(unparsed)", []).append(line)
+    return errors
+
+
+PHPDOC_PARSER = Path("/usr/share/php/PHPStan/PhpDocParser/autoload.php")
+_SUPPORT = Path(__file__).resolve().parent / "support"
+_PHP_DISPATCH = r"""
+foreach (glob($argv[1] . '/*.php') as $file) { require_once $file; }
+$wrong = 0;
+foreach (\B24Methods\Methods::ALL as $method => [$class, $function]) {
+    $scope = new $class(fn (string $called, array $params): string => $called);
+    if ($scope->$function([]) !== $method) { echo "$method\n"; $wrong++; }
+}
+echo count(\B24Methods\Methods::ALL), " dispatched, $wrong wrong\n";
+"""
+
+
+def php_checks(php_root: Path) -> tuple[list[str], str, str]:
+    """(`php -l` failures, the phpdoc-parser report, the dispatch report) for a B24Methods folder."""
+    from tests.support.snippets import run_tool
+    from tests.support.toolchains import in_ci, require
+
+    php = require("php")
+    files = sorted(php_root.glob("*.php"))
+    lint = [run_tool([php, "-l", path], ok_codes=[0, 255]) for path in files]
+    failures = [c.stdout.strip() for c in lint if c.returncode != 0]
+    if not PHPDOC_PARSER.exists():
+        message = f"{PHPDOC_PARSER} not found: apt-get install php-phpstan-phpdoc-parser"
+        if in_ci():
+            pytest.fail(f"{message} (a missing toolchain is a failure in CI)", pytrace=False)
+        pytest.skip(message)
+    doctypes = run_tool(
+        [php, _SUPPORT / "php_doctypes.php", PHPDOC_PARSER, *files], ok_codes=[0, 1]
+    )
+    dispatch = run_tool([php, "-r", _PHP_DISPATCH, php_root], ok_codes=[0])
+    return failures, doctypes.stdout, dispatch.stdout

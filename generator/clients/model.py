@@ -24,7 +24,8 @@ from generator.clients.types import (
     shape_of,
     walk_shapes,
 )
-from generator.render.stubs.types import NameRegistry, pascal, words
+from generator.render.literals import camel, pascal, snake, words
+from generator.render.stubs.names import NameRegistry
 
 
 class ParamLike(Protocol):
@@ -171,7 +172,7 @@ def build_method(spec: MethodLike, shapes: NameRegistry, functions: NameRegistry
     return MethodModel(
         method=method,
         function=function,
-        camel=function[:1] + pascal(function.split("_"))[1:],
+        camel=camel(function.split("_")),
         base=base,
         scope=scope_names(spec)[0] if scope_names(spec) else "",
         docs=docs_path(spec),
@@ -237,7 +238,7 @@ def _result(response: ResponseLike | None, base: str, shapes: NameRegistry) -> C
 
 def python_name(key: str, taken: set[str]) -> str:
     """A snake_case identifier for a wire name, unique within `taken` (which it updates)."""
-    name = "_".join(w.lower() for w in words(key)) or "param"
+    name = snake(key) or "param"
     if name[0].isdigit():
         name = "p_" + name
     if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _RESERVED_ARGS:

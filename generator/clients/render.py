@@ -13,8 +13,7 @@ from typing import Any
 from generator.clients.model import MethodLike, ScopeModel, build_scopes
 from generator.clients.spell import FILTERS
 from generator.formatting import format_python
-from generator.render.env import make_environment
-from generator.render.stubs.models import _render_template
+from generator.render.env import load_template, make_environment, render_template
 
 PY_ROOT = "python/b24_methods"
 TS_FILE = "typescript/b24-methods.ts"
@@ -27,7 +26,7 @@ def render_clients(
     """Every client file for the method specs, sorted by path."""
     scopes = build_scopes(specs)
     out = _Output(make_environment(user_dirs, FILTERS), cache_dir)
-    methods = [method for scope in scopes for method in scope.methods]
+    methods = sorted((m for scope in scopes for m in scope.methods), key=lambda m: m.method)
     for template, path in _SHARED:
         out.render(template, path, scopes=scopes, methods=methods)
     for scope in scopes:
@@ -53,7 +52,9 @@ class _Output:
         self.files: dict[str, bytes] = {}
 
     def render(self, template: str, path: str, **context: Any) -> None:
-        text = _render_template(self.env, template, path, context).rstrip("\n") + "\n"
+        compiled = load_template(self.env, template)
+        text = render_template(compiled, {"template": template, **context}, path)
+        text = text.rstrip("\n") + "\n"
         if path.endswith(".py"):
             text = format_python(text, path, cache_dir=self.cache_dir)
         self.files[path] = text.encode("utf-8")

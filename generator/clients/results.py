@@ -24,7 +24,8 @@ from generator.clients.types import (
     scalar_of,
     shape_of,
 )
-from generator.render.stubs.types import NameRegistry, pascal, words
+from generator.render.literals import pascal, words
+from generator.render.stubs.names import NameRegistry
 
 if TYPE_CHECKING:
     from generator.clients.model import ParamLike

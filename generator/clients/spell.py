@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from generator.clients.types import CType, Member, Shape
-from generator.render.stubs.types import FILTERS as STUB_FILTERS
-from generator.render.stubs.types import php_shape_key, ts_key
+from generator.render.stubs.spelling import FILTERS as STUB_FILTERS
+from generator.render.stubs.spelling import php_shape_key, ts_key
 
 if TYPE_CHECKING:
     from generator.clients.model import MethodModel

@@ -1,0 +1,185 @@
+"""The typed Python layer over b24pysdk: rendered from hand-written specs, mypy --strict clean,
+and every callable executed through a real b24pysdk client against the REST double."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.clients.model import build_scopes
+from generator.clients.render import PY_ROOT, render_clients
+from tests.clients_fixtures import (
+    DEAL_ADD,
+    DEAL_GET,
+    EVENT_BIND,
+    FIXTURE,
+    contracts,
+    execute_all,
+    import_fresh,
+    write_tree,
+)
+from tests.support.rest_double import RestDouble
+from tests.support.toolchains import require
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, bytes]:
+    return render_clients(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def package(files: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_tree(files, tmp_path_factory.mktemp("clients")) / "python"
+
+
+def test_one_module_per_scope_and_shared_files(files: dict[str, bytes]) -> None:
+    python = sorted(path for path in files if path.startswith(PY_ROOT))
+    assert python == [
+        f"{PY_ROOT}/{name}"
+        for name in (
+            "__init__.py",
+            "_runtime.py",
+            "common.py",
+            "crm.py",
+            "main.py",
+            "py.typed",
+            "registry.py",
+            "user.py",
+        )
+    ]
+
+
+def test_signature_keeps_wire_names_and_required(files: dict[str, bytes]) -> None:
+    crm = files[f"{PY_ROOT}/crm.py"].decode()
+    assert (
+        "def crm_item_list(\n    client: rt.SdkClient,\n    /,\n    *,\n    entity_type_id: int,\n"
+        "    from_: str | None = None,\n    id: int | None = None,\n    id_: str | None = None,\n"
+        "    client_: str | None = None,\n    select: list[str] | None = None,\n"
+        "    filter: CrmItemListFilter | None = None,\n    order: dict[str, Any] | None = None,\n"
+        ") -> CrmItemListResult:\n"
+    ) in crm
+    assert '"entityTypeId": entity_type_id,\n                "from": from_,' in crm
+    assert '"ID": id,\n                "id": id_,\n                "client": client_,' in crm
+
+
+def test_nested_params_are_typeddicts_with_required_markers(files: dict[str, bytes]) -> None:
+    crm = files[f"{PY_ROOT}/crm.py"].decode()
+    assert (
+        'CrmDealAddFields = TypedDict(\n    "CrmDealAddFields",\n    {\n'
+        '        "TITLE": NotRequired[str],\n        "TYPE_ID": NotRequired[str],\n'
+        '        "OPPORTUNITY": NotRequired[float],\n        "CONTACT_IDS": NotRequired[list[int]],\n'
+        "    },\n)\n"
+    ) in crm
+    # the wildcard row (UF_CRM_...) opens the shape: any other key is accepted too
+    assert (
+        "    fields: CrmDealAddFields | dict[str, Any],\n    params: CrmDealAddParams2 | None = None,\n"
+        in crm
+    )
+
+
+def test_results_follow_the_response_example(files: dict[str, bytes]) -> None:
+    crm = files[f"{PY_ROOT}/crm.py"].decode()
+    assert (
+        '        "ID": Required[str],\n        "TITLE": Required[str],\n'
+        '        "OPPORTUNITY": Required[str],\n        "CLOSED": Required[str],\n'
+        '        "COMMENTS": Required[Any],\n'
+        '        "CONTACT_IDS": Required[list[CrmDealGetResultContactIdsItem]],\n'
+        '        "PRODUCTS": Required[dict[str, CrmDealGetResultProductsItem]],\n'
+    ) in crm
+    assert '        "CONTACT_ID": Required[int],\n        "SORT": NotRequired[int],\n' in crm
+    assert '        "PRICE": Required[float],\n' in crm  # 1.5 and 2 merge to float
+
+
+def test_registry_records_auth_and_version(package: Path) -> None:
+    registry = import_fresh(package, "b24_methods").METHODS
+    assert sorted(registry) == [
+        "crm.deal.add",
+        "crm.deal.get",
+        "crm.item.list",
+        "event.bind",
+        "main.eventlog.list",
+        "user.current",
+    ]
+    bind = registry["event.bind"]
+    assert (bind.module, bind.function, bind.webhook, bind.app_only) == (
+        "common",
+        "event_bind",
+        False,
+        True,
+    )
+    assert bind.required == ("event", "handler")
+    assert registry["main.eventlog.list"].version == 3
+    assert registry["crm.deal.get"].docs == "api-reference/crm/deals/crm-deal-get.md"
+
+
+def test_mypy_strict_clean(package: Path) -> None:
+    require("b24pysdk")
+    completed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "b24_methods"],
+        cwd=package,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert completed.stdout.startswith("Success: no issues found in 7 source files")
+
+
+def test_every_callable_runs_through_b24pysdk_against_the_double(package: Path) -> None:
+    require("b24pysdk")
+    scopes = build_scopes(FIXTURE)
+    with RestDouble(contracts=contracts(FIXTURE)) as double:
+        done = execute_all(scopes, package, double)
+        calls = double.calls
+    assert done.failures == []
+    assert done.called == [
+        "event.bind",
+        "crm.deal.add",
+        "crm.deal.get",
+        "crm.item.list",
+        "main.eventlog.list",
+        "user.current",
+    ]
+    assert done.refused == ["event.bind"]
+    # required-only, all params, per method; plus the refused webhook call
+    assert len(calls) == 2 * 6 + 1
+    bind = [c for c in calls if c.method == "event.bind"]
+    assert [c.auth_mode for c in bind] == ["oauth", "oauth", "webhook"]
+    assert bind[0].params == {"event": "text", "handler": "text"}
+
+
+def test_the_double_rejects_what_the_docs_forbid(package: Path) -> None:
+    require("b24pysdk")
+    from b24pysdk.errors import BitrixAPIError  # type: ignore[import-untyped]
+
+    from tests.support.b24pysdk_loopback import webhook_client
+
+    runtime = import_fresh(package, "b24_methods")._runtime
+    with RestDouble(contracts=contracts([DEAL_ADD, DEAL_GET])) as double:
+        client = webhook_client(double)
+        with pytest.raises(BitrixAPIError) as missing:
+            runtime.call(client, "crm.deal.add", {"fields": None})
+        with pytest.raises(BitrixAPIError) as mistyped:
+            runtime.call(client, "crm.deal.get", {"id": "eleven"})
+    assert (missing.value.error, missing.value.status_code) == ("ERROR_ARGUMENT", 400)
+    assert mistyped.value.error == "INVALID_ARG_VALUE"
+
+
+def test_app_only_method_through_webhook_is_wrong_auth_type(package: Path) -> None:
+    require("b24pysdk")
+    from b24pysdk.errors import BitrixAPIForbidden  # type: ignore[import-untyped]
+
+    from tests.support.b24pysdk_loopback import webhook_client
+
+    common = import_fresh(package, "b24_methods.common")
+    double = RestDouble(contracts=contracts([EVENT_BIND]))
+    with double, pytest.raises(BitrixAPIForbidden) as refused:
+        common.event_bind(webhook_client(double), event="ONCRMDEALADD", handler="https://h")
+    assert refused.value.error == "WRONG_AUTH_TYPE"
+
+
+def test_rendering_is_deterministic_and_order_independent(files: dict[str, bytes]) -> None:
+    assert render_clients(list(reversed(FIXTURE))) == files
