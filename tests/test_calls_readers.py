@@ -1,0 +1,156 @@
+"""Call-model readers on hand-written fixtures (tests/fixtures/calls): every reader and every
+irregular shape the corpus holds. The per-language case tables (tests/test_calls_curl.py,
+_js.py, _php_python_go.py) assert whole CallModels; this module holds the shared checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from generator.calls import CallModel, CodeSpan, read_call, read_tab, tab_code
+from generator.calls.read import language_of
+
+FIXTURES = Path(__file__).parent / "fixtures" / "calls"
+
+
+def code_of(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def assert_case(name: str, label: str, fence: str, expected: CallModel) -> None:
+    """The fixture reads as `expected`, and its span's line/col agree with its offset."""
+    code = code_of(name)
+    assert read_call(code, label=label, fence_lang=fence) == expected
+    span = expected.params_span
+    if span is not None:
+        before = code[: span.start].split("\n")
+        assert (span.line, span.col) == (len(before), len(before[-1]) + 1)
+
+
+SPAN_TEXTS = [
+    (
+        "curl_webhook.sh",
+        "cURL (Webhook)",
+        "bash",
+        '{"entityId":7,"fields":{"TITLE":"Spring order","TAGS":["a","b"]}}',
+    ),
+    ("js_ts_v3_list.ts", "JS (TS)", "ts", "{ stageId: 'NEW', active: true }"),
+    ("bx24_array_params.js", "BX24.js", "js", "[13]"),
+    ("python_as_list.py", "Python", "python", "(payment_id=7)"),
+    ("go_unwrap_nil.go", "Go", "go", "nil"),
+    ("go_pages.go", "Go", "go", 'b24.Params{"select": []string{"ID"}}'),
+]
+
+
+@pytest.mark.parametrize(("name", "label", "fence", "text"), SPAN_TEXTS)
+def test_span_covers_exactly_the_literal(name: str, label: str, fence: str, text: str) -> None:
+    """What sync would rewrite: the literal itself (a Python call's argument list)."""
+    code = code_of(name)
+    span = read_call(code, label=label, fence_lang=fence).params_span
+    assert span is not None
+    assert code[span.start : span.end] == text
+
+
+def test_non_ascii_code_spans_count_characters_not_bytes() -> None:
+    code = "// Привет, мир\nBX24.callMethod('a.b', {name: 'ёж'}, cb)\n"
+    model = read_call(code, label="BX24.js", fence_lang="js")
+    assert model.params_span == CodeSpan(38, 50, 2, 24)
+    assert code[38:50] == "{name: 'ёж'}"
+    assert model.params == {"name": "ёж"}
+
+
+def test_placeholders_in_code_are_expressions_not_syntax_errors() -> None:
+    code = "CRest::call('vote.AttachedVote.get', ['attachId' => **put_attach_id**]);\n"
+    model = read_call(code, label="PHP CRest", fence_lang="php")
+    assert model.params == {"attachId": {"$expr": "**put_attach_id**"}}
+
+
+@dataclass(frozen=True)
+class FakeFence:
+    lang: str | None
+    code: str
+
+
+@dataclass(frozen=True)
+class FakeTab:
+    label: str
+    lang: str | None
+    code: str
+    more_fences: list[FakeFence] = field(default_factory=list)
+
+
+def test_python_tab_with_prose_and_several_fences_reads_the_joined_fences() -> None:
+    """The plain / as_list / as_list_fast variants join; a fence in another language does not.
+    The first fence's call is the tab's call, so its span indexes `Tab.code`."""
+    first = code_of("python_prose_1.py")
+    tab = FakeTab(
+        "Python",
+        "python",
+        first,
+        [
+            FakeFence("python", code_of("python_prose_2.py")),
+            FakeFence("python", code_of("python_prose_3.py")),
+            FakeFence("go", code_of("go_in_python_tab.go")),
+        ],
+    )
+    assert tab_code(tab) == "\n".join(
+        [first, code_of("python_prose_2.py"), code_of("python_prose_3.py")]
+    )
+    assert read_tab(tab) == CallModel(
+        readable=True,
+        reason=None,
+        sdk="b24pysdk",
+        language="python",
+        method="crm.item.payment.product.list",
+        params={"payment_id": 7},
+        params_span=CodeSpan(start=114, end=128, line=5, col=55),
+        auth="sdk",
+        style="single",
+        rest_version=None,
+        result_access=(("result",),),
+        calls=("crm.item.payment.product.list",),
+    )
+    assert first[114:128] == "(payment_id=7)"
+
+
+@pytest.mark.parametrize(
+    ("code", "label", "fence", "reason", "sdk", "language"),
+    [
+        ("", "Go", "go", "empty", "b24gosdk", "go"),
+        ("  \n", "PHP", "php", "empty", "b24phpsdk", "php"),
+        ("int x", "string", None, "no-call", "unknown", "unknown"),
+        ("console.log(1)\n", "BX24.js", "js", "no-call", "unknown", "javascript"),
+        ("BX24.callMethod(\n  'a.b',\n", "BX24.js", "js", "parse-error", "unknown", "javascript"),
+    ],
+)
+def test_not_readable(
+    code: str, label: str, fence: str | None, reason: str, sdk: str, language: str
+) -> None:
+    model = read_call(code, label=label, fence_lang=fence)
+    assert (model.readable, model.reason, model.sdk, model.language) == (
+        False, reason, sdk, language,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("label", "fence", "language"),
+    [
+        ("cURL (Webhook)", "http", "http"),
+        ("cURL (OAuth)", "curl", "bash"),
+        ("cURL (OAuth)", None, "bash"),
+        ("BX24.js", "BX24.callMethod(", "javascript"),
+        ("JS", "JavaScript", "javascript"),
+        ("JS", "json", "javascript"),
+        ("JS (UMD)", "html", "html"),
+        ("PHP CRest", "go", "go"),
+        ("Python", "go", "go"),
+        ("Go", None, "go"),
+        ("integer", None, "unknown"),
+    ],
+)
+def test_language_comes_from_the_fence_then_the_label(
+    label: str, fence: str | None, language: str
+) -> None:
+    assert language_of(label, fence) == language
