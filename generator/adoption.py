@@ -1,0 +1,104 @@
+"""What `check` adds for teams adopting it: a baseline of accepted findings and an HTML report.
+
+The check command calls `add_options` on its parser and `adopt` on the run's findings; `adopt`
+writes the baseline or compares with one, writes the HTML page, and hands back the findings the
+command should print and count (with a baseline: the new ones only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.baseline import Comparison
+from generator.check.report import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Adopted:
+    shown: list[Finding]  # what to print and what decides the exit status
+    comparison: Comparison | None = None
+    wrote_baseline: bool = False
+
+    def json_report(self, report: str) -> str:
+        """The schema-1 report with a `baseline` object added when one was compared with."""
+        if self.comparison is None:
+            return report
+        document = json.loads(report)
+        document["baseline"] = self.comparison.to_json()
+        return json.dumps(document, ensure_ascii=False, indent=2)
+
+    def print_text(self) -> None:
+        """The baseline's verdict after the text report: counts, then the fixed entries."""
+        if self.comparison is None:
+            return
+        print(self.comparison.summary())
+        for entry in self.comparison.fixed:
+            print(f"  fixed: {entry.format_text()}")
+
+    def print_github(self) -> None:
+        if self.comparison is None:
+            return
+        print(self.comparison.summary(), file=sys.stderr)
+        for entry in self.comparison.fixed:
+            print(
+                f"::notice file={entry.path},title=b24-docgen fixed::{entry.kind} "
+                "is gone; prune the baseline"
+            )
+
+
+def add_options(sub: argparse.ArgumentParser) -> None:
+    baseline = sub.add_mutually_exclusive_group()
+    baseline.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="fail only on findings this baseline does not hold; list the ones fixed since",
+    )
+    baseline.add_argument(
+        "--write-baseline",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="record the current findings as accepted (exit 0 unless a page cannot be read)",
+    )
+    sub.add_argument(
+        "--report",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also write a self-contained HTML report (findings by section, side-by-side diffs)",
+    )
+
+
+def adopt(
+    args: argparse.Namespace, findings: Sequence[Finding], pages: int, in_sync: int
+) -> Adopted:
+    root: Path = args.docs
+    adopted = Adopted(list(findings))
+    if args.write_baseline is not None:
+        from generator.baseline import write_baseline
+
+        recorded = write_baseline(args.write_baseline, findings, root)
+        print(
+            f"baseline: {recorded} findings recorded in {args.write_baseline.as_posix()}",
+            file=sys.stderr,
+        )
+        adopted = Adopted([f for f in findings if not f.failing], wrote_baseline=True)
+    elif args.baseline is not None:
+        from generator.baseline import compare, load_baseline
+
+        comparison = compare(findings, load_baseline(args.baseline), root)
+        known = [f for f in findings if not f.failing] + list(comparison.new)
+        adopted = Adopted(sorted(known), comparison)
+    if args.report is not None:
+        from generator.report_html import ReportInput, write_report
+
+        new = None if adopted.comparison is None else adopted.comparison.new
+        write_report(ReportInput(findings, root, pages, in_sync, args.report, new))
+    return adopted
