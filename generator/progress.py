@@ -28,6 +28,7 @@ class Bar:
         self.started = time.monotonic()
         self._shown: Any = None  # rich.progress.Progress once drawn
         self._task: Any = None
+        self._logged = 0  # the last tenth written as a plain line
 
     def add_total(self, count: int) -> None:
         self.total += count
@@ -41,8 +42,18 @@ class Bar:
         if self._shown is None:
             if time.monotonic() - self.started < DELAY or self.total == 0:
                 return
+            if not sys.stderr.isatty():
+                self._log_line()
+                return
             self._start()
         self._shown.update(self._task, total=self.total, completed=self.done)
+
+    def _log_line(self) -> None:
+        """Asked for in a log (`--progress` in CI): a plain line at every tenth, not an animation."""
+        tenth = self.done * 10 // self.total
+        if tenth > self._logged:
+            self._logged = tenth
+            print(f"{self.label}: {self.done}/{self.total}", file=sys.stderr, flush=True)
 
     def _start(self) -> None:
         from rich.console import Console
