@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.calls import CallModel, CodeSpan, read_call, read_tab, tab_code
 from generator.calls.read import language_of
@@ -154,3 +156,37 @@ def test_language_comes_from_the_fence_then_the_label(
     label: str, fence: str | None, language: str
 ) -> None:
     assert language_of(label, fence) == language
+
+
+def test_a_url_that_breaks_urlsplit_still_reads() -> None:
+    code = "curl -d '{}' https://**put_your_bitrix24_address]**/rest/1/token/user.get\n"
+    model = read_call(code, label="cURL (Webhook)", fence_lang="bash")
+    assert (model.readable, model.method, model.auth) == (True, "user.get", "webhook")
+
+
+FENCES = ["bash", "http", "ts", "js", "html", "php", "python", "go", None]
+SHAPES = st.text(alphabet=st.sampled_from(list("{}[]()\"'`,:;=>-\\$*.\n abé0?#<")), max_size=120)
+SEEDS = st.sampled_from(
+    [
+        "curl -d '{\"a\":1}' https://h/rest/1/t/a.b\n",
+        "BX24.callMethod('a.b', {x: [1, 2]}, cb)\n",
+        "<script>$b24.actions.v2.call.make({method: 'a.b', params: {}})</script>\n",
+        "CRest::call('a.b', ['x' => [1]]);\n",
+        "client.a.b(x={'k': 1}).response\n",
+        'client.Core().Call(ctx, "a.b", b24.Params{"x": 1})\n',
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=SEEDS, noise=SHAPES, at=st.integers(0, 80), fence=st.sampled_from(FENCES))
+def test_any_text_reads_without_raising_and_spans_stay_inside(
+    seed: str, noise: str, at: int, fence: str | None
+) -> None:
+    code = seed[:at] + noise + seed[at:]
+    model = read_call(code, label="cURL (Webhook)", fence_lang=fence)
+    span = model.params_span
+    if span is not None:
+        assert 0 <= span.start <= span.end <= len(code)
+        before = code[: span.start].split("\n")
+        assert (span.line, span.col) == (len(before), len(before[-1]) + 1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 from generator.calls.literals import bare_words_quoted
 from generator.calls.model import CallModel, CodeSpan, Json, expr, unreadable
@@ -116,9 +116,9 @@ def _part(piece: Piece, part: Node, word: Word) -> str:
 
 
 def _read_url(url: str) -> tuple[str | None, int | None, bool, dict[str, str]]:
-    parts = urlsplit(url.strip())
-    query = dict(parse_qsl(parts.query))
-    found = REST_PATH.search(parts.path)
+    address, _, query_text = url.strip().partition("?")  # not urlsplit: placeholders break it
+    query = dict(parse_qsl(query_text.partition("#")[0]))
+    found = REST_PATH.search(address)
     if found is None:
         return None, None, False, query
     segments = [s for s in found.group("rest").split("/") if s]
