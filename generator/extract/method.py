@@ -1,17 +1,175 @@
-"""Method pages: what the consistency checks need (the documented method, tabs, parameter names)."""
+"""Page → spec for method pages (`MethodSpec`), and the thin `MethodFacts` the check path reads.
+
+The sections a method page has (corpus notes 3.2, 6): the preamble (H1, Scope and rights quote,
+description, notes), `Параметры метода` / `Method Parameters` with `{#anchor}` sub-tables,
+`Примеры кода`, `Обработка ответа` (example JSON, `Возвращаемые данные`), `Обработка ошибок`
+(`Возможные коды ошибок`) and `Продолжите изучение`.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from generator.extract.common import DiagnosticLog
+from generator.extract.event import read_related
 from generator.extract.examples import find_example_blocks
-from generator.extract.fields import FieldCollector
-from generator.extract.header import read_h1
-from generator.extract.sections import role_of, split_sections
-from generator.extract.text import METHOD_NAME
-from generator.includes import expand
-from generator.page import Page
-from generator.spec.model import ExampleBlock
+from generator.extract.header import prod_nodes, read_description, read_notes, read_rights
+from generator.extract.method_auth import prose_lines, read_auth, read_callers, read_rest_version
+from generator.extract.method_calls import tab_calls
+from generator.extract.method_name import decide_method, h1_method
+from generator.extract.method_params import ParamTree
+from generator.extract.method_results import read_errors, read_response
+from generator.extract.sections import Section, role_of, split_sections
+from generator.includes import IncludeResolver, Located, expand
+from generator.pages.model import Node, Page, inline_text, line_of
+from generator.spec.method import MethodSpec, Param, Response
+from generator.spec.model import SPEC_VERSION
+from generator.spec.parts import ExampleBlock, Source, Span
+from generator.vocabulary import Locale
+
+PARAM_TITLES = frozenset({"method_params", "params"})
+RESPONSE_TITLES = frozenset(
+    {"ответ в случае успеха", "successful response", "возвращаемые данные", "returned data"}
+)
+ERROR_TITLES = frozenset({"ошибки и диагностика", "возможные коды ошибок", "possible error codes"})
+
+
+def section_kind(section: Section) -> str:
+    """`params`, `response`, `errors` or the section's role as `split_sections` names it."""
+    title = re.sub(r"\s+", " ", section.title).strip().rstrip(":").casefold()
+    if section.role in PARAM_TITLES:
+        return "params"
+    if section.role == "response" or title in RESPONSE_TITLES:
+        return "response"
+    if section.role in ("error_handling", "errors") or title in ERROR_TITLES:
+        return "errors"
+    return section.role
+
+
+def extract_method_spec(page: Page, resolver: IncludeResolver | None) -> MethodSpec:
+    findings = DiagnosticLog()
+    preamble, sections = split_sections(page)
+    title = inline_text(page.h1).strip() if page.h1 is not None else ""
+    prod = prod_nodes(preamble.nodes)
+    rights = read_rights(list(expand(page, prod, resolver)))
+    description, description_span = read_description(prod, page, rights.node)
+    lines = prose_lines(page.lines)
+    callers, callers_line = read_callers(lines)
+    examples = find_example_blocks(page)
+    calls = tab_calls(examples)
+    decision = decide_method(title, page.path, calls)
+    for code, message in decision.problems:
+        findings.warn(line_of(page.h1) if page.h1 is not None else 1, code, message)
+    params = read_params(page, sections, resolver, findings)
+    response = read_method_response(page, sections, resolver, findings)
+    if callers is None:
+        findings.warn(1, "W-CALLERS-MISSING", "no `Кто может выполнять метод` line")
+    spans = method_spans(page, rights.node, callers_line, description_span, sections)
+    return MethodSpec(
+        spec_version=SPEC_VERSION,
+        kind="method",
+        method=decision.method,
+        title=title,
+        locale=detect_locale(page),
+        source=Source(page.path, page.source.sha256, spans),
+        scopes=rights.scopes or [],
+        callers=callers,
+        description=description,
+        notes=read_notes(page),
+        auth=read_auth(lines),
+        rest_version=read_rest_version(lines, _all_code(examples)),
+        params=params,
+        response=response,
+        errors=read_errors(_nodes(page, sections, "errors", resolver)),
+        examples=examples,
+        calls=calls,
+        related=read_related(page, sections),
+        diagnostics=sorted(findings.items, key=lambda d: (d.line, d.code, d.message)),
+    )
+
+
+def structure_warnings(page: Page) -> DiagnosticLog:
+    """Unclosed blocks, as warnings: a method spec is still written (what follows may be off)."""
+    found = DiagnosticLog()
+    check_structure(page, found)
+    log = DiagnosticLog()
+    for item in found.items:
+        log.warn(item.line, item.code.replace("E-", "W-", 1), item.message, item.col)
+    return log
+
+
+def _nodes(
+    page: Page, sections: list[Section], kind: str, resolver: IncludeResolver | None
+) -> list[Located]:
+    found: list[Located] = []
+    for section in sections:
+        if section_kind(section) == kind:
+            found.extend(expand(page, prod_nodes(section.nodes), resolver))
+    return found
+
+
+def read_params(
+    page: Page, sections: list[Section], resolver: IncludeResolver | None, findings: DiagnosticLog
+) -> list[Param]:
+    tree = ParamTree()
+    for located in _nodes(page, sections, "params", resolver):
+        tree.visit(located)
+    for line, heading in tree.orphans:
+        findings.warn(
+            line, "W-PARAM-TABLE-ORPHAN", f"no parameter owns the table under `{heading}`"
+        )
+    return tree.params()
+
+
+def read_method_response(
+    page: Page, sections: list[Section], resolver: IncludeResolver | None, findings: DiagnosticLog
+) -> Response:
+    response, problems, orphans = read_response(_nodes(page, sections, "response", resolver))
+    for line, problem in problems:
+        findings.warn(line, "W-RESPONSE-JSON", problem)
+    for line, heading in orphans:
+        findings.warn(line, "W-PARAM-TABLE-ORPHAN", f"no field owns the table under `{heading}`")
+    return response
+
+
+def _all_code(examples: list[ExampleBlock]) -> list[str]:
+    return [t.code for b in examples for t in b.tabs] + [
+        f.code for b in examples for t in b.tabs for f in t.more_fences
+    ]
+
+
+def detect_locale(page: Page) -> Locale:
+    head = page.source.normalized[:4000]
+    return "ru" if re.search(r"Кто может|Параметры метода|[а-яё]{4,}", head, re.I) else "en"
+
+
+def method_spans(
+    page: Page,
+    rights: Node | None,
+    callers_line: int | None,
+    description: tuple[int, int] | None,
+    sections: list[Section],
+) -> dict[str, Span]:
+    spans: dict[str, Span] = {}
+    if page.h1 is not None:
+        spans["h1"] = Span(line_of(page.h1), line_of(page.h1))
+    rights_map = rights.map if rights is not None else None
+    if rights_map:
+        spans["rights"] = Span(rights_map[0] + 1, rights_map[1])
+    elif callers_line:
+        spans["rights"] = Span(callers_line, callers_line)
+    if description:
+        spans["description"] = Span(*description)
+    for section in sections:
+        span = section.span()
+        kind = section_kind(section)
+        if span and kind not in spans and kind != "other":
+            spans[kind] = Span(*span)
+    return dict(sorted(spans.items()))
+
+
+# ---- the check path: a cheap view of the page ------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +205,10 @@ def method_view(text: str) -> str:
 
 
 def extract_method(page: Page) -> MethodFacts:
-    header = read_h1(page)
-    title = header.title if header else ""
-    words = title.split()
-    method = words[-1].strip("`") if words and METHOD_NAME.match(words[-1].strip("`")) else None
+    title = inline_text(page.h1).strip() if page.h1 is not None else ""
     _, sections = split_sections(page)
-    collector = FieldCollector()
-    for section in sections:
-        if section.role == "method_params":
-            collector.start_section()
-            for located in expand(page, section.nodes, None):
-                collector.visit(located)
-    names = [f.name for f in collector.fields if "." not in f.name]
-    return MethodFacts(method, title, find_example_blocks(page), names)
+    tree = ParamTree()
+    for located in _nodes(page, sections, "params", None):
+        tree.visit(located)
+    names = [param.name for param in tree.params()]
+    return MethodFacts(h1_method(title), title, find_example_blocks(page), names)

@@ -1,0 +1,133 @@
+"""Who may call a method (the rights line) and how (the page's own statements about auth context).
+
+Read from the page's prose, notes and error rows, never from its code: "works only in the
+context of an application" is said in several wordings (corpus notes 3.6), so a statement is
+matched by its parts (only … context … application), in Russian and English. An error row
+`Application context required` counts unless its description ties it to one parameter value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.spec.method import Auth, Callers
+
+CALLERS = re.compile(
+    r"(?:Кто может выполнять метод|Who can (?:execute|perform) (?:the |this )?method)\**\s*:\s*"
+    r"\**\s*(?P<value>.*)",
+    re.I,
+)
+APP_ONLY = (
+    re.compile(r"только[^.\n|]{0,40}контекст\w*[^.\n|]{0,30}приложени", re.I),
+    re.compile(r"only (?:with)?in the context of (?:an? |the )?(?:\[)?(?:rest )?app", re.I),
+    re.compile(r"only in (?:an? |the )?app(?:lication)? context", re.I),
+    re.compile(r"(?:метод|method)\s*:[^|\n]*в контексте приложения", re.I),
+)
+CONTEXT_ERROR = re.compile(r"Application context required", re.I)
+CONDITIONAL = re.compile(r"параметр|parameter", re.I)
+USER_ONLY = (
+    re.compile(r"только в контексте (?:авторизации )?пользовател", re.I),
+    re.compile(r"only in (?:the )?(?:context of (?:a |the )?user|user context)", re.I),
+)
+REST_V3 = re.compile(r"/rest/api/|REST 3\.0|REST v3", re.I)
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    text: str
+    line: int
+
+
+def prose_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """(1-based line, text) of every line outside fenced code."""
+    found: list[tuple[int, str]] = []
+    fence: str | None = None
+    for number, line in enumerate(lines, start=1):
+        opener = FENCE.match(line)
+        if fence is not None:
+            if opener and opener.group(1).startswith(fence):
+                fence = None
+            continue
+        if opener:
+            fence = opener.group(1)[:3]
+            continue
+        found.append((number, line))
+    return found
+
+
+def read_callers(lines: list[tuple[int, str]]) -> tuple[Callers | None, int | None]:
+    for number, line in lines:
+        for part in re.split(r"\s\|\s", line):
+            match = CALLERS.search(part)
+            if match:
+                return parse_callers(match["value"]), number
+    return None, None
+
+
+def parse_callers(value: str) -> Callers:
+    raw = value.strip().strip("*").strip().strip("`").strip()
+    folded = " ".join(raw.casefold().split())
+    if folded in (
+        "любой пользователь",
+        "any user",
+        "authorized user",
+        "авторизованный пользователь",
+    ):
+        normalized = "any_user"
+    elif folded.startswith(("администратор", "administrator", "admin", "an administrator")):
+        normalized = "admin"
+    elif not folded:
+        normalized = "unknown"
+    else:
+        normalized = "other"
+    return Callers(raw, normalized)
+
+
+def read_auth(lines: list[tuple[int, str]]) -> Auth:
+    app = _first(lines, APP_ONLY) or _context_error(lines)
+    user = None if app else _first(lines, USER_ONLY)
+    found = app or user
+    return Auth(
+        webhook=app is None,
+        app_only=app is not None,
+        user_only=user is not None,
+        evidence=found.text if found else None,
+        line=found.line if found else None,
+    )
+
+
+def _first(lines: list[tuple[int, str]], patterns: tuple[re.Pattern[str], ...]) -> Statement | None:
+    for number, line in lines:
+        for pattern in patterns:
+            match = pattern.search(line)
+            if match:
+                return Statement(_sentence(line, match.start(), match.end()), number)
+    return None
+
+
+def _context_error(lines: list[tuple[int, str]]) -> Statement | None:
+    for number, line in lines:
+        match = CONTEXT_ERROR.search(line)
+        if match and line.lstrip().startswith("||"):
+            description = line.rstrip().removesuffix("||").rsplit("|", 1)[-1]
+            if not CONDITIONAL.search(description):
+                return Statement(" ".join(line.strip().strip("|").split()), number)
+    return None
+
+
+def _sentence(line: str, start: int, end: int) -> str:
+    """The sentence (or table cell) holding the match, Markdown links reduced to their text."""
+    left = max(line.rfind(". ", 0, start) + 1, line.rfind("|", 0, start) + 1, 0)
+    stops = [i for i in (line.find(". ", end), line.find("|", end)) if i >= 0]
+    right = min(stops) + 1 if stops else len(line)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line[left:right])
+    return " ".join(text.strip(" |>").split())
+
+
+def read_rest_version(lines: list[tuple[int, str]], code: list[str]) -> int:
+    """3 for REST 3.0 methods (`/rest/api/` URLs, or the page says REST 3.0), else 2."""
+    if any(REST_V3.search(line) for _, line in lines) or any("/rest/api/" in c for c in code):
+        return 3
+    return 2

@@ -1,0 +1,159 @@
+"""Parameter trees: a section's tables and their `{#anchor}` sub-tables as nested `Param`s.
+
+The first table of a section gives the top level. A table under a later heading belongs to every
+row whose description links to the heading's anchor (`описана [ниже](#fields)`); failing that,
+to the row named by the heading's last word (`Параметр fields`, `Объект result`). A table that
+finds no owner is kept at the top level and reported (W-PARAM-TABLE-ORPHAN).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.extract.method_rows import ParamRow, read_param_row, split_header, table_cells
+from generator.extract.text import ANCHOR_LINK
+from generator.includes import Located
+from generator.pages.model import Node, inline_text, line_of
+from generator.spec.method import Param
+
+MAX_DEPTH = 8
+HEADING_WORDS = frozenset(
+    {
+        "parameter",
+        "parameters",
+        "field",
+        "fields",
+        "element",
+        "array",
+        "item",
+        "object",
+        "key",
+        "type",
+        "structure",
+        "параметр",
+        "параметры",
+        "поле",
+        "поля",
+        "элемент",
+        "массива",
+        "объект",
+        "тип",
+        "структура",
+        "описание",
+    }
+)
+
+
+@dataclass(eq=False)
+class _Node:
+    row: ParamRow
+    anchor: str | None
+    children: list[_Node] = field(default_factory=list)
+
+
+@dataclass
+class ParamTree:
+    """Fed a section's nodes in document order; `params()` freezes the tree."""
+
+    roots: list[_Node] = field(default_factory=list)
+    orphans: list[tuple[int, str]] = field(default_factory=list)
+    rows_without_type: list[tuple[int, str]] = field(default_factory=list)
+    _all: list[_Node] = field(default_factory=list)
+    _heading: Node | None = None
+    _anchor: str | None = None
+    _placed: list[_Node] | None = None  # where the last table went, while no heading intervenes
+
+    def visit(self, located: Located) -> None:
+        node = located.node
+        if node.type == "heading" and node.tag not in ("h1", "h2"):
+            self._heading, self._placed = node, None
+            anchor = node.attrs.get("id")
+            self._anchor = str(anchor) if anchor is not None else None
+        elif node.type == "yfm_table":
+            line = located.host_line if located.included else None
+            self._add_table(node, line)
+
+    def params(self) -> list[Param]:
+        return [_freeze(n, "", 0, frozenset()) for n in self.roots]
+
+    def _add_table(self, node: Node, host_line: int | None) -> None:
+        _, body = split_header(table_cells(node))
+        rows = [r for r in (read_param_row(cells) for cells in body) if r is not None]
+        if host_line is not None:
+            rows = [_moved(r, host_line) for r in rows]
+        if not rows:
+            return
+        owners = self._placed if self._placed is not None else self._owners() if self.roots else []
+        if self.roots and not owners and self._placed is None:
+            title = inline_text(self._heading) if self._heading else ""
+            self.orphans.append((line_of(node), title))
+        fresh = [_Node(row, self._anchor if owners else None) for row in rows]
+        self.rows_without_type.extend((r.line, r.name) for r in rows if r.type is None)
+        if not owners:
+            self.roots.extend(fresh)
+        for owner in owners:
+            children = [n for n in fresh if n.row.name.casefold() != owner.row.name.casefold()]
+            owner.children.extend(c for c in children if c not in owner.children)
+        self._all.extend(fresh)
+        self._placed = owners
+
+    def _owners(self) -> list[_Node]:
+        if self._anchor:
+            linked = [
+                n for n in self._all if self._anchor in ANCHOR_LINK.findall(n.row.description)
+            ]
+            if linked:
+                return linked
+        subject = heading_subject(inline_text(self._heading) if self._heading else "")
+        if subject is None:
+            return []
+        named = [n for n in reversed(self._all) if n.row.name.casefold() == subject.casefold()]
+        return named[:1]
+
+
+def heading_subject(title: str) -> str | None:
+    """The key a sub-table heading names: its last identifier that is not a heading word."""
+    text = re.sub(r"\{#[^}]*\}", "", title).replace("[]", "").replace("/{", "{").replace("/}", "}")
+    words = [w.strip("`*:,.()") for w in text.split()]
+    names = [w for w in words if re.fullmatch(r"\{?[A-Za-z_][\w.]*\}?", w)]
+    names = [w for w in names if w.casefold() not in HEADING_WORDS]
+    return names[-1].rsplit(".", 1)[-1] if names else None
+
+
+def _moved(row: ParamRow, line: int) -> ParamRow:
+    return ParamRow(
+        row.name, row.type, row.required, row.default, row.description, line, row.wildcard
+    )
+
+
+def _freeze(node: _Node, prefix: str, depth: int, stack: frozenset[int]) -> Param:
+    path = f"{prefix}.{node.row.name}" if prefix else node.row.name
+    inner = stack | {id(node)}
+    children = (
+        [_freeze(c, path, depth + 1, inner) for c in node.children if id(c) not in inner]
+        if depth < MAX_DEPTH
+        else []
+    )
+    row = node.row
+    return Param(
+        name=row.name,
+        path=path,
+        type=row.type,
+        required=row.required,
+        default=row.default,
+        description=row.description,
+        anchor=node.anchor,
+        line=row.line,
+        wildcard=row.wildcard,
+        children=children,
+    )
+
+
+def walk_params(params: list[Param]) -> list[Param]:
+    """Every param of a tree, depth first."""
+    found: list[Param] = []
+    for param in params:
+        found.append(param)
+        found.extend(walk_params(param.children))
+    return found
