@@ -127,6 +127,11 @@ class TableScan:
             return None
         return 0
 
+    def finish(self) -> None:
+        """A last row left open before `|#` is still a row: Diplodoc renders it."""
+        if self.row is not None and self.fence is None:
+            self._row_boundary()
+
     def _append(self, text: str, line: int) -> None:
         if self.cell is not None:
             self.cell.add(text, line)
@@ -166,6 +171,7 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         if line == start:
             text = text.lstrip()[2:]
         scan.feed(text, line)
+    scan.finish()
     push_table(state, scan, start, last + 1, unclosed=close is None)
     state.line = last + 1
     return True
