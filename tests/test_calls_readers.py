@@ -4,14 +4,13 @@ _js.py, _php_python_go.py) assert whole CallModels; this module holds the shared
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.calls import CallModel, CodeSpan, read_call, read_tab, tab_code
+from generator.calls import CallModel, CodeSpan, read_call
 from generator.calls.read import language_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "calls"
@@ -69,52 +68,35 @@ def test_placeholders_in_code_are_expressions_not_syntax_errors() -> None:
     assert model.params == {"attachId": {"$expr": "**put_attach_id**"}}
 
 
-@dataclass(frozen=True)
-class FakeFence:
-    lang: str | None
-    code: str
-
-
-@dataclass(frozen=True)
-class FakeTab:
-    label: str
-    lang: str | None
-    code: str
-    more_fences: list[FakeFence] = field(default_factory=list)
-
-
-def test_python_tab_with_prose_and_several_fences_reads_the_joined_fences() -> None:
-    """The plain / as_list / as_list_fast variants join; a fence in another language does not.
-    The first fence's call is the tab's call, so its span indexes `Tab.code`."""
-    first = code_of("python_prose_1.py")
-    tab = FakeTab(
-        "Python",
-        "python",
-        first,
-        [
-            FakeFence("python", code_of("python_prose_2.py")),
-            FakeFence("python", code_of("python_prose_3.py")),
-            FakeFence("go", code_of("go_in_python_tab.go")),
-        ],
-    )
-    assert tab_code(tab) == "\n".join(
-        [first, code_of("python_prose_2.py"), code_of("python_prose_3.py")]
-    )
-    assert read_tab(tab) == CallModel(
+@pytest.mark.parametrize(
+    ("name", "style", "span"),
+    [
+        ("python_prose_1.py", "single", CodeSpan(114, 128, 5, 55)),
+        ("python_prose_2.py", "list", CodeSpan(47, 61, 1, 48)),
+        ("python_prose_3.py", "list", CodeSpan(47, 61, 1, 48)),
+    ],
+)
+def test_each_fence_of_a_python_tab_with_prose_reads_alone(
+    name: str, style: str, span: CodeSpan
+) -> None:
+    """A Python tab's plain / as_list / as_list_fast fences (prose between them) are read one by
+    one, so each span indexes its own fence's code."""
+    code = code_of(name)
+    assert read_call(code, label="Python", fence_lang="python") == CallModel(
         readable=True,
         reason=None,
         sdk="b24pysdk",
         language="python",
         method="crm.item.payment.product.list",
         params={"payment_id": 7},
-        params_span=CodeSpan(start=114, end=128, line=5, col=55),
+        params_span=span,
         auth="sdk",
-        style="single",
+        style=style,
         rest_version=None,
-        result_access=(("result",),),
+        result_access=(("result",),) if name == "python_prose_1.py" else (),
         calls=("crm.item.payment.product.list",),
     )
-    assert first[114:128] == "(payment_id=7)"
+    assert code[span.start : span.end] == "(payment_id=7)"
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,11 @@ as tree-sitter queries, in C. HTML `<script>` bodies are cut out by the standard
 tokenizer and read with the JavaScript grammar (no HTML grammar needed).
 
 Decisions a caller relies on:
-- `read_tab(tab)` reads `tab_code(tab)`: the first fence plus later fences in the same language,
-  joined by "\\n" (Python tabs carry plain / `as_list` / `as_list_fast` variants after prose).
-  The first call found is the tab's call and `calls` lists every method the code calls; when the
-  first fence holds the call, `params_span` indexes `Tab.code` unchanged.
+- One call of `read_call` reads one fence. A tab with several fences (Python tabs carry plain /
+  `as_list` / `as_list_fast` variants after prose) is read fence by fence by the caller
+  (`generator.extract.method_calls` takes the first readable fence and records its index), so a
+  span always indexes the code string that was passed. The first call found in the code is the
+  call; `calls` lists every method the code calls.
 - The language is the fence's info word when it names one (`http`/`curl` are cURL, Go code in a
   Python tab is read as Go), else the label's. `sdk` says what the code really is.
 - `params` is the method's parameters: for cURL the JSON body without its `auth` key (span: the
@@ -32,6 +33,6 @@ Decisions a caller relies on:
 """
 
 from generator.calls.model import CallModel, CodeSpan, Json
-from generator.calls.read import read_call, read_tab, tab_code
+from generator.calls.read import read_call
 
-__all__ = ["CallModel", "CodeSpan", "Json", "read_call", "read_tab", "tab_code"]
+__all__ = ["CallModel", "CodeSpan", "Json", "read_call"]

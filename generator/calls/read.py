@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Protocol
+from collections.abc import Callable
 
 from generator.calls.model import CallModel, unreadable
 from generator.calls.trees import Piece
@@ -93,35 +92,3 @@ def _reader(language: str) -> Callable[[Piece, str], CallModel]:
     from generator.calls.go import read_go
 
     return read_go
-
-
-class FenceLike(Protocol):
-    @property
-    def lang(self) -> str | None: ...
-    @property
-    def code(self) -> str: ...
-
-
-class TabLike(Protocol):
-    """What the reader needs of an extracted tab (`generator.spec` Tab)."""
-
-    @property
-    def label(self) -> str: ...
-    @property
-    def lang(self) -> str | None: ...
-    @property
-    def code(self) -> str: ...
-    @property
-    def more_fences(self) -> Sequence[FenceLike]: ...
-
-
-def tab_code(tab: TabLike) -> str:
-    """The code a tab's call model reads: its first fence, then every later fence in the same
-    language, joined by a newline (a Python tab's plain / `as_list` / `as_list_fast` variants).
-    The first fence keeps its offsets, so a span in it indexes `Tab.code` unchanged."""
-    same = [f.code for f in tab.more_fences if f.lang == tab.lang]
-    return "\n".join([tab.code, *same]) if same else tab.code
-
-
-def read_tab(tab: TabLike) -> CallModel:
-    return read_call(tab_code(tab), label=tab.label, fence_lang=tab.lang)
