@@ -10,7 +10,7 @@ import ast
 import re
 
 from generator.calls.model import Json, expr
-from generator.calls.trees import Node, Piece
+from generator.calls.trees import Node, Piece, walk
 
 ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-7]{1,3}|.)", re.S)
 SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
@@ -167,7 +167,7 @@ def py_value(piece: Piece, node: Node) -> Json:
 
 def _py_literal(piece: Piece, node: Node) -> Json:
     text = piece.src(node)
-    if any(n.type == "interpolation" for n in _descendants(node)):
+    if any(n.type == "interpolation" for n in walk(node)):
         return expr(text)
     try:
         value = ast.literal_eval(text)
@@ -186,16 +186,6 @@ def _py_dict(piece: Piece, node: Node) -> Json:
             continue
         data[key_text(py_value(piece, key), piece.src(key))] = py_value(piece, value)
     return data
-
-
-def _descendants(node: Node) -> list[Node]:
-    found: list[Node] = []
-    stack = list(node.named_children)
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        stack.extend(current.named_children)
-    return found
 
 
 # ---- Go ---------------------------------------------------------------------------------------

@@ -51,6 +51,20 @@ def _as_name(match: re.Match[bytes]) -> bytes:
     return b"__" + re.sub(rb"[.-]", b"_", match.group(1)) + b"__"
 
 
+# The node types the readers search for, per grammar: one query pass per piece finds them all.
+INDEXED: dict[str, tuple[str, ...]] = {
+    "bash": ("command",),
+    "javascript": ("call_expression", "variable_declarator", "member_expression", "subscript_expression"),
+    "typescript": ("call_expression", "variable_declarator", "member_expression", "subscript_expression"),
+    "php": (
+        "member_call_expression", "scoped_call_expression", "function_call_expression",
+        "assignment_expression", "subscript_expression",
+    ),
+    "python": ("call", "assignment", "attribute", "subscript"),
+    "go": ("call_expression", "short_var_declaration", "var_spec"),
+}  # fmt: skip
+
+
 @cache
 def query(grammar: str, types: tuple[str, ...]) -> ts.Query:
     pattern = "[" + " ".join(f"({kind})" for kind in types) + "] @n"
@@ -68,6 +82,7 @@ class Piece:
     data: bytes = field(init=False)
     root: Node = field(init=False)
     _ascii: bool = field(init=False)
+    _index: dict[str, list[Node]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.full = self.full or self.text
@@ -78,10 +93,23 @@ class Piece:
 
     def nodes(self, *types: str) -> list[Node]:
         """Nodes of the given types in source order (outer before inner), found by a tree-sitter
-        query: the search runs in C, not as a Python walk."""
-        captures = ts.QueryCursor(query(self.grammar, types)).captures(self.root)
-        found = captures.get("n", [])
+        query: the search runs in C, not as a Python walk. The types the readers ask for are
+        captured in one pass per piece (INDEXED); others get a query of their own."""
+        indexed = INDEXED.get(self.grammar, ())
+        if all(kind in indexed for kind in types):
+            if self._index is None:
+                self._index = {}
+                for node in self._capture(indexed):
+                    self._index.setdefault(node.type, []).append(node)
+            found = [node for kind in types for node in self._index.get(kind, [])]
+        else:
+            found = self._capture(types)
+        if len(types) == 1:
+            return found
         return sorted(found, key=lambda n: (n.start_byte, -n.end_byte))
+
+    def _capture(self, types: tuple[str, ...]) -> list[Node]:
+        return ts.QueryCursor(query(self.grammar, types)).captures(self.root).get("n", [])
 
     def src(self, node: Node) -> str:
         return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -107,14 +135,6 @@ def walk(node: Node) -> Iterator[Node]:
         current = stack.pop()
         yield current
         stack.extend(reversed(current.named_children))
-
-
-def of_type(node: Node, *types: str) -> Iterator[Node]:
-    return (n for n in walk(node) if n.type in types)
-
-
-def field_of(node: Node, name: str) -> Node | None:
-    return node.child_by_field_name(name)
 
 
 def args_of(call: Node) -> list[Node]:
