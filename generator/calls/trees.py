@@ -104,8 +104,6 @@ class Piece:
             found = [node for kind in types for node in self._index.get(kind, [])]
         else:
             found = self._capture(types)
-        if len(types) == 1:
-            return found
         return sorted(found, key=lambda n: (n.start_byte, -n.end_byte))
 
     def _capture(self, types: tuple[str, ...]) -> list[Node]:
