@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.parse import parse_page
+from generator.parse import parse_docs, parse_page
+from generator.spec.event import EventSpec
+from tests.corpus import CORPUS_RU, need
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -31,6 +33,12 @@ def check_lines(
     return status, [
         line.removeprefix(prefix) for line in out.splitlines() if line.startswith(prefix)
     ]
+
+
+def event_pages(root: Path) -> list[str]:
+    """The marked event pages (a cheap text test: parsing every method page too takes long)."""
+    found = [p for p in root.rglob("*.md") if "Кто может подписаться" in p.read_text("utf-8")]
+    return sorted(p.relative_to(root).as_posix() for p in found)
 
 
 def diagnostics(root: Path, rel: str) -> list[str]:
@@ -73,3 +81,157 @@ def test_h1_and_description_naming_another_event_are_reported_with_the_evidence(
         f"{QUOTE_DELETE}:7:1: W-DESCRIPTION-CODE-MISMATCH description names another event: "
         "ONCRMQUOTEADD; slug and payload say ONCRMQUOTEDELETE",
     ]
+
+
+# --- 2. nested parameter sections, map keys, payload-only fields -----------------------------------
+
+SESSION_START = "api-reference/imopenlines/openlines/events/on-session-start.md"
+
+
+def test_array_element_sections_and_payload_only_fields_are_kept() -> None:
+    result = parse_page(FIXTURES, "52-array-element-sections.md")
+    assert result.spec is not None
+    fields = result.spec.handler.fields
+    assert [(f.name, f.type) for f in fields if not f.documented] == [
+        ("data.LANGUAGE_ID", "string"),
+        ("data.VERSION", "integer"),
+    ]
+    assert [d.format_text().split(": ", 1)[1] for d in result.diagnostics][-2:] == [
+        "W-FIELD-UNDOCUMENTED payload field `data.LANGUAGE_ID` is in no parameter table "
+        "(kept as `string`, documented: false)",
+        "W-FIELD-UNDOCUMENTED payload field `data.VERSION` is in no parameter table "
+        "(kept as `integer`, documented: false)",
+    ]
+    assert [d.line for d in result.diagnostics if d.code == "W-FIELD-UNDOCUMENTED"] == [27, 28]
+
+
+def test_corpus_array_element_keeps_its_keys() -> None:
+    root = need(CORPUS_RU)
+    spec = parse_page(root, SESSION_START).spec
+    assert spec is not None
+    data = [f.name for f in spec.handler.fields if f.name.startswith("data.")]
+    assert data == [
+        "data.DATA",
+        "data.DATA.connector",
+        "data.DATA.session",
+        "data.DATA.chat",
+        "data.DATA.user",
+        "data.DATA.connector.connector_id",
+        "data.DATA.connector.line_id",
+        "data.DATA.connector.chat_id",
+        "data.DATA.connector.user_id",
+        "data.DATA.session.id",
+        "data.DATA.session.closed",
+        "data.DATA.session.parent_id",
+        "data.DATA.session.close_term",
+        "data.DATA.chat.id",
+        "data.DATA.user.id",
+    ]
+
+
+def test_corpus_map_key_children_are_kept() -> None:
+    root = need(CORPUS_RU)
+    spec = parse_page(
+        root, "api-reference/chat-bots/outdated/commands/events/on-im-command-add.md"
+    ).spec
+    assert spec is not None
+    below = [f.name for f in spec.handler.fields if f.name.startswith("data.COMMAND.{COMMAND_ID}.")]
+    assert len(below) == 21  # every row of the `{COMMAND_ID}` element table
+    assert "data.PARAMS.BOT_IN_CHAT.{BOT_ID}" in [f.name for f in spec.handler.fields]
+
+
+CHAT_BOT_AUTH = ["auth.expires", "auth.user_id"]
+LEGACY_FIELDS = ["FIELDS"]
+UNDOCUMENTED_RU = {
+    "api-reference/chat-bots/outdated/chats/events/on-imbot-join-chat.md": CHAT_BOT_AUTH,
+    "api-reference/chat-bots/outdated/commands/events/on-im-command-add.md": CHAT_BOT_AUTH,
+    "api-reference/chat-bots/outdated/events/on-imbot-delete.md": CHAT_BOT_AUTH,
+    "api-reference/chat-bots/outdated/messages/events/on-imbot-message-add.md": CHAT_BOT_AUTH,
+    "api-reference/chat-bots/outdated/messages/events/on-imbot-message-delete.md": [
+        "data.PARAMS.FROM_USER_ID",
+        "data.PARAMS.TO_USER_ID",
+        *CHAT_BOT_AUTH,
+    ],
+    "api-reference/chat-bots/outdated/messages/events/on-imbot-message-update.md": CHAT_BOT_AUTH,
+    **{
+        f"api-reference/crm/outdated/{folder}/events/on-crm-{name}-{verb}.md": LEGACY_FIELDS
+        for folder, name in (("measure", "measure"), ("product-section", "product-section"))
+        for verb in ("add", "delete", "update")
+    },
+    **{
+        f"api-reference/imopenlines/imconnector/events/on-im-connector-{name}.md": CHAT_BOT_AUTH
+        for name in (
+            "line-delete",
+            "message-add",
+            "message-delete",
+            "message-update",
+            "status-delete",
+        )
+    },
+}
+
+
+def test_corpus_payload_only_fields_exactly() -> None:
+    """RU HEAD: 30 payload keys on 17 pages are in no table: the chat-bot and connector payloads
+    show `auth.expires` and `auth.user_id`, which the shared auth table lacks; two message keys of
+    one chat-bot page; and the legacy `array('FIELDS' => ...)` responses, which have no table."""
+    specs = [s for s in parse_docs(need(CORPUS_RU), event_pages(CORPUS_RU)).specs]
+    found = {
+        s.source.path: [f.name for f in s.handler.fields if not f.documented]
+        for s in specs
+        if isinstance(s, EventSpec) and any(not f.documented for f in s.handler.fields)
+    }
+    assert found == UNDOCUMENTED_RU
+    assert sum(map(len, found.values())) == 30
+
+
+# --- 3. a PHP array payload in a ```js fence ---------------------------------------------------------
+
+
+def test_php_array_in_js_fence_is_a_payload() -> None:
+    result = parse_page(FIXTURES, "53-js-fence-php-array.md")
+    spec = result.spec
+    assert spec is not None
+    assert (spec.kind, spec.handler.delivery) == ("rest_event", "post")
+    assert spec.handler.payloads[0].data == {
+        "event": "ONTASKADD",
+        "data": {"FIELDS_BEFORE": "undefined", "FIELDS_AFTER": {"ID": 512}},
+        "ts": "1741600000",
+        "auth": {
+            "domain": "example.bitrix24.ru",
+            "member_id": "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+            "application_token": "f9e8d7c6b5a4938271605f4e3d2c1b0a",
+        },
+    }
+
+
+# --- 4. a broken include keeps the spec ---------------------------------------------------------------
+
+LIVE_FEED = "api-reference/log/events/on-live-feed-post-delete.md"
+MISSING_REQUIRED = (
+    f"{LIVE_FEED}:38:1: E-INCLUDE-MISSING included file `../../_includes/required.md` does not "
+    "exist (did you mean `../../../_includes/required.md`?); the spec lacks what it adds"
+)
+
+
+def test_broken_include_keeps_the_spec_and_reports_the_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = docs_copy(tmp_path, "27-include-path-too-short")
+    result = parse_page(root, LIVE_FEED)
+    assert result.spec is not None
+    assert [f.name for f in result.spec.handler.fields if f.documented][:2] == [
+        "data.FIELDS",
+        "data.FIELDS.POST_ID",
+    ]
+    assert [d for d in diagnostics(root, LIVE_FEED) if "E-" in d] == [MISSING_REQUIRED]
+    assert [d.code for d in result.spec.diagnostics if d.severity == "error"] == [
+        "E-INCLUDE-MISSING"
+    ]
+    status = main(["parse", "--docs", str(root), "--out", str(tmp_path / "specs")])
+    assert status == 1  # the spec is written; the error is counted
+    assert (tmp_path / "specs" / LIVE_FEED.replace(".md", ".yaml")).is_file()
+    capsys.readouterr()
+    status = main(["check", "--docs", str(root), "--no-cache"])
+    assert capsys.readouterr().err.splitlines() == [f"{root.as_posix()}/{MISSING_REQUIRED}"]
+    assert status == 1
