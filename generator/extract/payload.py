@@ -6,12 +6,10 @@ import json
 import re
 from dataclasses import dataclass
 
+from generator.calls.model import EXPR
+
 CALLBACK_CALL = re.compile(r"^\s*callback\s*\((?P<body>.*)\)\s*;?\s*$", re.S)
-PHP_TOKEN = re.compile(
-    r"""\s*(?:(?P<open>array\s*\(|\[)|(?P<close>[)\]])|(?P<arrow>=>)|(?P<comma>,)
-    |(?P<str>'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")|(?P<var>\$\w+)|(?P<num>-?\d+(?:\.\d+)?)|(?P<word>[A-Za-z_]\w*))""",
-    re.X,
-)
+PHP_ARRAY_START = re.compile(r"^(?:\$\w+\s*=\s*)?array\s*\(", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +25,7 @@ def parse_payload(code: str, lang: str | None) -> ParsedPayload:
         return _callback_arguments(callback["body"])
     if lang == "php":
         return _from_php(text)
-    if text.startswith("array("):
+    if PHP_ARRAY_START.match(text):
         php = _from_php(text)
         return ParsedPayload(
             php.data, php.problem or f"`{lang or 'untyped'}` fence holds a PHP array"
@@ -50,62 +48,26 @@ def _callback_arguments(body: str) -> ParsedPayload:
 
 
 def _from_php(text: str) -> ParsedPayload:
-    tokens = _php_tokens(text)
-    if tokens is None:
+    """A PHP array literal (`array(...)`, `Array (...)`, `[...]`, maybe assigned and commented),
+    read with tree-sitter; values the code computes (`$id`) are kept as their source text."""
+    from generator.calls.literals import php_value
+    from generator.calls.trees import Piece
+
+    piece = Piece(text if text.endswith(";") else text + ";", "php")  # a statement, as PHP wants
+    arrays = piece.nodes("array_creation_expression")
+    if not arrays:
         return ParsedPayload(None, "payload is neither JSON nor a PHP array")
-    try:
-        value, rest = _php_value(tokens, 0)
-    except (IndexError, ValueError) as exc:
-        return ParsedPayload(None, f"cannot read the PHP array: {exc}")
-    if rest != len(tokens):
-        return ParsedPayload(None, "cannot read the PHP array: trailing text")
-    return ParsedPayload(value, None)
+    if piece.root.has_error:
+        return ParsedPayload(None, "cannot read the PHP array: it does not parse as PHP")
+    return ParsedPayload(_plain(php_value(piece, arrays[0])), None)
 
 
-def _php_tokens(text: str) -> list[tuple[str, str]] | None:
-    body = re.sub(r"^\$\w+\s*=\s*", "", text.strip()).rstrip(";").strip()
-    tokens: list[tuple[str, str]] = []
-    position = 0
-    while position < len(body):
-        match = PHP_TOKEN.match(body, position)
-        if match is None or match.end() == position:
-            if body[position:].strip() == "":
-                break
-            return None
-        kind = match.lastgroup or ""
-        tokens.append((kind, match.group(kind)))
-        position = match.end()
-    return tokens
-
-
-def _php_value(tokens: list[tuple[str, str]], i: int) -> tuple[object, int]:
-    kind, text = tokens[i]
-    if kind == "open":
-        return _php_array(tokens, i + 1)
-    if kind == "var":
-        return text, i + 1
-    if kind == "str":
-        return text[1:-1].replace("\\'", "'").replace('\\"', '"'), i + 1
-    if kind == "num":
-        return (float(text) if "." in text else int(text)), i + 1
-    if kind == "word":
-        return {"true": True, "false": False, "null": None}.get(text.lower(), text), i + 1
-    raise ValueError(f"unexpected `{text}`")
-
-
-def _php_array(tokens: list[tuple[str, str]], i: int) -> tuple[object, int]:
-    pairs: list[tuple[object, object]] = []
-    keyed = False
-    while tokens[i][0] != "close":
-        value, i = _php_value(tokens, i)
-        if tokens[i][0] == "arrow":
-            keyed = True
-            item, i = _php_value(tokens, i + 1)
-            pairs.append((value, item))
-        else:
-            pairs.append((len(pairs), value))
-        if tokens[i][0] == "comma":
-            i += 1
-    if keyed:
-        return {str(k): v for k, v in pairs}, i + 1
-    return [v for _, v in pairs], i + 1
+def _plain(value: object) -> object:
+    """The literal as payload data: a computed value (`{"$expr": "$id"}`) becomes its text."""
+    if isinstance(value, dict):
+        if set(value) == {EXPR}:
+            return value[EXPR]
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
