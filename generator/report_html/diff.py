@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from html import escape
 
-SIMILAR = 0.5  # below this ratio two paired lines are shown whole, without character marks
+SIMILAR = 0.5  # below this ratio two paired lines are shown whole, without word marks
+TOKEN = re.compile(r"\w+|\s+|[^\w\s]")  # words, runs of space, single punctuation marks
 HUNK = re.compile(r"^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@")
 
 
@@ -64,21 +65,23 @@ def _paired(removed: list[tuple[int, str]], added: list[tuple[int, str]]) -> lis
 
 
 def highlight(old: str, new: str) -> tuple[str, str]:
-    """Both lines escaped, the characters that differ wrapped in <mark>."""
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    if matcher.ratio() < SIMILAR:  # a rewritten line: marking scattered characters is noise
+    """Both lines escaped, the words (and punctuation) that differ wrapped in <mark>."""
+    before, after = TOKEN.findall(old), TOKEN.findall(new)
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    if matcher.ratio() < SIMILAR:  # a rewritten line: marking scattered words is noise
         return escape(old), escape(new)
     left: list[str] = []
     right: list[str] = []
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        removed, added = escape("".join(before[a1:a2])), escape("".join(after[b1:b2]))
         if tag == "equal":
-            left.append(escape(old[a1:a2]))
-            right.append(escape(new[b1:b2]))
+            left.append(removed)
+            right.append(added)
             continue
-        if a2 > a1:
-            left.append(f"<mark>{escape(old[a1:a2])}</mark>")
-        if b2 > b1:
-            right.append(f"<mark>{escape(new[b1:b2])}</mark>")
+        if removed:
+            left.append(f"<mark>{removed}</mark>")
+        if added:
+            right.append(f"<mark>{added}</mark>")
     return "".join(left), "".join(right)
 
 
