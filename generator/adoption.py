@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,8 +77,13 @@ def add_options(sub: argparse.ArgumentParser) -> None:
 
 
 def adopt(
-    args: argparse.Namespace, findings: Sequence[Finding], pages: int, in_sync: int
+    args: argparse.Namespace,
+    findings: Sequence[Finding],
+    pages: int,
+    in_sync: int,
+    evaluated: Collection[str],
 ) -> Adopted:
+    """`evaluated`: the pages (relative to the docs root) the run looked at."""
     root: Path = args.docs
     adopted = Adopted(list(findings))
     if args.write_baseline is not None:
@@ -93,7 +98,8 @@ def adopt(
     elif args.baseline is not None:
         from generator.baseline import compare, load_baseline
 
-        comparison = compare(findings, load_baseline(args.baseline), root)
+        scope = set(evaluated) if args.paths else None
+        comparison = compare(findings, load_baseline(args.baseline), root, scope)
         known = [f for f in findings if not f.failing] + list(comparison.new)
         adopted = Adopted(sorted(known), comparison)
     if args.report is not None:

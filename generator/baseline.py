@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -189,8 +189,14 @@ def _entries_from(document: Any, display: str) -> list[Entry]:
         raise DocgenError(error(display, "E-BASELINE", message, 1, 1)) from None
 
 
-def compare(findings: Sequence[Finding], baseline: Sequence[Entry], root: Path) -> Comparison:
-    """Split the failing findings into new and known; the baseline's surplus is fixed."""
+def compare(
+    findings: Sequence[Finding],
+    baseline: Sequence[Entry],
+    root: Path,
+    scope: Collection[str] | None = None,
+) -> Comparison:
+    """Split the failing findings into new and known; the baseline's surplus is fixed. `scope`:
+    the pages (relative paths) this run evaluated, when it was not the whole tree."""
     allowed: Counter[str] = Counter()
     for entry in baseline:
         allowed[entry.fingerprint] += entry.count
@@ -203,7 +209,11 @@ def compare(findings: Sequence[Finding], baseline: Sequence[Entry], root: Path) 
             known += 1
         else:
             new.append(finding)
-    fixed = [_with_count(e, allowed[e.fingerprint]) for e in baseline if allowed[e.fingerprint] > 0]
+    fixed = [
+        _with_count(e, allowed[e.fingerprint])
+        for e in baseline
+        if allowed[e.fingerprint] > 0 and (scope is None or e.path in scope)
+    ]
     return Comparison(tuple(new), known, tuple(sorted(set(fixed))))
 
 

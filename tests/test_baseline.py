@@ -86,6 +86,12 @@ def test_compare_splits_new_known_and_fixed() -> None:
     )
 
 
+def test_pages_outside_a_partial_run_are_not_fixed() -> None:
+    baseline = entries([drift(185), wrong_sdk(5)], ROOT)
+    result = compare([drift(185)], baseline, ROOT, scope={"a/on-x.md"})
+    assert result.new == () and result.known == 1 and result.fixed == ()
+
+
 def test_a_duplicate_beyond_the_recorded_count_is_new() -> None:
     baseline = entries([wrong_sdk(5)], ROOT)
     result = compare([wrong_sdk(5), wrong_sdk(9)], baseline, ROOT)
