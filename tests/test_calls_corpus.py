@@ -14,11 +14,13 @@ from generator.extract.examples import find_example_blocks
 from generator.extract.method_calls import model_of
 from generator.pages.model import Page
 from generator.source import decode
-from tests.corpus import CORPUS_RU, need
+from tests.corpus import CORPUS_EN, CORPUS_RU, need
 
 pytestmark = pytest.mark.corpus
 
-SINGLE_METHOD = re.compile(r"Кто может выполнять метод(?!\w)")  # not the tutorials' «методы»
+SINGLE_METHOD = re.compile(  # not the tutorials' «методы»
+    r"Кто может выполнять метод(?!\w)|Who can (?:execute|perform) (?:the |this )?method(?!\w)"
+)
 LABELS = (
     "cURL (Webhook)", "cURL (OAuth)", "JS (TS)", "JS (UMD)", "JS",
     "PHP", "BX24.js", "PHP CRest", "Python", "Go",
@@ -92,3 +94,32 @@ def test_readers_time(outcome: tuple[dict[str, Counter[str]], int, float]) -> No
     """Reading all ~13,400 tabs takes about 2.5 s on the CI box; 20 s means a reader went
     quadratic or lost its C-side node search."""
     assert outcome[2] < 20.0
+
+
+EXPECTED_EN: dict[str, tuple[int, dict[str, int]]] = {
+    "cURL (Webhook)": (17, {}),
+    "cURL (OAuth)": (19, {}),
+    "JS (TS)": (16, {}),
+    "JS (UMD)": (16, {}),
+    "JS": (1, {}),
+    "PHP": (19, {"typed-service-call": 2}),
+    "BX24.js": (18, {}),
+    "PHP CRest": (16, {"parse-error": 1}),
+    "Python": (2, {}),
+    "Go": (19, {}),
+}
+
+
+def test_english_sample_reads_like_its_russian_twins() -> None:
+    pages = method_pages(need(CORPUS_EN))
+    counts: dict[str, Counter[str]] = {label: Counter() for label in LABELS}
+    for page in pages:
+        for block in find_example_blocks(page):
+            for tab in (t for t in block.tabs if t.label in LABELS):
+                model = model_of(tab)[1]
+                counts[tab.label]["tabs"] += 1
+                if model.reason is not None:
+                    counts[tab.label][model.reason] += 1
+    assert len(pages) == 16
+    found = {k: (c["tabs"], {r: n for r, n in c.items() if r != "tabs"}) for k, c in counts.items()}
+    assert found == EXPECTED_EN
