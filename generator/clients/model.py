@@ -15,6 +15,7 @@ from typing import Protocol
 from generator.clients.results import ResultBuilder, payload_of
 from generator.clients.types import (
     DICT,
+    SCALAR_KINDS,
     CType,
     Member,
     Shape,
@@ -145,7 +146,7 @@ def build_scopes(specs: Iterable[MethodLike]) -> list[ScopeModel]:
     for spec in select_methods(specs):
         model = build_method(spec, shapes, functions)
         grouped.setdefault(model.scope, []).append(model)
-    modules, classes = NameRegistry(frozenset({"_runtime", "registry"})), NameRegistry()
+    modules, classes = NameRegistry(frozenset({"_runtime", "registry", "call"})), NameRegistry()
     classes.claim("Methods")
     return [
         ScopeModel(
@@ -194,29 +195,24 @@ def param_members(
     """Members for the rows of one table (docs order, first row of a key wins) and whether a
     wildcard row opens the shape to a family of keys."""
     members: list[Member] = []
-    seen: set[str] = set()
     taken: set[str] = set()
-    open_shape = False
+    rows: dict[str, list[ParamLike]] = {}
     for param in params:
-        key = param.name.strip()
-        if param.wildcard:
-            open_shape = True
-            continue
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        ctype, nullable = param_type(param, prefix + pascal(words(key)), shapes)
+        if not param.wildcard and param.name.strip():
+            rows.setdefault(param.name.strip(), []).append(param)
+    for key, same in rows.items():
+        ctype, nullable = param_type(same[0], prefix + pascal(words(key)), shapes)
         name = python_name(key, taken) if top else key
-        description = param.description
-        members.append(Member(key, name, ctype, param.required, nullable, description))
-    return tuple(members), open_shape
+        required = any(row.required for row in same)  # a key documented twice: either row
+        members.append(Member(key, name, ctype, required, nullable, same[0].description))
+    return tuple(members), any(param.wildcard for param in params)
 
 
 def param_type(param: ParamLike, name: str, shapes: NameRegistry) -> tuple[CType, bool]:
     """A row's type: a shape when it has sub-rows, else its docs type."""
     declared, nullable = docs_type(param.type)
-    if not param.children:
-        return declared, nullable
+    if not param.children or declared.kind in SCALAR_KINDS:
+        return declared, nullable  # sub-rows of a scalar list its values, not keys
     members, open_shape = param_members(param.children, name, shapes)
     many = is_list_type(param.type)
     if not members:

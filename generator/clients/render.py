@@ -1,7 +1,9 @@
 """Render every client file (Python package, TypeScript module, PHP classes) from method specs.
 
-Pure: specs → relative path → bytes. Python modules are formatted by black once each, through
-the shared content-hash cache (`cache_dir` keeps it on disk between runs).
+Pure: specs → relative path → bytes. The Python modules are formatted in one batch after
+rendering (black's style; `ruff format` as the fast path for the built-in templates, whose output
+tests/test_clients_corpus.py shows equal to black's), through the shared content-hash cache
+(`cache_dir` keeps it on disk between runs).
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.clients.model import MethodLike, ScopeModel, build_scopes
+from generator.clients.model import MethodLike, build_scopes
 from generator.clients.spell import FILTERS
-from generator.formatting import format_python
+from generator.formatting import format_python_modules
 from generator.render.env import load_template, make_environment, render_template
 
 PY_ROOT = "python/b24_methods"
@@ -23,16 +25,26 @@ PHP_ROOT = "php/B24Methods"
 def render_clients(
     specs: Iterable[MethodLike], *, user_dirs: Sequence[Path] = (), cache_dir: Path | None = None
 ) -> dict[str, bytes]:
-    """Every client file for the method specs, sorted by path."""
+    """Every client file for the method specs, sorted by path, Python formatted."""
+    files = render_client_sources(specs, user_dirs=user_dirs)
+    python = {path: text for path, text in files.items() if path.endswith(".py")}
+    files.update(format_python_modules(python, cache_dir=cache_dir, fast=not user_dirs))
+    return {path: files[path].encode("utf-8") for path in sorted(files)}
+
+
+def render_client_sources(
+    specs: Iterable[MethodLike], *, user_dirs: Sequence[Path] = ()
+) -> dict[str, str]:
+    """Every client file as the templates write it (Python not yet formatted)."""
     scopes = build_scopes(specs)
-    out = _Output(make_environment(user_dirs, FILTERS), cache_dir)
+    out = _Output(make_environment(user_dirs, FILTERS))
     methods = sorted((m for scope in scopes for m in scope.methods), key=lambda m: m.method)
     for template, path in _SHARED:
         out.render(template, path, scopes=scopes, methods=methods)
     for scope in scopes:
         out.render("stubs/python/methods/scope.py.j2", f"{PY_ROOT}/{scope.module}.py", scope=scope)
         out.render("stubs/php/methods/Scope.php.j2", f"{PHP_ROOT}/{scope.cls}.php", scope=scope)
-    return dict(sorted(out.files.items()))
+    return out.files
 
 
 _SHARED = (
@@ -46,20 +58,11 @@ _SHARED = (
 
 
 class _Output:
-    def __init__(self, env: Any, cache_dir: Path | None) -> None:
+    def __init__(self, env: Any) -> None:
         self.env = env
-        self.cache_dir = cache_dir
-        self.files: dict[str, bytes] = {}
+        self.files: dict[str, str] = {}
 
     def render(self, template: str, path: str, **context: Any) -> None:
         compiled = load_template(self.env, template)
         text = render_template(compiled, {"template": template, **context}, path)
-        text = text.rstrip("\n") + "\n"
-        if path.endswith(".py"):
-            text = format_python(text, path, cache_dir=self.cache_dir)
-        self.files[path] = text.encode("utf-8")
-
-
-def scope_modules(scopes: Sequence[ScopeModel]) -> list[str]:
-    """The Python module paths of `scopes`, relative to the output folder."""
-    return [f"{PY_ROOT}/{scope.module}.py" for scope in scopes]
+        self.files[path] = text.rstrip("\n") + "\n"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.clients.types import CType, Member, Shape
 from generator.render.stubs.spelling import FILTERS as STUB_FILTERS
-from generator.render.stubs.spelling import php_shape_key, ts_key
+from generator.render.stubs.spelling import php_shape_key, py_doc, ts_key
 
 if TYPE_CHECKING:
     from generator.clients.model import MethodModel
@@ -131,6 +131,15 @@ def method_doc(method: MethodModel) -> str:
     return "\n".join(lines)
 
 
+def py_docblock(text: str, indent: int = 4) -> str:
+    """A docstring whose closing quotes stand on their own line when it spans lines (black
+    moves them there anyway once the last line is too long; this way ruff and black agree)."""
+    literal = py_doc(text, indent)
+    if "\n" not in literal:
+        return literal
+    return literal[:-3] + "\n" + " " * indent + '"""'
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     **STUB_FILTERS,
     "py_ctype": py_ctype,
@@ -141,4 +150,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "php_ctype": php_ctype,
     "php_shape": php_shape,
     "method_doc": method_doc,
+    "py_docblock": py_docblock,
 }

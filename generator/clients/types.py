@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["str", "int", "float", "bool", "any", "list", "map", "dict", "shape"]
+SCALAR_KINDS = frozenset({"str", "int", "float", "bool"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +112,10 @@ def _one(part: str) -> CType:
 
 
 def is_list_type(raw: str | None) -> bool:
-    """The docs type names a list (`object[]`, `array`)."""
+    """The docs type names only lists (`object[]`, `array`; not `object|array`)."""
     parts = [p.strip().strip("`").lower() for p in (raw or "").replace("\\|", "|").split("|")]
-    return any(p.endswith("[]") or p == "array" for p in parts)
+    parts = [p for p in parts if p and p not in _NULLISH]
+    return bool(parts) and all(p.endswith("[]") or p == "array" for p in parts)
 
 
 # --- example values ------------------------------------------------------------------------------
