@@ -98,7 +98,7 @@ def _pair(
     free = {p.path: p for p in candidates}
     pairs: dict[SdkParam, DocParam] = {}
     renamed: set[str] = set()
-    tests = (_exact, _same_case_insensitive, _python_name, _close_spelling)
+    tests = (_exact, _same_case_insensitive, _python_name, _close_spelling, _same_leaf)
     for rank, test in enumerate(tests):
         for param in params:
             if param in pairs or (param.wire or "").endswith("*"):
@@ -106,7 +106,7 @@ def _pair(
             match = test(param, list(free))
             if match is not None:
                 pairs[param] = free.pop(match)
-                if rank in (1, 3):
+                if rank in (1, 3, 4):
                     renamed.add(param.name)
     return pairs, renamed
 
@@ -135,6 +135,14 @@ def _close_spelling(param: SdkParam, paths: list[str]) -> str | None:
     return lowered[close[0]] if close else None
 
 
+def _same_leaf(param: SdkParam, paths: list[str]) -> str | None:
+    """The same key at another depth: the SDK sends `FIELDS.NAME`, the page lists `NAME`."""
+    if param.wire is None:
+        return None
+    leaf = param.wire.rsplit(".", 1)[-1].lower()
+    return next((p for p in paths if p.rsplit(".", 1)[-1].lower() == leaf), None)
+
+
 def snake_case(path: str) -> str:
     """The Python name of a wire key: `ownerTypeId` → `owner_type_id`, `ENTITY_ID` → `entity_id`."""
     return _CAMEL.sub("_", path.rsplit(".", 1)[-1]).lower()
@@ -148,7 +156,8 @@ def _pair_differences(
         page, sdk = ("required", "optional") if doc_param.required else ("optional", "required")
         message = f"`{doc_param.path}` is {page} on the page, {sdk} in {sdk_name} ({param.name})"
         found.append(_at(doc, "SDK-PARAM-REQUIRED", doc_param.path, message, doc_param.line))
-    if doc_param.type and not types_agree(doc_param.type, param.kinds):
+    sent = frozenset({param.sent}) if param.sent else frozenset()
+    if doc_param.type and not types_agree(doc_param.type, param.kinds | sent):
         message = (
             f"`{doc_param.path}` is `{doc_param.type}` on the page, "
             f"`{param.annotation}` in {sdk_name} ({param.name})"
@@ -158,11 +167,14 @@ def _pair_differences(
 
 
 def types_agree(docs: str, sdk_kinds: frozenset[str]) -> bool:
-    """A documented type and the kinds a Python annotation admits agree (ints fit a float
-    annotation, a datetime is sent as the docs' date string)."""
+    """A documented type and the kinds a Python annotation admits (or the wrapper sends) agree.
+    Ints fit a float annotation, a datetime goes out as the docs' date string, and a bare
+    `array` is the docs' PHP word for any array, a keyed one (a dict) included."""
     raw: str = docs_type(docs)[0].kind
     kind = _DOC_KINDS.get(raw, raw)
     if kind == "any" or "any" in sdk_kinds or kind in sdk_kinds:
+        return True
+    if kind == "list" and "dict" in sdk_kinds and docs.strip().strip("`").lower() == "array":
         return True
     return (kind == "int" and "float" in sdk_kinds) or (kind == "str" and "datetime" in sdk_kinds)
 

@@ -21,6 +21,8 @@ from generator.sdkdiff.model import SdkMethod, SdkParam, SdkSurface
 SDK_NAME = "b24pysdk"
 _SKIPPED = frozenset({"timeout"})  # requester option, not a REST parameter
 _SCALAR_SAMPLES = (int, float, str)
+SPREAD_KEY = "sdkDiffSpread"
+_SENT_TYPES = (bool, int, float, str, dict, list, tuple)
 
 
 def introspect_b24pysdk() -> SdkSurface:
@@ -66,18 +68,29 @@ def read_wrapper(where: str, wrapper: Any, context: Any) -> SdkMethod | None:
     """The wrapper's method name and keywords; None when it does not build a REST request."""
     signature = _signature(wrapper)
     keywords = [p for p in signature.parameters.values() if _is_rest_keyword(p)]
-    request, samples = _sample_call(wrapper, keywords)
+    extra = next((p for p in signature.parameters.values() if p.kind is p.VAR_KEYWORD), None)
+    request, samples = _sample_call(wrapper, keywords, extra is not None)
     if request is None:
         if "Request" not in describe(signature.return_annotation):
             return None
         guessed = f"{context}.{snake_to_camel(wrapper.__name__)}"
-        params = tuple(_param(p, snake_to_camel(p.name)) for p in keywords)
-        return SdkMethod(guessed, where, params, (), resolved=False)
+        params = tuple(_param(p, None) for p in keywords)  # keys unknown: paired by name
+        spread = (_spread_param(extra, "*"),) if extra is not None else ()
+        return SdkMethod(guessed, where, params + spread, (), resolved=False)
     if not hasattr(request, "_api_method"):
         return None
-    wires, fixed = map_keys(getattr(request, "_params", None) or {}, samples)
-    params = tuple(_param(p, wires.get(p.name)) for p in keywords)
+    sent = getattr(request, "_params", None) or {}
+    wires, fixed = map_keys(sent, samples)
+    params = tuple(
+        _param(p, wires.get(p.name), _sent_kind(sent, wires.get(p.name))) for p in keywords
+    )
+    if extra is not None and SPREAD_KEY in wires:  # **kwargs that land in the request
+        params += (_spread_param(extra, wires[SPREAD_KEY].replace(SPREAD_KEY, "*")),)
     return SdkMethod(str(request._api_method), where, params, tuple(sorted(fixed)))
+
+
+def _spread_param(parameter: inspect.Parameter, wire: str) -> SdkParam:
+    return SdkParam(f"**{parameter.name}", wire, frozenset({"any"}), "**", required=False)
 
 
 def _signature(wrapper: Any) -> inspect.Signature:
@@ -99,15 +112,19 @@ def _try_sample(annotation: Any, index: int, size: int) -> object:
         return None
 
 
-def _sample_call(wrapper: Any, keywords: list[inspect.Parameter]) -> tuple[Any, dict[str, object]]:
+def _sample_call(
+    wrapper: Any, keywords: list[inspect.Parameter], spread: bool
+) -> tuple[Any, dict[str, object]]:
     """The request the wrapper builds from sample values, and the samples. Wrappers that check
     tuple sizes (a document type is 3 strings, a file 2) or forbid two keywords together get
-    more tries: other sizes, then the required keywords alone."""
+    more tries: other sizes, then the required keywords alone. A wrapper taking **kwargs gets
+    one more keyword, `SPREAD_KEY`, to show where such keywords go."""
     required = [p for p in keywords if p.default is inspect.Parameter.empty]
     samples: dict[str, object] = {}
     for chosen in (keywords, required):
         for size in (1, 2, 3):
             samples = {p.name: _try_sample(p.annotation, i, size) for i, p in enumerate(chosen)}
+            samples |= {SPREAD_KEY: "spread-sample"} if spread else {}
             try:
                 return wrapper(**samples), samples
             except Exception:  # the wrapper's own validation: try the next sample set
@@ -115,14 +132,27 @@ def _sample_call(wrapper: Any, keywords: list[inspect.Parameter]) -> tuple[Any, 
     return None, samples
 
 
-def _param(parameter: inspect.Parameter, wire: str | None) -> SdkParam:
+def _param(parameter: inspect.Parameter, wire: str | None, sent: str | None = None) -> SdkParam:
     return SdkParam(
         name=parameter.name,
         wire=wire,
         kinds=kinds_of(parameter.annotation),
         annotation=describe(parameter.annotation),
         required=parameter.default is inspect.Parameter.empty,
+        sent=sent,
     )
+
+
+def _sent_kind(params: dict[str, Any], wire: str | None) -> str | None:
+    """The kind of the value found at the dotted `wire` path of the request params."""
+    if wire is None or wire.endswith("*"):
+        return None
+    value: Any = params
+    for key in wire.split("."):
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return next(iter(kinds_of(type(value)))) if isinstance(value, _SENT_TYPES) else None
 
 
 def map_keys(

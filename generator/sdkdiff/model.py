@@ -41,6 +41,7 @@ class SdkParam:
     kinds: frozenset[str]
     annotation: str
     required: bool
+    sent: str | None = None  # kind of the value the wrapper put on the wire (bool → "Y": str)
 
 
 @dataclass(frozen=True, slots=True)
