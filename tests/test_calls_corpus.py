@@ -28,7 +28,7 @@ LABELS = (
 
 # label: (tabs, {reason: unreadable tabs})
 EXPECTED: dict[str, tuple[int, dict[str, int]]] = {
-    "cURL (Webhook)": (1581, {"curl-split": 35, "params-not-json": 10}),
+    "cURL (Webhook)": (1581, {"curl-split": 35, "params-not-json": 9}),
     "cURL (OAuth)": (1674, {"curl-split": 35, "params-not-json": 14}),
     "JS (TS)": (1497, {"no-call": 4}),
     "JS (UMD)": (1492, {"no-call": 4}),

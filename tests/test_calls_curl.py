@@ -146,6 +146,25 @@ CASES: list[tuple[str, str, str, CallModel]] = [
             calls=("crm.deal.list",),
         ),
     ),
+    (
+        "curl_positional_list.sh",
+        "cURL (Webhook)",
+        "bash",
+        CallModel(
+            readable=True,
+            reason=None,
+            sdk="curl",
+            language="bash",
+            method="task.elapseditem.getlist",
+            params=[{"ID": "desc"}, {"TASK_ID": 5}],
+            params_span=CodeSpan(start=57, end=89, line=3, col=5),
+            auth="webhook",
+            style="single",
+            rest_version=2,
+            result_access=(),
+            calls=("task.elapseditem.getlist",),
+        ),
+    ),
 ]
 
 

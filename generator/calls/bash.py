@@ -18,7 +18,6 @@ from generator.calls.model import CallModel, CodeSpan, Json, expr, unreadable
 from generator.calls.trees import Node, Piece
 
 DATA_FLAGS = {"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"}
-VALUE_FLAGS = {"-X", "--request", "-H", "--header", "-u", "--user", "-o", "--output", "-F"}
 BASH_ESCAPE = re.compile(r"\\([$`\"\\\n])")
 REST_PATH = re.compile(r"/rest/(?P<api>api/)?(?P<rest>[^?#]*)")
 SENTINEL = "__b24docgen_expr_{}__"
@@ -51,7 +50,7 @@ def read_bash(piece: Piece, language: str) -> CallModel:
         span = None
     else:
         decoded = _decode_json(body)
-        if not isinstance(decoded, dict):
+        if not isinstance(decoded, dict | list):  # a list: the old positional task.* methods
             return unreadable("params-not-json", "curl", language, method=method, calls=(method,))
         params = decoded
         span = _body_span(piece, body)
@@ -59,7 +58,18 @@ def read_bash(piece: Piece, language: str) -> CallModel:
     if isinstance(params, dict):
         params.pop("auth", None)
     return CallModel(
-        True, None, "curl", language, method, params, span, auth, "single", version, (), (method,)
+        readable=True,
+        reason=None,
+        sdk="curl",
+        language=language,
+        method=method,
+        params=params,
+        params_span=span,
+        auth=auth,
+        style="single",
+        rest_version=version,
+        result_access=(),
+        calls=(method,),
     )
 
 

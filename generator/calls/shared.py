@@ -66,6 +66,16 @@ def sdk_call(
         return unreadable("parse-error", sdk, language, method=method, calls=(method,), auth="sdk")
     span = piece.span(node) if node is not None else None
     return CallModel(
-        True, None, sdk, language, method, params, span, "sdk", style, version, (),
-        calls or (method,),
-    )  # fmt: skip
+        readable=True,
+        reason=None,
+        sdk=sdk,
+        language=language,
+        method=method,
+        params=params,
+        params_span=span,
+        auth="sdk",
+        style=style,
+        rest_version=version,
+        result_access=(),
+        calls=calls or (method,),
+    )
