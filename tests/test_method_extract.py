@@ -48,7 +48,10 @@ def test_param_tree_markers_wildcards_and_unclosed_last_row() -> None:
 def test_response_example_headerless_fields_and_errors() -> None:
     spec = spec_of("shelf-item-add.md")
     assert spec.response.status == 200
-    assert spec.response.example == {"result": {"item": {"id": 12, "title": "Lamp"}}, "time": {"start": 1.5}}
+    assert spec.response.example == {
+        "result": {"item": {"id": 12, "title": "Lamp"}},
+        "time": {"start": 1.5},
+    }
     assert spec.response.line == 73
     assert [(p.path, p.type, p.line) for p in walk_params(spec.response.fields)] == [
         ("result", "object", 83),
@@ -69,7 +72,14 @@ def test_identity_callers_scopes_and_tab_calls() -> None:
     assert (spec.auth.webhook, spec.auth.app_only, spec.auth.evidence) == (True, False, None)
     calls = [(c.block, c.tab, c.label, c.method, c.auth, c.params) for c in spec.calls]
     assert calls == [
-        (0, 0, "cURL (Webhook)", "shelf.item.add", "webhook", {"shelfId": 3, "fields": {"TITLE": "Lamp"}}),
+        (
+            0,
+            0,
+            "cURL (Webhook)",
+            "shelf.item.add",
+            "webhook",
+            {"shelfId": 3, "fields": {"TITLE": "Lamp"}},
+        ),
         (0, 1, "BX24.js", "shelf.item.add", "sdk", {"shelfId": 3, "fields": {"TITLE": "Lamp"}}),
     ]
     assert spec.related[0].path == "./shelf-item-get.md"
@@ -79,14 +89,31 @@ def test_identity_callers_scopes_and_tab_calls() -> None:
 @pytest.mark.parametrize(
     ("name", "app_only", "evidence", "line"),
     [
-        ("lamp-switch.md", True, "Запускать метод можно только в контексте приложения: лампы принадлежат ему.", 9),
-        ("lamp-get.md", True, "The method works only within the context of application authorization.", 9),
-        ("lamp-list.md", True, "`ACCESS_DENIED` | Access denied! Application context required | No application context", 17),
+        (
+            "lamp-switch.md",
+            True,
+            "Запускать метод можно только в контексте приложения: лампы принадлежат ему.",
+            9,
+        ),
+        (
+            "lamp-get.md",
+            True,
+            "The method works only within the context of application authorization.",
+            9,
+        ),
+        (
+            "lamp-list.md",
+            True,
+            "`ACCESS_DENIED` | Access denied! Application context required | No application context",
+            17,
+        ),
         ("lamp-color.md", False, None, None),  # the error row is tied to one parameter's value
         ("desk-count.md", False, None, None),
     ],
 )
-def test_app_only_wordings(name: str, app_only: bool, evidence: str | None, line: int | None) -> None:
+def test_app_only_wordings(
+    name: str, app_only: bool, evidence: str | None, line: int | None
+) -> None:
     auth = spec_of(name).auth
     assert (auth.app_only, auth.webhook, auth.user_only, auth.evidence, auth.line) == (
         app_only,
@@ -108,7 +135,10 @@ def test_blocks_nested_in_a_numbered_list() -> None:
         (0, 1, "lamp.switch", "sdk", {"id": 5, "on": True}),
         (1, 0, "lamp.switch", "oauth-body", {"id": 5, "on": False}),
     ]
-    assert params_of(spec) == [("id", "integer", True, None, False, 14), ("on", "boolean", False, "true", False, 16)]
+    assert params_of(spec) == [
+        ("id", "integer", True, None, False, 14),
+        ("on", "boolean", False, "true", False, 16),
+    ]
     assert (spec.callers.value, spec.errors[0].code) == ("admin", "WRONG_AUTH_TYPE")  # type: ignore[union-attr]
 
 

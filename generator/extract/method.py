@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.extract.common import DiagnosticLog
+from generator.extract.common import DiagnosticLog, check_structure
 from generator.extract.event import read_related
 from generator.extract.examples import find_example_blocks
 from generator.extract.header import prod_nodes, read_description, read_notes, read_rights
@@ -202,6 +202,13 @@ def method_view(text: str) -> str:
                 keep[start:index] = [False] * (index - start)
             start = index
     return "\n".join(line if kept else "" for line, kept in zip(lines, keep, strict=True))
+
+
+def facts_of(spec: MethodSpec) -> MethodFacts:
+    """The check path's view of a spec: the H1's method (as `wrong-method` reads it) and the
+    top-level parameter names."""
+    names = [param.name for param in spec.params]
+    return MethodFacts(h1_method(spec.title), spec.title, spec.examples, names)
 
 
 def extract_method(page: Page) -> MethodFacts:

@@ -105,20 +105,25 @@ class ParamTree:
             ]
             if linked:
                 return linked
-        subject = heading_subject(inline_text(self._heading) if self._heading else "")
-        if subject is None:
-            return []
-        named = [n for n in reversed(self._all) if n.row.name.casefold() == subject.casefold()]
-        return named[:1]
+        title = inline_text(self._heading) if self._heading else ""
+        for subject in heading_subjects(title):
+            named = [n for n in reversed(self._all) if n.row.name.casefold() == subject.casefold()]
+            if named:
+                return named[:1]
+        return []
 
 
-def heading_subject(title: str) -> str | None:
-    """The key a sub-table heading names: its last identifier that is not a heading word."""
+def heading_subjects(title: str) -> list[str]:
+    """The keys a sub-table heading may name, most likely first: its identifiers from the last,
+    words like `fields` or `Parameter` after the others (`Parameter fields`, `Объект result`)."""
     text = re.sub(r"\{#[^}]*\}", "", title).replace("[]", "").replace("/{", "{").replace("/}", "}")
     words = [w.strip("`*:,.()") for w in text.split()]
-    names = [w for w in words if re.fullmatch(r"\{?[A-Za-z_][\w.]*\}?", w)]
-    names = [w for w in names if w.casefold() not in HEADING_WORDS]
-    return names[-1].rsplit(".", 1)[-1] if names else None
+    names = [
+        w.rsplit(".", 1)[-1] for w in reversed(words) if re.fullmatch(r"\{?[A-Za-z_][\w.]*\}?", w)
+    ]
+    return [w for w in names if w.casefold() not in HEADING_WORDS] + [
+        w for w in names if w.casefold() in HEADING_WORDS
+    ]
 
 
 def _moved(row: ParamRow, line: int) -> ParamRow:

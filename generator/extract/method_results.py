@@ -112,10 +112,12 @@ def _error_row(cells: Cells, roles: dict[str, int], host_line: int | None) -> Me
         index = roles.get(role)
         return collapse(cells[index][0]) if index is not None and index < len(cells) else ""
 
-    code = strip_code(cell("code")) or None
+    code = strip_code(cell("code"))
+    if not re.fullmatch(r"[\w.:\-]+", code):
+        code = ""  # `Пустое значение` / `Empty value`: the row has no code
     status_match = HTTP_CODE.search(cell("status"))
     return MethodError(
-        code=code if code not in ("-", "—") else None,
+        code=code if code not in ("", "-", "—") else None,
         http_status=int(status_match["code"]) if status_match else None,
         text=strip_code(cell("text")),
         description=cell("description") if roles.get("description") != roles.get("text") else "",
