@@ -183,3 +183,40 @@ def test_app_only_method_through_webhook_is_wrong_auth_type(package: Path) -> No
 
 def test_rendering_is_deterministic_and_order_independent(files: dict[str, bytes]) -> None:
     assert render_clients(list(reversed(FIXTURE))) == files
+
+
+def test_a_user_template_overrides_and_is_formatted_by_black(tmp_path: Path) -> None:
+    override = tmp_path / "stubs" / "python" / "methods" / "scope.py.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        "{% for method in scope.methods %}\n"
+        "def {{ method.function }}( ): return {{ method.method | py_str }}\n"
+        "{% endfor %}\n",
+        encoding="utf-8",
+    )
+    files = render_clients([DEAL_GET, EVENT_BIND], user_dirs=[tmp_path])
+    assert files[f"{PY_ROOT}/crm.py"] == b'def crm_deal_get():\n    return "crm.deal.get"\n'
+    assert files[f"{PY_ROOT}/common.py"] == b'def event_bind():\n    return "event.bind"\n'
+
+
+def test_formatting_is_batched_once_per_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import formatting
+
+    batches: list[list[str]] = []
+    real = formatting._run_ruff
+
+    def counting(sources: dict[str, str]) -> dict[str, str] | None:
+        batches.append(sorted(sources))
+        return real(sources)
+
+    formatting.clear_memory_cache()
+    monkeypatch.setattr(formatting, "_run_ruff", counting)
+    first = render_clients(FIXTURE)
+    assert batches == [
+        [
+            f"{PY_ROOT}/{name}.py"
+            for name in ("__init__", "_runtime", "common", "crm", "main", "registry", "user")
+        ]
+    ]
+    assert render_clients(FIXTURE) == first  # the second run: every module from the cache
+    assert len(batches) == 1

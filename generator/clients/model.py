@@ -8,6 +8,7 @@ per scope (a Python module, a PHP class); every shape name is unique across the 
 from __future__ import annotations
 
 import keyword
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -151,7 +152,7 @@ def build_scopes(specs: Iterable[MethodLike]) -> list[ScopeModel]:
     return [
         ScopeModel(
             scope=scope,
-            module=modules.claim(python_name(scope or NO_SCOPE, set())),
+            module=modules.claim(module_name(scope or NO_SCOPE)),
             cls=classes.claim(pascal(words(scope or NO_SCOPE))),
             methods=tuple(grouped[scope]),
         )
@@ -242,6 +243,14 @@ def python_name(key: str, taken: set[str]) -> str:
     while name in taken:
         name += "_"
     taken.add(name)
+    return name
+
+
+def module_name(scope: str) -> str:
+    """`sign.b2e` → `sign_b2e`: the scope's own spelling, made an identifier."""
+    name = re.sub(r"\W+", "_", scope, flags=re.ASCII).strip("_").lower() or NO_SCOPE
+    if name[0].isdigit() or keyword.iskeyword(name):
+        name = "scope_" + name
     return name
 
 
