@@ -72,11 +72,10 @@ def _read_pieces(pieces: list[Piece], language: str) -> CallModel:
 def _sdk_calls(piece: Piece) -> list[tuple[Node, Api]]:
     found: list[tuple[Node, Api]] = []
     for node in piece.nodes("call_expression"):
-        if node.type != "call_expression":
-            continue
         callee = node.child_by_field_name("function")
         if callee is not None and callee.type == "await_expression":
-            callee = callee.named_children[0]  # TS reads `await f<T>(...)` as `(await f)<T>(...)`
+            # TS reads `await f<T>(...)` as `(await f)<T>(...)`
+            callee = callee.named_children[0] if callee.named_children else None
         if callee is None or callee.type != "member_expression":
             continue
         api = api_of("".join(piece.src(callee).split()))
