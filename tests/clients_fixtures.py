@@ -147,10 +147,27 @@ V3_METHOD = Method(
     rest_version=3,
 )
 
+V3_UNLISTED = Method(  # REST 3.0 in the docs, not in b24pysdk 1.3.2's v3 list
+    "call.followup.list",
+    scopes=("telephony",),
+    response=Response(envelope({"items": []})),
+    rest_version=3,
+)
+
 NO_METHOD = Method(None)
 DUPLICATE = Method("crm.deal.get", params=(), source=Source("api-reference/other.md"))
 
-FIXTURE = [DEAL_ADD, DEAL_GET, EVENT_BIND, USER_CURRENT, ODD_NAMES, V3_METHOD, NO_METHOD, DUPLICATE]
+FIXTURE = [
+    DEAL_ADD,
+    DEAL_GET,
+    EVENT_BIND,
+    USER_CURRENT,
+    ODD_NAMES,
+    V3_METHOD,
+    V3_UNLISTED,
+    NO_METHOD,
+    DUPLICATE,
+]
 
 
 def contract_of(spec: MethodLike) -> MethodContract:

@@ -32,5 +32,5 @@ def test_php_lint_phpdoc_types_and_dispatch(tmp_path: Path) -> None:
     root = write_tree(render_clients(FIXTURE), tmp_path) / PHP_ROOT
     lint, doctypes, dispatch = php_checks(root)
     assert lint == []
-    assert doctypes == "checked: 5 files, 28 tags\n"
-    assert dispatch == "6 dispatched, 0 wrong\n"
+    assert doctypes == "checked: 6 files, 32 tags\n"
+    assert dispatch == "7 dispatched, 0 wrong\n"

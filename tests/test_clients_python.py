@@ -16,6 +16,8 @@ from tests.clients_fixtures import (
     DEAL_GET,
     EVENT_BIND,
     FIXTURE,
+    V3_METHOD,
+    V3_UNLISTED,
     contracts,
     execute_all,
     import_fresh,
@@ -23,6 +25,8 @@ from tests.clients_fixtures import (
 )
 from tests.support.rest_double import RestDouble
 from tests.support.toolchains import require
+
+V3_NAMES = {V3_METHOD.method, V3_UNLISTED.method}
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +51,7 @@ def test_one_module_per_scope_and_shared_files(files: dict[str, bytes]) -> None:
             "main.py",
             "py.typed",
             "registry.py",
+            "telephony.py",
             "user.py",
         )
     ]
@@ -96,6 +101,7 @@ def test_results_follow_the_response_example(files: dict[str, bytes]) -> None:
 def test_registry_records_auth_and_version(package: Path) -> None:
     registry = import_fresh(package, "b24_methods").METHODS
     assert sorted(registry) == [
+        "call.followup.list",
         "crm.deal.add",
         "crm.deal.get",
         "crm.item.list",
@@ -125,7 +131,7 @@ def test_mypy_strict_clean(package: Path) -> None:
         check=False,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
-    assert completed.stdout.startswith("Success: no issues found in 7 source files")
+    assert completed.stdout.startswith("Success: no issues found in 8 source files")
 
 
 def test_every_callable_runs_through_b24pysdk_against_the_double(package: Path) -> None:
@@ -141,11 +147,18 @@ def test_every_callable_runs_through_b24pysdk_against_the_double(package: Path) 
         "crm.deal.get",
         "crm.item.list",
         "main.eventlog.list",
+        "call.followup.list",
         "user.current",
     ]
     assert done.refused == ["event.bind"]
     # required-only, all params, per method; plus the refused webhook call
-    assert len(calls) == 2 * 6 + 1
+    assert len(calls) == 2 * 7 + 1
+    # REST 3.0 methods go to /rest/api/, listed in b24pysdk's v3 set or not
+    v3 = sorted({c.path.split("?")[0] for c in calls if c.method in V3_NAMES})
+    assert v3 == [
+        "/rest/api/1/webhook-code/call.followup.list",
+        "/rest/api/1/webhook-code/main.eventlog.list",
+    ]
     bind = [c for c in calls if c.method == "event.bind"]
     assert [c.auth_mode for c in bind] == ["oauth", "oauth", "webhook"]
     assert bind[0].params == {"event": "text", "handler": "text"}
@@ -215,8 +228,9 @@ def test_formatting_is_batched_once_per_module(monkeypatch: pytest.MonkeyPatch) 
     assert batches == [
         [
             f"{PY_ROOT}/{name}.py"
-            for name in ("__init__", "_runtime", "common", "crm", "main", "registry", "user")
+            for name in ("__init__", "_runtime", "common", "crm", "main", "registry", "telephony")
         ]
+        + [f"{PY_ROOT}/user.py"]
     ]
     assert render_clients(FIXTURE) == first  # the second run: every module from the cache
     assert len(batches) == 1

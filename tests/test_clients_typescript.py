@@ -70,7 +70,7 @@ def test_map_entries_and_v3_routing() -> None:
     assert '  "crm.deal.add": { params: CrmDealAddParams; result: CrmDealAddResult }\n' in text
     assert '  "user.current": { params: UserCurrentParams; result: UserCurrentResult }\n' in text
     assert "export type UserCurrentParams = Record<string, never>\n" in text
-    assert 'new Set<string>([\n  "main.eventlog.list",\n])' in text
+    assert 'new Set<string>([\n  "call.followup.list",\n  "main.eventlog.list",\n])' in text
     assert "export interface CrmDealAddFields {\n" in text
     assert "  [key: string]: unknown\n}" in text  # the UF_CRM_... wildcard row
 
