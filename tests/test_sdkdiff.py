@@ -452,9 +452,9 @@ def test_command_on_the_real_b24pysdk(tmp_path: Path, capsys: pytest.CaptureFixt
         "documented": 1,
         "wrapped": 1,
         "disagree": 0,
-        "sdk_methods": 1429,
+        "sdk_methods": 1548,
     }
-    assert document["counts"] == {"SDK-UNDOCUMENTED": 1428}  # the other wrappers lack a spec here
+    assert document["counts"] == {"SDK-UNDOCUMENTED": 1547}  # the other wrappers lack a spec here
 
 
 def test_command_usage_errors(tmp_path: Path) -> None:
@@ -480,7 +480,7 @@ def real() -> SdkSurface:
 
 
 def test_real_b24pysdk_surface(real: SdkSurface) -> None:
-    assert (real.sdk, real.version, len(real.methods)) == ("b24pysdk", "1.3.2", 1429)
+    assert (real.sdk, real.version, len(real.methods)) == ("b24pysdk", "1.3.2", 1548)
     assert [m.where for m in real.methods if not m.resolved] == [
         "client.bizproc.workflow.template.add",
         "client.imopenlines.bot.session.transfer",
@@ -499,6 +499,10 @@ def test_real_b24pysdk_surface(real: SdkSurface) -> None:
     assert [(p.name, p.wire) for p in methods["user.add"].params] == [("fields", "*")]
     section = [(p.name, p.wire) for p in methods["entity.section.add"].params]
     assert section[-1] == ("**fields", "*")
+    assert methods["profile"].where == "client.profile"  # a scope that is itself the method
+    assert methods["humanresources.node.field.list"].where.startswith("client.humanresources.")
+    flag = next(p for p in methods["bizproc.activity.add"].params if p.name == "use_placement")
+    assert (flag.wire, flag.kinds, flag.sent) == ("USE_PLACEMENT", {"bool"}, "str")  # Y/N
 
 
 def test_b24jssdk_has_no_per_method_typings() -> None:

@@ -98,7 +98,7 @@ def _pair(
     free = {p.path: p for p in candidates}
     pairs: dict[SdkParam, DocParam] = {}
     renamed: set[str] = set()
-    tests = (_exact, _same_case_insensitive, _python_name, _close_spelling, _same_leaf)
+    tests = (_exact, _same_case_insensitive, _python_name, _close_spelling, _same_leaf, _keyword)
     for rank, test in enumerate(tests):
         for param in params:
             if param in pairs or (param.wire or "").endswith("*"):
@@ -106,7 +106,7 @@ def _pair(
             match = test(param, list(free))
             if match is not None:
                 pairs[param] = free.pop(match)
-                if rank in (1, 3, 4):
+                if rank in (1, 3, 4, 5):
                     renamed.add(param.name)
     return pairs, renamed
 
@@ -133,6 +133,12 @@ def _close_spelling(param: SdkParam, paths: list[str]) -> str | None:
     lowered = {p.lower(): p for p in paths}
     close = difflib.get_close_matches(wanted, list(lowered), n=1, cutoff=SPELLING_CUTOFF)
     return lowered[close[0]] if close else None
+
+
+def _keyword(param: SdkParam, paths: list[str]) -> str | None:
+    """The keyword is named after the documented key, the wire key is not (`sprint_id` sends
+    `id` where the page documents `sprintId`)."""
+    return next((p for p in paths if snake_case(p) == param.name.lower()), None)
 
 
 def _same_leaf(param: SdkParam, paths: list[str]) -> str | None:

@@ -17,6 +17,7 @@ from generator.diagnostics import DocgenError, error
 from generator.sdkdiff.model import DocMethod, DocParam
 
 DEPRECATION_MARK = "DEPRECATED"
+BROWSER_PREFIX = "BX24."
 
 
 def from_specs_folder(folder: Path) -> list[DocMethod]:
@@ -49,6 +50,8 @@ def doc_method(spec: object) -> DocMethod | None:
     """A method spec (object or YAML mapping) as sdk-diff reads it; None for other kinds."""
     if _get(spec, "kind") != "method" or not _get(spec, "method"):
         return None
+    if str(_get(spec, "method")).startswith(BROWSER_PREFIX):
+        return None  # BX24.placement.call and kin: the browser library, not a REST method
     source = _get(spec, "source")
     page = str(_get(source, "path") or "")
     spans = _get(source, "spans") or {}
@@ -59,6 +62,7 @@ def doc_method(spec: object) -> DocMethod | None:
         line=int(_get(header, "start") or 1),
         deprecated=is_deprecated(page, _get(spec, "notes") or []),
         params=tuple(_flatten(_get(spec, "params") or [])),
+        rest_version=int(_get(spec, "rest_version") or 2),
     )
 
 
@@ -87,10 +91,11 @@ def _flatten(rows: Sequence[object]) -> Iterator[DocParam]:
 
 
 def _unique(methods: list[DocMethod]) -> list[DocMethod]:
-    """One page per method name (case-insensitive, like the REST API): the first by page path,
-    a current page before a deprecated one."""
+    """One page per method name (case-insensitive, like the REST API): a REST v1/v2 page before
+    a v3 page of the same name (the SDKs' default clients call v2), a current page before a
+    deprecated one, then the first by page path."""
     chosen: dict[str, DocMethod] = {}
-    for method in sorted(methods, key=lambda m: (m.deprecated, m.page)):
+    for method in sorted(methods, key=lambda m: (m.rest_version >= 3, m.deprecated, m.page)):
         chosen.setdefault(method.method.lower(), method)
     return sorted(chosen.values(), key=lambda m: (m.method.lower(), m.page))
 

@@ -32,8 +32,11 @@ def introspect_b24pysdk() -> SdkSurface:
     from b24pysdk.scopes._base_context import BaseContext  # type: ignore[import-untyped]
 
     token: Any = BitrixWebhook(domain="sdk-diff.invalid", webhook_token="1/offline")
-    client: Any = Client(token)
-    methods = introspect_client(client, BaseContext)
+    found: dict[str, SdkMethod] = {}
+    for version in (2, 3):  # the default client, then the REST v3 one for what only v3 has
+        for method in introspect_client(Client(token, prefer_version=version), BaseContext):
+            found.setdefault(method.method.lower(), method)
+    methods = tuple(sorted(found.values(), key=lambda m: (m.method.lower(), m.where)))
     return SdkSurface(SDK_NAME, metadata.version(SDK_NAME), methods)
 
 
@@ -59,6 +62,8 @@ def walk_wrappers(
         if isinstance(attr, functools.cached_property | property):
             child = getattr(node, name)
             if isinstance(child, context_type) and depth < 8:
+                if inspect.isfunction(inspect.getattr_static(type(child), "__call__", None)):
+                    yield f"{where}.{name}", child, child  # a context that is itself a method
                 yield from walk_wrappers(child, context_type, f"{where}.{name}", depth + 1)
         elif inspect.isfunction(attr) and isinstance(node, context_type):
             yield f"{where}.{name}", getattr(node, name), node
@@ -73,7 +78,8 @@ def read_wrapper(where: str, wrapper: Any, context: Any) -> SdkMethod | None:
     if request is None:
         if "Request" not in describe(signature.return_annotation):
             return None
-        guessed = f"{context}.{snake_to_camel(wrapper.__name__)}"
+        name = getattr(wrapper, "__name__", None)
+        guessed = f"{context}.{snake_to_camel(name)}" if name else str(context)
         params = tuple(_param(p, None) for p in keywords)  # keys unknown: paired by name
         spread = (_spread_param(extra, "*"),) if extra is not None else ()
         return SdkMethod(guessed, where, params + spread, (), resolved=False)

@@ -30,6 +30,7 @@ class DocMethod:
     line: int
     deprecated: bool
     params: tuple[DocParam, ...]
+    rest_version: int = 2
 
 
 @dataclass(frozen=True, slots=True)
