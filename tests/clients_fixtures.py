@@ -343,32 +343,7 @@ def php_checks(php_root: Path) -> tuple[list[str], str, str]:
 
 
 def corpus_method_specs(root: Path) -> list[MethodLike]:
-    """Every method spec of a docs tree: through `parse_docs` once the method kind parses, else
-    straight from the method-page extractor for each page classified as a method page."""
-    from generator.kinds import page_kinds
-    from generator.pages.classify import PageType
+    """Every method spec of a docs tree, read as the method-page corpus tests read them."""
+    from tests.test_method_corpus import method_pages, read_specs
 
-    if any(k.page_type is PageType.METHOD and k.parses for k in page_kinds()):
-        from generator.parse import parse_docs
-
-        return [s for s in parse_docs(root).specs if getattr(s, "kind", "") == "method"]
-    return _extract_method_pages(root)
-
-
-def _extract_method_pages(root: Path) -> list[MethodLike]:
-    from generator.extract.method import extract_method_spec
-    from generator.includes import IncludeResolver
-    from generator.pages.classify import PageType, classify_file
-    from generator.pages.discover import markdown_files
-    from generator.pages.model import Page
-    from generator.source import decode
-
-    resolver = IncludeResolver(root)
-    specs: list[MethodLike] = []
-    for rel in markdown_files(root):
-        raw = (root / rel).read_bytes()
-        if classify_file(rel, raw.decode("utf-8", errors="replace")) is PageType.METHOD:
-            source = decode(raw, rel)
-            page = Page(source.path, source, source.normalized)
-            specs.append(extract_method_spec(page, resolver))
-    return specs
+    return list(read_specs(root, method_pages(root)).values())
