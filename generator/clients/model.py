@@ -11,7 +11,7 @@ import keyword
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from generator.clients.results import ResultBuilder, payload_of
 from generator.clients.types import (
@@ -71,6 +71,12 @@ class MethodLike(Protocol):
     def response(self) -> ResponseLike | None: ...
     @property
     def description(self) -> str: ...
+
+
+if TYPE_CHECKING:  # mypy proves the real spec satisfies the protocol the model reads
+    from generator.spec.method import MethodSpec
+
+    _CONFORMS: type[MethodLike] = MethodSpec
 
 
 @dataclass(frozen=True, slots=True)
