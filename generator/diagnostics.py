@@ -38,10 +38,10 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
 
     def format_github(self) -> str:
-        level = "error" if self.is_error else "warning"
-        message = _github_escape(f"{self.code} {self.message}")
-        return (
-            f"::{level} file={self.path},line={max(self.line, 1)},col={max(self.col, 1)}::{message}"
+        return github_command(
+            "error" if self.is_error else "warning",
+            {"file": self.path, "line": str(max(self.line, 1)), "col": str(max(self.col, 1))},
+            f"{self.code} {self.message}",
         )
 
     def to_json(self) -> dict[str, object]:
@@ -72,5 +72,17 @@ def dump_json(payload: object) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=False)
 
 
-def _github_escape(text: str) -> str:
+def github_command(level: str, properties: dict[str, str], message: str) -> str:
+    """A GitHub workflow command `::level k=v,…::message`, escaped per the runner's rules: `%`, CR
+    and LF in the message; those and also `:` and `,` in property values (a file name holding a
+    comma or a newline must not end the property or start a second command)."""
+    props = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
+    return f"::{level} {props}::{_escape_data(message)}"
+
+
+def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,13 +1,22 @@
-"""Atomic, change-only writes confined to an output root."""
+"""Atomic, change-only writes confined to an output root; reads that refuse what is not a file.
+
+Temp files are named `.<name>.b24-docgen.<pid>.<random>.tmp`: an interrupted run's leftovers are
+recognisable, and the next run removes those whose process is gone (never a live run's).
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.diagnostics import DocgenError, error
+
+TEMP_MARK = ".b24-docgen."
+LEFTOVER = re.compile(r"^\..+\.b24-docgen\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
 
 
 def confined(root: Path, relative: str) -> Path:
@@ -30,10 +39,12 @@ def write_atomic(path: Path, data: bytes) -> bool:
         if path.read_bytes() == data:
             return False
         mode: int | None = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         mode = None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise DocgenError(error(str(path), "E-WRITE", f"cannot write: {exc.strerror}")) from None
+    make_folder(path.parent)
+    handle, temp_name = temp_file(path)
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
@@ -56,3 +67,113 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def temp_file(path: Path) -> tuple[int, str]:
+    """A new temp file beside `path`, named so that `remove_leftovers` recognises it."""
+    return tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}{TEMP_MARK}{os.getpid()}.", suffix=".tmp"
+    )
+
+
+def make_folder(folder: Path) -> None:
+    """`mkdir -p`, with a located diagnostic instead of a traceback (a file in the way, EACCES)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocker = next(
+            (p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None
+        )
+        if blocker is not None:
+            raise DocgenError(
+                error(blocker.as_posix(), "E-NOT-A-FOLDER", "is a file where a folder is needed")
+            ) from None
+        raise DocgenError(
+            error(folder.as_posix(), "E-WRITE", f"cannot create folder: {exc.strerror or exc}")
+        ) from None
+
+
+def output_folder(folder: Path) -> Path:
+    """An output folder that exists or can be made; refuses a file (before anything is written)."""
+    if folder.exists() and not folder.is_dir():
+        raise DocgenError(
+            error(folder.as_posix(), "E-NOT-A-FOLDER", "is a file where a folder is needed")
+        )
+    return folder
+
+
+def remove_leftovers(folders: Iterable[Path]) -> list[Path]:
+    """Delete our temp files that a killed run left behind (their process is gone); sorted."""
+    removed: list[Path] = []
+    for folder in sorted(set(folders)):
+        try:
+            entries = [e for e in os.scandir(folder) if TEMP_MARK in e.name]
+        except OSError:
+            continue
+        for entry in entries:
+            match = LEFTOVER.match(entry.name)
+            if (
+                match is None
+                or _alive(int(match["pid"]))
+                or not entry.is_file(follow_symlinks=False)
+            ):
+                continue
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                continue
+            removed.append(Path(entry.path))
+    return sorted(removed)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
+
+
+def read_regular(file: Path) -> bytes:
+    """The bytes of a regular file. A FIFO, device or socket is refused before it is read (opening
+    it non-blocking and checking the open file, so a swap after a check cannot make us block)."""
+    descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFileError(file, file_kind(info.st_mode))
+        os.set_blocking(descriptor, True)
+        chunks = []
+        while chunk := os.read(descriptor, max(info.st_size, 1 << 16)):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+class NotRegularFileError(OSError):
+    """Raised by `read_regular` for a FIFO, a device, a socket or a folder."""
+
+    def __init__(self, file: Path, kind: str) -> None:
+        super().__init__(f"not a regular file ({kind})")
+        self.kind = kind
+        self.strerror = f"not a regular file ({kind})"
+        self.filename = str(file)
+
+    def describe(self) -> str:
+        return f"not a regular file ({self.kind})"
+
+
+def file_kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a file")

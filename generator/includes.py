@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 
 from generator.diagnostics import DocgenError, error
-from generator.page import Node, Page, line_of
+from generator.pages.model import Node, Page, line_of
 from generator.source import read_source
 
 INCLUDE_ARGS = re.compile(r"^(?P<notitle>notitle\s+)?\[(?P<text>[^\]]*)\]\((?P<path>[^)\s]+)\)")
@@ -106,6 +107,16 @@ class IncludeResolver:
                     origin, "E-INCLUDE-MISSING", f"cannot read `{written}`: {exc.strerror}", line, 1
                 )
             ) from None
+        if not S_ISREG(stat.st_mode):  # a FIFO would block the read forever
+            raise DocgenError(
+                error(
+                    origin,
+                    "E-NOT-REGULAR",
+                    f"included file `{written}` is not a regular file; not read",
+                    line,
+                    1,
+                )
+            )
         key = f"{target}\0{stat.st_size}\0{stat.st_mtime_ns}"
         if key not in self._cache:
             self._cache[key] = Page(target, read_source(real, target))

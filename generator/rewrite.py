@@ -30,9 +30,9 @@ def newline_of(text: str) -> str:
 
 def fence_body_edit(page_lines: list[str], opener_line: int, closer_line: int, code: str) -> Edit:
     """Replace the body of the fence whose opening/closing lines are given (1-based) with `code`,
-    indented like the opening line; blank lines stay empty."""
+    indented like the opening line (its very spaces and tabs); blank lines stay empty."""
     opener = page_lines[opener_line - 1]
-    indent = opener[: len(opener) - len(opener.lstrip(" "))]
+    indent = opener[: len(opener) - len(opener.lstrip(" \t"))]
     return Edit(opener_line + 1, closer_line - 1, tuple(indent_lines(code, indent)))
 
 

@@ -56,13 +56,72 @@ def decode(raw: bytes, path: str) -> SourceText:
 
 
 def read_source(file: Path, display_path: str) -> SourceText:
+    from generator.fileio import NotRegularFileError, read_regular
+
     try:
-        raw = file.read_bytes()
+        raw = read_regular(file)
     except FileNotFoundError:
         raise DocgenError(error(display_path, "E-NOT-FOUND", "file not found")) from None
+    except NotRegularFileError as exc:
+        raise DocgenError(error(display_path, "E-NOT-REGULAR", exc.describe())) from None
     except OSError as exc:
         raise DocgenError(error(display_path, "E-READ", f"cannot read: {exc.strerror}")) from None
     return decode(raw, display_path)
+
+
+def read_page(root: Path, rel: str) -> bytes:
+    """A page's bytes, refusing (with a located diagnostic) what a page must not be: a file name
+    that is not UTF-8, a symlink to a file outside the docs root, a FIFO or other non-file."""
+    from generator.fileio import NotRegularFileError, read_regular
+
+    display = printable(rel)  # relative, like every page diagnostic; callers prefix the root
+    if display != rel:
+        raise DocgenError(error(display, "E-ENCODING", "file name is not valid UTF-8; not read"))
+    file = root / rel
+    if not file.resolve().is_relative_to(root.resolve()):
+        raise DocgenError(
+            error(display, "E-OUTSIDE-ROOT", "page is a symlink to a file outside the docs root")
+        )
+    try:
+        return read_regular(file)
+    except NotRegularFileError as exc:
+        raise DocgenError(error(display, "E-NOT-REGULAR", f"{exc.describe()}; not read")) from None
+    except OSError as exc:
+        raise DocgenError(error(display, "E-READ", f"cannot read: {exc.strerror or exc}")) from None
+
+
+def printable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (surrogate-escaped by the OS layer) as `\\xff`."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+TAB_STOP = 4  # CommonMark (and so markdown-it and Diplodoc): a tab advances to the next multiple
+
+
+def leading_whitespace(line: str) -> tuple[int, int]:
+    """(characters, columns) of the line's leading spaces and tabs, tabs counted as markdown-it
+    counts them: to the next multiple of 4."""
+    columns = 0
+    for count, char in enumerate(line):
+        if char == " ":
+            columns += 1
+        elif char == "\t":
+            columns += TAB_STOP - columns % TAB_STOP
+        else:
+            return count, columns
+    return len(line), columns
+
+
+def dedent_columns(line: str, columns: int) -> str:
+    """The line without up to `columns` columns of leading whitespace (a tab that would go past
+    the limit stays)."""
+    width = 0
+    for count, char in enumerate(line):
+        step = 1 if char == " " else TAB_STOP - width % TAB_STOP if char == "\t" else 0
+        if step == 0 or width + step > columns:
+            return line[count:]
+        width += step
+    return ""
 
 
 def split_lines_keepends(text: str) -> list[str]:

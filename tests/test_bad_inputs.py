@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -86,6 +87,37 @@ def not_regular_files(work: Path, docs: Path, specs: Path) -> None:
     os.mkfifo(folder / "pipe.md")
 
 
+def fifo_include(work: Path, docs: Path, specs: Path) -> None:
+    (docs / "_includes").mkdir(parents=True, exist_ok=True)
+    os.mkfifo(docs / "_includes" / "fifo.md")
+
+
+def fifo_page(work: Path, docs: Path, specs: Path) -> None:
+    (docs / "api-reference" / "demo").mkdir(parents=True, exist_ok=True)
+    os.mkfifo(docs / "api-reference" / "demo" / "pipe.md")
+
+
+def symlinked_page(work: Path, docs: Path, specs: Path) -> None:
+    link = docs / "api-reference" / "demo" / "widget" / "events" / "zz-linked.md"
+    link.symlink_to(Path("../../../../../outside.md"))
+    assert link.resolve() == (work / "outside.md").resolve()
+
+
+def non_utf8_name(work: Path, docs: Path, specs: Path) -> None:
+    folder = docs / "api-reference" / "demo" / "events"
+    folder.mkdir(parents=True, exist_ok=True)
+    name = os.fsdecode(b"on-\xff-x.md")
+    (folder / name).write_text(EVENT_HEAD + "Текст.\n", encoding="utf-8")
+
+
+def awkward_page_name(work: Path, docs: Path, specs: Path) -> None:
+    source = CATALOGUE / "tab-without-code" / "docs" / "api-reference" / "demo" / "widget"
+    target = docs / "api-reference" / "demo" / "widget"
+    target.mkdir(parents=True)
+    page = (source / "events" / "widget-closed.md").read_text(encoding="utf-8")
+    (target / "widget, 50%:\n::warning.md").write_text(page, encoding="utf-8")
+
+
 def read_only_page(work: Path, docs: Path, specs: Path) -> None:
     for page in docs.rglob("*.md"):
         page.chmod(0o444)
@@ -101,6 +133,11 @@ SETUPS: dict[str, Callable[[Path, Path, Path], None]] = {
         escaping_spec,
         not_regular_files,
         read_only_page,
+        fifo_include,
+        fifo_page,
+        symlinked_page,
+        non_utf8_name,
+        awkward_page_name,
     )
 }
 
@@ -123,6 +160,13 @@ def snapshot(folder: Path) -> dict[str, tuple[str, bytes | str, int]]:
     return found
 
 
+HANG_SECONDS = 60
+
+
+def _hung(signum: int, frame: object) -> None:
+    raise TimeoutError(f"the run did not finish in {HANG_SECONDS} s (reading a FIFO?)")
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input(
     case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -139,10 +183,16 @@ def test_bad_input(
     before = snapshot(work)
     specs_before = snapshot(specs) if specs.exists() else {}
     places = {"docs": docs, "out": out, "specs": specs, "case": work}
+    # a regression to reading a FIFO would block forever: fail the case after a minute instead
+    signal.signal(signal.SIGALRM, _hung)
     for index, run in enumerate(expected["runs"]):
         argv = [arg.format(**{k: v.as_posix() for k, v in places.items()}) for arg in run["argv"]]
         where = f"{case.name} run {index} ({' '.join(run['argv'][:1])})"
-        code = main(argv)
+        signal.alarm(HANG_SECONDS)
+        try:
+            code = main(argv)
+        finally:
+            signal.alarm(0)
         captured = capsys.readouterr()
         stream = captured.out if run.get("stream", "stderr") == "stdout" else captured.err
         assert "Traceback" not in captured.err + captured.out, where

@@ -66,20 +66,55 @@ def lines_outside_fences(state: StateBlock, start: int, end: int) -> Iterator[tu
 
 
 def find_closer(state: StateBlock, opener: str, start: int, end: int) -> int | None:
-    """The line of the closer matching the opener on `start`, skipping fenced code and nesting."""
-    closer = PAIRED[opener]
-    depth = 0
+    """The line of the closer matching the opener on `start`, skipping fenced code and nesting.
+
+    One scan matches every directive it passes (a stack per name) and remembers the matches in
+    the parse's env: a nested container's lookup is then O(1), so nested notes cost one pass over
+    their lines instead of one pass per nesting level. A remembered match is used only when the
+    opener's line reads the same as when it was scanned (a blockquote shifts its lines)."""
+    memo: dict[int, tuple[int, int | None, int]] = state.env.setdefault(MEMO_KEY, {})
+    known = memo.get(start)
+    if known is not None and known[0] == _offset(state, start):
+        _, closer, scanned = known
+        if closer is not None:
+            return closer if closer < end else None
+        if end <= scanned:
+            return None
+    return _scan_closers(state, opener, start, end, memo)
+
+
+MEMO_KEY = "yfm_directive_closers"
+
+
+def _scan_closers(
+    state: StateBlock,
+    opener: str,
+    start: int,
+    end: int,
+    memo: dict[int, tuple[int, int | None, int]],
+) -> int | None:
+    stacks: dict[str, list[int]] = {opener: [start]}
+    reached = end
     for line, text in lines_outside_fences(state, start, end):
         directive = parse_directive(text)
         if directive is None:
             continue
-        if directive.name == opener:
-            depth += 1
-        elif directive.name == closer:
-            if depth == 0:
-                return line
-            depth -= 1
-    return None
+        if directive.name in PAIRED:
+            stacks.setdefault(directive.name, []).append(line)
+        elif stacks.get(CLOSERS.get(directive.name, "")):
+            matched = stacks[CLOSERS[directive.name]].pop()
+            memo[matched] = (_offset(state, matched), line, end)
+            if matched == start:
+                reached = line
+                break
+    for stack in stacks.values():
+        for line in stack:  # no closer between the opener and where the scan stopped
+            memo[line] = (_offset(state, line), None, reached)
+    return memo[start][1]
+
+
+def _offset(state: StateBlock, line: int) -> int:
+    return state.bMarks[line] + state.tShift[line]
 
 
 def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
