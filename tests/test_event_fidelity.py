@@ -235,3 +235,77 @@ def test_broken_include_keeps_the_spec_and_reports_the_error(
     status = main(["check", "--docs", str(root), "--no-cache"])
     assert capsys.readouterr().err.splitlines() == [f"{root.as_posix()}/{MISSING_REQUIRED}"]
     assert status == 1
+
+
+# --- 5. drift that is not a defect ---------------------------------------------------------------------
+
+COMMENTS = "api-reference/tasks/comment-item/events-comment/"
+TASKS = "api-reference/tasks/events-tasks/"
+
+
+def test_bind_name_is_spelled_as_the_page_states_it() -> None:
+    """The tasks comment pages bind `OnTaskCommentAdd` (the H1's case), the task pages `onTaskAdd`:
+    each spec keeps its page's spelling (no hidden lower-camel rule), so neither drifts."""
+    root = need(CORPUS_RU)
+    names = {}
+    for rel in [COMMENTS + "on-task-comment-add.md", TASKS + "on-task-add.md"]:
+        spec = parse_page(root, rel).spec
+        assert isinstance(spec, EventSpec)
+        names[rel] = (spec.event, spec.subscription.event_name)
+    assert names == {
+        COMMENTS + "on-task-comment-add.md": ("OnTaskCommentAdd", "OnTaskCommentAdd"),
+        TASKS + "on-task-add.md": ("OnTaskAdd", "onTaskAdd"),
+    }
+
+
+def test_a_field_the_page_says_arrives_only_on_failure_is_optional() -> None:
+    from generator.render.examples import render_tab
+
+    root = need(CORPUS_RU)
+    rel = "api-reference/widgets/ui-interaction/call-card/call-card-call-state-changed.md"
+    spec = parse_page(root, rel).spec
+    assert isinstance(spec, EventSpec)
+    rendered = render_tab(spec, "js_ts", label="JS (TS)")
+    assert "additionalParams: { failedCode?: string }" in rendered
+    page_tab = next(t for b in spec.examples for t in b.tabs if t.label == "JS (TS)")
+    assert rendered == page_tab.code
+
+
+# --- 6. tab sets by path -----------------------------------------------------------------------------
+
+FLAT_2024 = """profiles:
+  flat-2024:
+    description: the 2024 profile before path scoping (one tab set per kind)
+    rest_event:
+      - {label: cURL (Webhook), target: curl_webhook_2024}
+      - {label: cURL (OAuth), target: curl_oauth_2024}
+      - {label: JS, target: bx24_js_2024}
+      - {label: PHP, target: php_crest_2024}
+"""
+
+
+def test_2024_tasks_pages_have_no_false_missing_tabs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = docs_copy(tmp_path, "54-tasks-2024")
+    status, lines = check_lines(root, capsys, "--profile", "2024")
+    assert (status, lines) == (0, [])
+    profiles = tmp_path / "profiles.yaml"
+    profiles.write_text(FLAT_2024, encoding="utf-8")
+    status, lines = check_lines(root, capsys, "--profile", "flat-2024", "--profiles", str(profiles))
+    assert status == 1
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        f"missing-tab [{label}] the profile expects a `{label}` tab"
+        for _ in range(6)
+        for label in ("cURL (OAuth)", "cURL (Webhook)")  # findings sort by kind, then label
+    ]
+
+
+def test_current_profile_gives_the_tasks_pages_their_five_tabs() -> None:
+    from generator.profiles import load_profiles
+
+    current = load_profiles().get("current")
+    labels = [t.label for t in current.tabs_for("rest_event", COMMENTS + "on-task-comment-add.md")]
+    assert labels == ["JS (TS)", "JS (UMD)", "PHP", "BX24.js", "PHP CRest"]
+    other = [t.label for t in current.tabs_for("rest_event", "api-reference/crm/deals/x.md")]
+    assert other[:2] == ["cURL (Webhook)", "cURL (OAuth)"]
