@@ -1,0 +1,111 @@
+"""sdk-diff on the real corpus against the pinned b24pysdk (1.3.2): the summary the README states,
+its counts by code, and differences checked by hand against their pages (README, SDK section).
+
+The figures move when the method-page parse or the pinned SDK changes: update them together
+with the README's table."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+from typing import Any
+
+import pytest
+
+from generator.diagnostics import Exit
+from generator.sdkdiff.command import add_sdk_diff, run_sdk_diff
+from tests.corpus import CORPUS_RU, need
+
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
+
+SUMMARY = {"documented": 1667, "wrapped": 1528, "disagree": 197, "sdk_methods": 1548}
+COUNTS = {
+    "SDK-DEPRECATED": 104,
+    "SDK-PARAM-EXTRA": 43,
+    "SDK-PARAM-MISSING": 106,
+    "SDK-PARAM-RENAMED": 20,
+    "SDK-PARAM-REQUIRED": 198,
+    "SDK-PARAM-TYPE": 17,
+    "SDK-UNDOCUMENTED": 20,
+    "SDK-UNWRAPPED": 9,
+}
+# (page, method, code, key) of differences confirmed real by reading the page and the SDK source
+CONFIRMED = [
+    (
+        "api-reference/ai/ai-engine-unregister.md",
+        "ai.engine.unregister",
+        "SDK-PARAM-REQUIRED",
+        "code",
+    ),
+    (
+        "api-reference/crm/quote/user-field/crm-quote-user-field-update.md",
+        "crm.quote.userfield.update",
+        "SDK-PARAM-EXTRA",
+        "LIST",
+    ),
+    (
+        "api-reference/log/log-blogpost-get.md",
+        "log.blogpost.get",
+        "SDK-PARAM-MISSING",
+        "LOG_DATE_FROM",
+    ),
+    (
+        "api-reference/telephony/telephony-external-line-update.md",
+        "telephony.externalLine.update",
+        "SDK-PARAM-REQUIRED",
+        "NUMBER",
+    ),
+    (
+        "api-reference/landing/page/methods/landing-landing-get-list.md",
+        "landing.landing.getList",
+        "SDK-PARAM-EXTRA",
+        "start",
+    ),
+    (
+        "api-reference/crm/universal/order-entity/crm-order-entity-get-fields.md",
+        "crm.orderentity.getFields",
+        "SDK-UNWRAPPED",
+        "",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def report() -> dict[str, Any]:
+    pytest.importorskip("b24pysdk")
+    parser = argparse.ArgumentParser(prog="b24-docgen")
+    add_sdk_diff(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["sdk-diff", "--docs", str(need(CORPUS_RU)), "--format", "json"])
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = run_sdk_diff(args)
+    assert status == Exit.FINDINGS
+    document: dict[str, Any] = json.loads(out.getvalue())
+    return document
+
+
+def test_summary_against_pinned_b24pysdk(report: dict[str, Any]) -> None:
+    assert (report["sdk"], report["version"]) == ("b24pysdk", "1.3.2")
+    assert report["summary"] == SUMMARY
+    assert report["counts"] == COUNTS
+
+
+def test_hand_checked_differences_are_reported(report: dict[str, Any]) -> None:
+    found = {(d["page"], d["method"], d["code"], d["param"]) for d in report["differences"]}
+    assert [c for c in CONFIRMED if c not in found] == []
+
+
+def test_sdk_wraps_a_renamed_method(report: dict[str, Any]) -> None:
+    """b24pysdk's `crm.orderentity.get_fields` sends `crm.orderentity.Fields`: the page's method
+    is `crm.orderentity.getFields`, so the docs' method is unwrapped and the SDK's undocumented."""
+    undocumented = [d for d in report["differences"] if d["code"] == "SDK-UNDOCUMENTED"]
+    assert {
+        "page": "b24pysdk/client.crm.orderentity.get_fields",
+        "line": 0,
+        "method": "crm.orderentity.Fields",
+        "code": "SDK-UNDOCUMENTED",
+        "param": "",
+        "message": "b24pysdk wraps it; the docs have no page for it",
+    } in undocumented
