@@ -292,6 +292,7 @@ def tsc_errors(module: bytes, usages: dict[str, str], root: Path) -> dict[str, l
 
     require("node")
     tsc = require("tsc")
+    root.mkdir(parents=True, exist_ok=True)
     (root / "node_modules").symlink_to(require("b24jssdk").parents[1], target_is_directory=True)
     (root / "tsconfig.json").write_text(json.dumps(TSCONFIG), encoding="utf-8")
     (root / "b24-methods.ts").write_bytes(module)
@@ -347,3 +348,22 @@ def corpus_method_specs(root: Path) -> list[MethodLike]:
     from tests.test_method_corpus import method_pages, read_specs
 
     return list(read_specs(root, method_pages(root)).values())
+
+
+HOSTILE = Method(  # keys and descriptions that each target language must quote or escape
+    "im.v2.Chat.Message.send",
+    scopes=("im.v2",),
+    params=(
+        P("chat-id", "integer", True, "Ends a comment */ early?"),
+        P('say "hi"', "string", False, 'Triple quotes """ and a backslash \\'),
+        P("*/", "string"),
+        P("ключ", "boolean", True),
+        P("1st", "integer"),
+        P("class", "object", False, "", (P("$ref", "string", True), P("it's", "integer"))),
+        P("", "string"),
+        P("list", "object[]", False, "", (P("A", "string"),)),
+    ),
+    response=Response(envelope({"a-b": 1, "": 2, "*/": [None, 1], "'": {"5": "x"}})),
+    description='Line one */ with "quotes" and \\ backslash.\n\nSecond paragraph.',
+    source=Source("api-reference/chats/it's */ odd.md"),
+)

@@ -26,7 +26,7 @@ from generator.clients.types import (
     shape_of,
     walk_shapes,
 )
-from generator.render.literals import camel, pascal, snake, words
+from generator.render.literals import camel, pascal, words
 from generator.render.stubs.names import NameRegistry
 
 
@@ -132,7 +132,8 @@ _TAKEN_TYPE_NAMES = (
     "SdkClient",
     "MethodInfo",
 )
-_RESERVED_ARGS = frozenset({"client", "rt", "cast"})  # the callable's own names
+# the callable's own names, and the builtins its annotations and casts spell
+_RESERVED_ARGS = frozenset({"client", "rt", "cast", "list", "dict", "str", "int", "float", "bool"})
 
 
 def select_methods(specs: Iterable[MethodLike]) -> list[MethodLike]:
@@ -239,9 +240,13 @@ def _result(response: ResponseLike | None, base: str, shapes: NameRegistry) -> C
 # --- names and facts -----------------------------------------------------------------------------
 
 
+_CAMEL_STEP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
 def python_name(key: str, taken: set[str]) -> str:
     """A snake_case identifier for a wire name, unique within `taken` (which it updates)."""
-    name = snake(key) or "param"
+    pieces = re.split(r"[^A-Za-z0-9]+", key)
+    name = "_".join(_CAMEL_STEP.sub("_", piece).lower() for piece in pieces if piece) or "param"
     if name[0].isdigit():
         name = "p_" + name
     if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _RESERVED_ARGS:
