@@ -11,15 +11,16 @@ from typing import Any
 
 import pytest
 
-from generator.check import CheckOptions, run_check
+from generator.check.run import run_check
 from generator.cli import main
-from generator.config import read_profiles_file
 from generator.diagnostics import DocgenError
 from generator.fileio import confined, write_atomic
+from generator.options import Options
 from generator.parse import parse_docs, parse_page
+from generator.profiles import read_profiles_file
 from generator.render.env import make_environment
 from generator.render.examples import render_tab
-from generator.render.filters import FILTERS
+from generator.render.literals import FILTERS
 from generator.spec.io import SpecError, dump_yaml, load_yaml
 from tests.corpus import EXAMPLES_DOCS
 
@@ -158,11 +159,12 @@ ESCAPES = [
 @pytest.mark.parametrize("source", ESCAPES)
 def test_user_templates_cannot_leave_the_sandbox(tmp_path: Path, source: str) -> None:
     from jinja2.exceptions import SecurityError, UndefinedError
+    from jinja2.sandbox import SandboxedEnvironment
 
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "sneaky.js.j2").write_text(source + "\n", encoding="utf-8")
     env = make_environment([tmp_path], FILTERS)
-    assert type(env).__name__ in ("SandboxedEnvironment", "ImmutableSandboxedEnvironment")
+    assert isinstance(env, SandboxedEnvironment)  # generator.render.sandbox.BoundedSandbox
     context = {"spec": object(), "t": {}, "unsupported": lambda reason: reason}
     with pytest.raises((SecurityError, UndefinedError)):
         env.get_template("examples/sneaky.js.j2").render(context)
@@ -264,7 +266,28 @@ def test_sync_does_not_write_through_a_symlinked_page(
     monkeypatch.chdir(tmp_path)
     code = main(["sync", "--docs", str(docs), "--no-cache"])
     err = capsys.readouterr().err
-    assert code == 2 and "E-SYMLINK" in err
+    # the page's target is outside the root: refused when it is read, before any planning
+    assert code == 2 and "E-OUTSIDE-ROOT page is a symlink to a file outside the docs root" in err
+    assert real.read_bytes() == before and page.is_symlink()
+
+
+def test_sync_does_not_write_through_a_symlink_inside_the_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = _js_docs(tmp_path / "docs")
+    [page] = docs.rglob("*.md")
+    real = docs / "elsewhere.txt"  # inside the root, and not a page itself
+    shutil.move(page, real)
+    page.symlink_to(real)
+    before = real.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    code = main(["sync", "--docs", str(docs), "--no-cache"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.err == (
+        f"{page.as_posix()}:0:0: E-SYMLINK page is a symlink; refusing to write through it; "
+        "nothing was changed\n"
+    )
     assert real.read_bytes() == before and page.is_symlink()
 
 
@@ -315,7 +338,7 @@ def test_no_network_access_during_a_full_run(
     assert result.specs
     for spec in result.specs:
         assert load_yaml(dump_yaml(spec)) == spec
-    report = run_check(docs, (), CheckOptions(jobs=1), use_cache=True, want_edits=False)
+    report = run_check(docs, (), Options(jobs=1), use_cache=True, want_edits=False)
     assert report.checked
     assert main(["check", "--docs", str(docs), "--jobs", "1"]) in (0, 1)
     assert main(["sync", "--docs", str(docs), "--jobs", "1", "--dry-run", "--add-missing"]) in (
