@@ -1,4 +1,5 @@
-"""Command line: argument parsing, printing and exit codes only; the work is in the library."""
+"""Command line: argument parsing and exit codes only. Builds `Options` once for every command
+(generator/options.py) and hands it to the command (generator/commands.py)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.diagnostics import Diagnostic, DocgenError, Exit, dump_json
+from generator.diagnostics import DocgenError, Exit
+from generator.options import (
+    DEFAULT_DOCS,
+    DEFAULT_GENERATED,
+    DEFAULT_SPECS,
+    Options,
+    SyncMode,
+    resolve_options,
+)
 
-DEFAULT_DOCS = Path("examples/docs")
-DEFAULT_SPECS = Path("specs")
-DEFAULT_GENERATED = Path("generated")
-
-Handler = Callable[[argparse.Namespace], Exit]
+Handler = Callable[[argparse.Namespace, Options], Exit]
+SubParsers = argparse._SubParsersAction  # argparse exposes no public name for it
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,99 +29,191 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help/--version
         return int(exc.code or 0)
-    handler: Handler = args.handler
+    from generator.workers import Terminated, terminate_as_exception
+
     try:
-        return int(handler(args))
+        with terminate_as_exception():  # SIGTERM unwinds like Ctrl-C: temp files go, workers die
+            _check_folders(args)
+            handler = _handler(args.command)
+            return int(handler(args, options_from(args)))
     except DocgenError as exc:
         print(exc.diagnostic.format_text(), file=sys.stderr)
         return int(Exit.ERROR)
+    except OSError as exc:  # a last resort: a located line, never a traceback
+        from generator.source import printable
+
+        where = printable(str(exc.filename or "<io>"))
+        print(f"{where}:0:0: E-IO {exc.strerror or exc}", file=sys.stderr)
+        return int(Exit.ERROR)
     except KeyboardInterrupt:
         return 130
+    except Terminated:
+        return Terminated.status
+
+
+def _check_folders(args: argparse.Namespace) -> None:
+    """`--out`/`--specs` naming a file are refused before anything runs (or is written)."""
+    from generator.fileio import output_folder
+
+    for name in ("out", "specs"):
+        folder = getattr(args, name, None)
+        if isinstance(folder, Path):
+            output_folder(folder)
+
+
+def options_from(args: argparse.Namespace) -> Options:
+    """The one place flags meet `[tool.b24-docgen]`: every command gets the same resolution."""
+    return resolve_options(
+        profile=getattr(args, "profile", None),
+        templates=tuple(getattr(args, "templates", ())),
+        profiles_file=getattr(args, "profiles", None),
+        twin=getattr(args, "twin", None),
+        mode=SyncMode(getattr(args, "add_missing", False), getattr(args, "reshape", False)),
+        jobs=getattr(args, "jobs", None),
+    )
+
+
+def _handler(command: str) -> Handler:
+    from generator import commands
+
+    handlers: dict[str, Handler] = {
+        "parse": commands.run_parse,
+        "schema": commands.run_schema,
+        "check": commands.run_check_command,
+        "sync": commands.run_sync_command,
+        "render": commands.run_render_command,
+        "build": commands.run_build_command,
+    }
+    return handlers[command]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="b24-docgen",
-        description="Parse Bitrix24 REST event pages into specs, render examples and stubs, "
+        description="Parse Bitrix24 REST docs pages into specs, render examples and stubs, "
         "check and sync docs.",
     )
     parser.add_argument("--version", action="version", version=f"b24-docgen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    add_parse(commands)
-    add_schema(commands)
-    from generator import cli_more
-
-    cli_more.register(commands)
+    for add in (add_parse, add_schema, add_check, add_sync, add_render, add_build):
+        add(commands)
     return parser
 
 
-def add_parse(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    sub = commands.add_parser("parse", help="parse event pages into YAML specs")
+def _docs_option(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--docs", type=Path, default=DEFAULT_DOCS, help="docs root (default: %(default)s)"
     )
+
+
+def _paths_option(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "paths", nargs="*", metavar="PATH", help="pages or folders under the docs root"
     )
+
+
+def _jobs_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--jobs", type=int, default=None, help="worker processes (default: up to 4)")
+
+
+def _template_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--profile", default=None, help="tab profile (default: current)")
+    sub.add_argument(
+        "--templates",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of templates that override the built-in ones file by file",
+    )
+    sub.add_argument(
+        "--profiles",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="a profiles file that replaces or extends the built-in profiles",
+    )
+
+
+def add_parse(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    sub = commands.add_parser("parse", help="parse docs pages into YAML specs")
+    _docs_option(sub)
+    _paths_option(sub)
     sub.add_argument(
         "--out", type=Path, default=None, help=f"write specs here (default: {DEFAULT_SPECS})"
     )
     sub.add_argument("--format", choices=("text", "json"), default="text")
-    sub.add_argument("--jobs", type=int, default=None, help="worker processes (default: up to 4)")
-    sub.set_defaults(handler=run_parse)
+    _jobs_option(sub)
 
 
-def run_parse(args: argparse.Namespace) -> Exit:
-    from generator.outputs import write_specs
-    from generator.parse import parse_docs
-
-    result = parse_docs(args.docs, args.paths, jobs=args.jobs)
-    out: Path = args.out or DEFAULT_SPECS
-    written, changed = write_specs(out, result.specs, prune=not args.paths)
-    written_paths = [(out / rel).as_posix() for rel in written]
-    if args.format == "json":
-        print(
-            dump_json(
-                {
-                    "pages": result.counts(),
-                    "specs": written_paths,
-                    "diagnostics": [d.to_json() for d in result.diagnostics],
-                }
-            )
-        )
-    else:
-        print_parse_summary(result.counts(), len(written), len(changed), out, result.diagnostics)
-    return Exit.ERROR if result.failed else Exit.OK
-
-
-def print_parse_summary(
-    counts: dict[str, int], written: int, changed: int, out: Path, diagnostics: list[Diagnostic]
-) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic.format_text(), file=sys.stderr)
-    total = sum(counts.values())
-    kinds = ", ".join(f"{n} {kind}" for kind, n in counts.items())
-    print(f"event pages: {total} ({kinds})")
-    print(f"specs: {written} in {out.as_posix()}/ ({changed} changed)")
-    errors = sum(d.is_error for d in diagnostics)
-    print(f"diagnostics: {errors} errors, {len(diagnostics) - errors} warnings")
-
-
-def add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_schema(commands: SubParsers[argparse.ArgumentParser]) -> None:
     sub = commands.add_parser("schema", help="print (or --write) the spec's JSON Schema")
     sub.add_argument(
         "--write", action="store_true", help="regenerate generator/schema/spec.schema.json"
     )
-    sub.set_defaults(handler=run_schema)
 
 
-def run_schema(args: argparse.Namespace) -> Exit:
-    from generator.fileio import write_atomic
-    from generator.spec.io import SCHEMA_PATH, schema_text
+def _check_options(sub: argparse.ArgumentParser) -> None:
+    _docs_option(sub)
+    _paths_option(sub)
+    _template_options(sub)
+    sub.add_argument("--no-cache", action="store_true", help="ignore and do not update the cache")
+    _jobs_option(sub)
 
-    text = schema_text()
-    if args.write:
-        write_atomic(SCHEMA_PATH, text.encode("utf-8"))
-    else:
-        sys.stdout.write(text)
-    return Exit.OK
+
+def add_check(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    sub = commands.add_parser(
+        "check", help="report examples that drift from the templates, and contradictions"
+    )
+    _check_options(sub)
+    sub.add_argument("--format", choices=("text", "json", "github"), default="text")
+    sub.add_argument(
+        "--twin",
+        type=Path,
+        default=None,
+        metavar="ROOT",
+        help="English docs root to compare facts with",
+    )
+
+
+def add_sync(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    sub = commands.add_parser(
+        "sync", help="rewrite drifting examples in place, touching nothing else"
+    )
+    _check_options(sub)
+    sub.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
+    sub.add_argument(
+        "--add-missing", action="store_true", help="insert missing tabs and examples sections"
+    )
+    sub.add_argument(
+        "--reshape",
+        action="store_true",
+        help="rewrite whole blocks to the profile's tabs and order",
+    )
+
+
+def _output_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--specs", type=Path, default=DEFAULT_SPECS, help="spec folder (default: %(default)s)"
+    )
+    sub.add_argument(
+        "--out", type=Path, default=DEFAULT_GENERATED, help="output folder (default: %(default)s)"
+    )
+    _template_options(sub)
+    sub.add_argument(
+        "--no-cache", action="store_true", help="do not use the formatter's disk cache"
+    )
+
+
+def add_render(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    sub = commands.add_parser("render", help="render examples and typed stubs from specs")
+    _output_options(sub)
+
+
+def add_build(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    sub = commands.add_parser(
+        "build", help="parse + render: docs → specs → generated (default: the sample docs)"
+    )
+    _docs_option(sub)
+    _output_options(sub)
+    _jobs_option(sub)

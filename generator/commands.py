@@ -1,122 +1,79 @@
-"""Subcommands beyond parse: check, sync, render, build (kept apart to keep each module small)."""
+"""The commands: each takes the parsed flags and the resolved `Options`, calls the library,
+prints, and returns an exit status. No argument parsing here (generator/cli.py)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.diagnostics import Exit
+from generator.diagnostics import Diagnostic, DocgenError, Exit, dump_json, error
+from generator.options import DEFAULT_SPECS, Options
 
 if TYPE_CHECKING:
-    from generator.check import CheckOptions
-    from generator.spec.model import Spec
-
-SubParsers = argparse._SubParsersAction  # argparse exposes no public name for it
+    from generator.spec.model import PageSpec
 
 
-def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    add_check(commands)
-    add_sync(commands)
-    add_render(commands)
-    add_build(commands)
+def run_parse(args: argparse.Namespace, options: Options) -> Exit:
+    from generator.outputs import write_specs
+    from generator.parse import parse_docs
+    from generator.targets import load_targets
+
+    result = parse_docs(args.docs, args.paths, options.jobs, load_targets(options.templates))
+    out: Path = args.out or DEFAULT_SPECS
+    written, changed = write_specs(out, result.specs, prune=not args.paths)
+    if args.format == "json":
+        payload = {
+            "pages": result.counts(),
+            "specs": [(out / rel).as_posix() for rel in written],
+            "diagnostics": [d.to_json() for d in result.diagnostics],
+        }
+        print(dump_json(payload))
+    else:
+        print_parse_summary(result.counts(), len(written), len(changed), out, result.diagnostics)
+    if result.failed:
+        return Exit.ERROR
+    # a kept spec with a located error (a missing include: generator/extract/unresolved.py)
+    return Exit.FINDINGS if any(d.is_error for d in result.diagnostics) else Exit.OK
 
 
-def _docs_options(sub: argparse.ArgumentParser) -> None:
-    from generator.cli import DEFAULT_DOCS
-
-    sub.add_argument(
-        "--docs", type=Path, default=DEFAULT_DOCS, help="docs root (default: %(default)s)"
-    )
-    sub.add_argument(
-        "paths", nargs="*", metavar="PATH", help="pages or folders under the docs root"
-    )
-    _template_options(sub)
-    sub.add_argument("--no-cache", action="store_true", help="ignore and do not update the cache")
-    sub.add_argument("--jobs", type=int, default=None, help="worker processes (default: up to 4)")
-
-
-def _template_options(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--profile", default=None, help="tab profile (default: current)")
-    sub.add_argument(
-        "--templates",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="a folder of templates that override the built-in ones file by file",
-    )
-    sub.add_argument(
-        "--profiles",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="a profiles file that replaces or extends the built-in profiles",
-    )
+def print_parse_summary(
+    counts: dict[str, int], written: int, changed: int, out: Path, diagnostics: list[Diagnostic]
+) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic.format_text(), file=sys.stderr)
+    total = sum(counts.values())
+    kinds = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    print(f"event pages: {total} ({kinds})")
+    print(f"specs: {written} in {out.as_posix()}/ ({changed} changed)")
+    errors = sum(d.is_error for d in diagnostics)
+    print(f"diagnostics: {errors} errors, {len(diagnostics) - errors} warnings")
 
 
-def add_check(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    sub = commands.add_parser(
-        "check", help="report examples that drift from the templates, and contradictions"
-    )
-    _docs_options(sub)
-    sub.add_argument("--format", choices=("text", "json", "github"), default="text")
-    sub.add_argument(
-        "--twin",
-        type=Path,
-        default=None,
-        metavar="ROOT",
-        help="English docs root to compare facts with",
-    )
-    sub.set_defaults(handler=run_check_command)
+def run_schema(args: argparse.Namespace, options: Options) -> Exit:
+    from generator.fileio import write_atomic
+    from generator.spec.io import SCHEMA_PATH, schema_text
+
+    text = schema_text()
+    if args.write:
+        write_atomic(SCHEMA_PATH, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return Exit.OK
 
 
-def add_sync(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    sub = commands.add_parser(
-        "sync", help="rewrite drifting examples in place, touching nothing else"
-    )
-    _docs_options(sub)
-    sub.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
-    sub.add_argument(
-        "--add-missing", action="store_true", help="insert missing tabs and examples sections"
-    )
-    sub.add_argument(
-        "--reshape",
-        action="store_true",
-        help="rewrite whole blocks to the profile's tabs and order",
-    )
-    sub.set_defaults(handler=run_sync_command)
+def run_check_command(args: argparse.Namespace, options: Options) -> Exit:
+    from generator.check.report import json_report, text_summary
+    from generator.check.run import run_check
+    from generator.extract.unresolved import is_fatal
 
-
-def options_from(args: argparse.Namespace, twin: Path | None = None) -> CheckOptions:
-    from generator.check import CheckOptions, SyncMode
-    from generator.config import load_config
-
-    settings = load_config()
-    return CheckOptions(
-        profile=args.profile or settings.profile,
-        templates=tuple(args.templates or settings.templates),
-        profiles_file=args.profiles or settings.profiles,
-        twin=twin,
-        mode=SyncMode(getattr(args, "add_missing", False), getattr(args, "reshape", False)),
-        jobs=args.jobs,
-    )
-
-
-def run_check_command(args: argparse.Namespace) -> Exit:
-    from generator.check import run_check
-    from generator.findings import json_report, text_summary
-
-    report = run_check(
-        args.docs, args.paths, options_from(args, args.twin), use_cache=not args.no_cache
-    )
+    report = run_check(args.docs, args.paths, options, use_cache=not args.no_cache)
     findings = report.findings
     for diagnostic in report.diagnostics:
-        print(
-            diagnostic.format_github() if args.format == "github" else diagnostic.format_text(),
-            file=sys.stderr,
-        )
+        github = args.format == "github"
+        print(diagnostic.format_github() if github else diagnostic.format_text(), file=sys.stderr)
     if args.format == "json":
         print(json_report(findings, len(report.checked), report.in_sync))
     elif args.format == "github":
@@ -128,19 +85,24 @@ def run_check_command(args: argparse.Namespace) -> Exit:
         print(text_summary(findings, len(report.checked), report.in_sync))
         if any(f.kind == "drift" for f in findings):
             print(f"fix the drift with: b24-docgen sync --docs {args.docs.as_posix()}")
-    if report.diagnostics:
+    if any(is_fatal(d.code, d.severity) for d in report.diagnostics):
         return Exit.ERROR
-    return Exit.FINDINGS if any(f.failing for f in findings) else Exit.OK
+    # a recoverable error (a missing include) is a defect of the page, reported like a finding
+    failing = report.diagnostics or any(f.failing for f in findings)
+    return Exit.FINDINGS if failing else Exit.OK
 
 
-def run_sync_command(args: argparse.Namespace) -> Exit:
-    from generator.check import run_check
+def run_sync_command(args: argparse.Namespace, options: Options) -> Exit:
+    from generator.check.run import run_check
     from generator.sync import sync_pages
 
-    report = run_check(args.docs, args.paths, options_from(args), use_cache=False, want_edits=True)
+    report = run_check(args.docs, args.paths, options, use_cache=False, want_edits=True)
     for diagnostic in report.diagnostics:
         print(diagnostic.format_text(), file=sys.stderr)
     result = sync_pages(args.docs, report.outcomes, args.dry_run)
+    for leftover in result.removed:
+        note = "W-LEFTOVER removed a temp file an interrupted run left"
+        print(f"{leftover}:0:0: {note}", file=sys.stderr)
     for diff in result.diffs:
         sys.stdout.write(diff)
     verb = "would change" if args.dry_run else "changed"
@@ -150,81 +112,37 @@ def run_sync_command(args: argparse.Namespace) -> Exit:
     return Exit.FINDINGS if args.dry_run and result.changed else Exit.OK
 
 
-def _output_options(sub: argparse.ArgumentParser) -> None:
-    from generator.cli import DEFAULT_GENERATED, DEFAULT_SPECS
-
-    sub.add_argument(
-        "--specs", type=Path, default=DEFAULT_SPECS, help="spec folder (default: %(default)s)"
-    )
-    sub.add_argument(
-        "--out", type=Path, default=DEFAULT_GENERATED, help="output folder (default: %(default)s)"
-    )
-    _template_options(sub)
-    sub.add_argument(
-        "--no-cache", action="store_true", help="do not use the formatter's disk cache"
-    )
-
-
-def add_render(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    sub = commands.add_parser("render", help="render examples and typed stubs from specs")
-    _output_options(sub)
-    sub.set_defaults(handler=run_render_command)
-
-
-def add_build(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    from generator.cli import DEFAULT_DOCS
-
-    sub = commands.add_parser(
-        "build", help="parse + render: docs → specs → generated (default: the sample docs)"
-    )
-    sub.add_argument(
-        "--docs", type=Path, default=DEFAULT_DOCS, help="docs root (default: %(default)s)"
-    )
-    _output_options(sub)
-    sub.add_argument("--jobs", type=int, default=None, help="worker processes (default: up to 4)")
-    sub.set_defaults(handler=run_build_command)
-
-
-def run_render_command(args: argparse.Namespace) -> Exit:
+def run_render_command(args: argparse.Namespace, options: Options) -> Exit:
     from generator.outputs import read_specs
     from generator.spec.io import SpecError
 
     if not args.specs.is_dir():
-        from generator.diagnostics import DocgenError, error
-
         raise DocgenError(error(args.specs.as_posix(), "E-SPECS", "spec folder does not exist"))
     try:
         specs = read_specs(args.specs)
     except SpecError as exc:
         print(exc.diagnostic.format_text(), file=sys.stderr)
         return Exit.ERROR
-    return _render(specs, args)
+    return _render(specs, args, options)
 
 
-def run_build_command(args: argparse.Namespace) -> Exit:
-    from generator.cli import print_parse_summary
+def run_build_command(args: argparse.Namespace, options: Options) -> Exit:
     from generator.outputs import write_specs
     from generator.parse import parse_docs
+    from generator.targets import load_targets
 
-    result = parse_docs(args.docs, (), jobs=args.jobs)
+    result = parse_docs(args.docs, (), options.jobs, load_targets(options.templates))
     written, changed = write_specs(args.specs, result.specs, prune=True)
     print_parse_summary(result.counts(), len(written), len(changed), args.specs, result.diagnostics)
     if result.failed:
         return Exit.ERROR
-    return _render(result.specs, args)
+    return _render(result.specs, args, options)
 
 
-def _render(specs: list[Spec], args: argparse.Namespace) -> Exit:
+def _render(specs: Sequence[PageSpec], args: argparse.Namespace, options: Options) -> Exit:
     from generator.render.build import render_all
 
-    report = render_all(
-        specs,
-        args.out,
-        profile=args.profile,
-        templates=tuple(args.templates),
-        profiles_file=args.profiles,
-        use_cache=not args.no_cache,
-    )
+    report = render_all(specs, args.out, options, use_cache=not args.no_cache)
     print(
         f"generated: {len(report.written)} files in {args.out.as_posix()}/ "
         f"({len(report.changed)} changed, {len(report.removed)} removed)"

@@ -1,19 +1,23 @@
-"""Writing specs to `<out>/<page path>.yaml` and pruning the ones whose page is gone."""
+"""Writing outputs: specs to `<out>/<page path>.yaml` (pruning the ones whose page is gone), and
+generated files under a `MANIFEST.json` that lets the next run delete what it no longer generates."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.fileio import confined, write_atomic
-from generator.spec.model import Spec
+from generator.spec.model import PageSpec
 
 
 def spec_relpath(page_path: str) -> str:
     return page_path.removesuffix(".md") + ".yaml"
 
 
-def write_specs(out: Path, specs: Iterable[Spec], prune: bool) -> tuple[list[str], list[str]]:
+def write_specs(out: Path, specs: Iterable[PageSpec], prune: bool) -> tuple[list[str], list[str]]:
     """Write every spec (only changed bytes hit the disk); with `prune`, delete stale `.yaml` files.
 
     Returns (written relative paths, changed relative paths).
@@ -37,7 +41,7 @@ def write_specs(out: Path, specs: Iterable[Spec], prune: bool) -> tuple[list[str
     return written, changed
 
 
-def read_specs(folder: Path) -> list[Spec]:
+def read_specs(folder: Path) -> list[PageSpec]:
     from generator.spec.io import SpecError, load_yaml
 
     specs = []
@@ -50,3 +54,74 @@ def read_specs(folder: Path) -> list[Spec]:
             raise SpecError(path.as_posix(), f"cannot read: {exc.strerror or exc}") from None
         specs.append(load_yaml(text, path.as_posix()))
     return specs
+
+
+TOOL = "b24-docgen"
+MANIFEST = "MANIFEST.json"
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    """What `write_files` did; every list holds paths relative to the output folder, sorted."""
+
+    written: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # stale but edited by hand, so not deleted
+
+
+def manifest_bytes(files: dict[str, bytes]) -> bytes:
+    """The manifest of `files`: generator name and sorted (path, sha256) entries, no timestamp."""
+    entries = [{"path": p, "sha256": hashlib.sha256(files[p]).hexdigest()} for p in sorted(files)]
+    text = json.dumps({"generator": TOOL, "files": entries}, indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def write_files(out: Path, files: dict[str, bytes]) -> WriteReport:
+    """Write `files` under `out` (only changed bytes), prune what the last manifest listed."""
+    previous = read_manifest(out)
+    report = WriteReport()
+    targets = {path: confined(out, path) for path in sorted(files)}  # refuse before writing any
+    for path, target in targets.items():
+        if write_atomic(target, files[path]):
+            report.changed.append(path)
+        report.written.append(path)
+    for path in sorted(set(previous) - set(files) - {MANIFEST}):
+        _prune(out, path, previous[path], report)
+    if write_atomic(confined(out, MANIFEST), manifest_bytes(files)):
+        report.changed.append(MANIFEST)
+    report.written.append(MANIFEST)
+    return report
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    """path → sha256 from `out/MANIFEST.json`; empty when missing or unreadable (nothing is pruned)."""
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        entries = data["files"] if isinstance(data, dict) else []
+        return {str(e["path"]): str(e["sha256"]) for e in entries if isinstance(e, dict)}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _prune(out: Path, path: str, sha256: str, report: WriteReport) -> None:
+    target = confined(out, path)
+    if target.is_symlink() or not target.is_file():
+        return
+    if hashlib.sha256(target.read_bytes()).hexdigest() != sha256:
+        report.kept.append(path)
+        return
+    target.unlink()
+    report.removed.append(path)
+    report.changed.append(path)
+    _remove_empty_parents(out, target.parent)
+
+
+def _remove_empty_parents(out: Path, folder: Path) -> None:
+    root = out.resolve()
+    while folder.resolve() != root and folder.resolve().is_relative_to(root):
+        try:
+            folder.rmdir()  # only succeeds when empty
+        except OSError:
+            return
+        folder = folder.parent

@@ -1,6 +1,6 @@
-"""Configuration: `[tool.b24-docgen]` in pyproject.toml, and the tab profiles (built-in + user).
+"""Tab profiles (built-in `templates/profiles.yaml` + a user file): which example tabs a page carries.
 
-A profile maps each event kind to the ordered example tabs `{label, target}` a page carries.
+A profile maps each page kind to the ordered example tabs `{label, target}` a page carries.
 Profiles may `extends` another: the kinds a profile lists replace its parent's, the others are
 inherited. A user profiles file adds profiles or replaces them by name; a user profile that extends
 its own name builds on the built-in profile of that name. Every problem is a `DocgenError` with
@@ -9,26 +9,24 @@ code `E-CONFIG`.
 
 from __future__ import annotations
 
-import tomllib
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import DocgenError, error
+from generator.options import check_keys, config_error
 from generator.paths import builtin_templates
+from generator.targets import template_targets
 from generator.vocabulary import KINDS
 
-CODE = "E-CONFIG"
-DEFAULT_PROFILE = "current"
-TOOL_TABLE = "b24-docgen"
-CONFIG_KEYS = ("profile", "profiles", "templates")
 FILE_KEYS = ("profiles",)
-PROFILE_KEYS = ("description", "extends", *KINDS)
-TAB_KEYS = ("label", "target")
-EXAMPLES_DIR = "examples"
-TEMPLATE_SUFFIX = ".j2"
+PROFILE_KEYS = ("description", "extends", *KINDS, "scoped")
+SCOPE_KEYS = ("paths", *KINDS)
+TAB_KEYS = ("label", "target", "drift")
+DRIFT_MODES = ("exact", "normalised")  # generator/check/compare.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +35,19 @@ class TabSpec:
 
     label: str
     target: str
+    drift: str | None = None  # `exact` | `normalised`; None: by the fence language
+
+
+@dataclass(frozen=True, slots=True)
+class Scoped:
+    """Tabs for the pages whose path (relative to the docs root) matches one of `paths`
+    (`fnmatch` globs: `*` also crosses folders)."""
+
+    paths: tuple[str, ...]
+    tabs: Mapping[str, tuple[TabSpec, ...]]
+
+    def covers(self, kind: str, path: str) -> bool:
+        return kind in self.tabs and any(fnmatchcase(path, glob) for glob in self.paths)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +55,14 @@ class Profile:
     name: str
     tabs: Mapping[str, tuple[TabSpec, ...]]
     description: str | None = None
+    scoped: tuple[Scoped, ...] = ()
 
-    def tabs_for(self, kind: str) -> tuple[TabSpec, ...]:
+    def tabs_for(self, kind: str, path: str | None = None) -> tuple[TabSpec, ...]:
+        """The kind's tabs: the first `scoped` entry covering the page's path, else the default."""
+        if path is not None:
+            for scope in self.scoped:
+                if scope.covers(kind, path):
+                    return scope.tabs[kind]
         return self.tabs.get(kind, ())
 
 
@@ -70,114 +87,8 @@ class Profiles:
         return sorted(self.by_name)
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
-    """`[tool.b24-docgen]`: paths are absolute, resolved against the pyproject's folder."""
-
-    profile: str = DEFAULT_PROFILE
-    templates: tuple[Path, ...] = ()
-    profiles: Path | None = None
-    source: Path | None = field(default=None, compare=False)
-
-
-def config_error(path: str | Path, message: str, line: int = 0) -> DocgenError:
-    return DocgenError(error(str(path), CODE, message, line, 1 if line else 0))
-
-
 def _list(names: Iterable[str]) -> str:
     return ", ".join(sorted(names)) or "none"
-
-
-def _check_keys(
-    path: Path | str, where: str, data: Mapping[str, Any], valid: Sequence[str]
-) -> None:
-    unknown = [k for k in data if k not in valid]
-    if unknown:
-        raise config_error(
-            path, f"{where}: unknown key {unknown[0]!r} (valid keys: {', '.join(valid)})"
-        )
-
-
-# --- pyproject.toml ------------------------------------------------------------------------------
-
-
-def find_pyproject(start: Path | None = None) -> Path | None:
-    """The nearest pyproject.toml in `start` (default: the cwd) or a parent folder."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def load_config(start: Path | None = None) -> Config:
-    """Read `[tool.b24-docgen]` from the nearest pyproject.toml; defaults when there is none."""
-    path = find_pyproject(start)
-    if path is None:
-        return Config()
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise config_error(path, f"cannot read: {exc}") from None
-    table = document.get("tool", {}).get(TOOL_TABLE)
-    if table is None:
-        return Config(source=path)
-    return parse_config(table, path)
-
-
-def project_settings(start: Path | None = None) -> Config:
-    """The project's settings: `load_config` from the cwd (or `start`)."""
-    return load_config(start)
-
-
-def parse_config(table: object, path: Path) -> Config:
-    """Validate the `[tool.b24-docgen]` table read from `path`."""
-    where = f"[tool.{TOOL_TABLE}]"
-    if not isinstance(table, dict):
-        raise config_error(path, f"{where} must be a table")
-    _check_keys(path, where, table, CONFIG_KEYS)
-    base = path.parent
-    profile = table.get("profile", DEFAULT_PROFILE)
-    if not isinstance(profile, str) or not profile:
-        raise config_error(path, f"{where} profile: expected a profile name (a string)")
-    dirs = table.get("templates", [])
-    if not isinstance(dirs, list) or not all(isinstance(d, str) for d in dirs):
-        raise config_error(path, f"{where} templates: expected a list of folders (strings)")
-    profiles = table.get("profiles")
-    if profiles is not None and not isinstance(profiles, str):
-        raise config_error(
-            path, f"{where} profiles: expected the path of a profiles file (a string)"
-        )
-    return Config(
-        profile=profile,
-        templates=tuple((base / d).resolve() for d in dirs),
-        profiles=(base / profiles).resolve() if profiles else None,
-        source=path,
-    )
-
-
-# --- templates -----------------------------------------------------------------------------------
-
-
-def template_targets(user_dirs: Sequence[Path] = ()) -> dict[str, str]:
-    """target → template name (`examples/<target>.<ext>.j2`); user folders shadow built-ins."""
-    return dict(_template_targets(tuple(Path(d).resolve() for d in user_dirs)))
-
-
-@cache
-def _template_targets(user_dirs: tuple[Path, ...]) -> tuple[tuple[str, str], ...]:
-    found: dict[str, str] = {}
-    for root in (*user_dirs, builtin_templates()):
-        folder = root / EXAMPLES_DIR
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")):
-            parts = path.name.split(".")
-            if path.name.startswith("_") or len(parts) != 3:
-                continue
-            found.setdefault(parts[0], f"{EXAMPLES_DIR}/{path.name}")
-    return tuple(sorted(found.items()))
 
 
 # --- profiles ------------------------------------------------------------------------------------
@@ -222,6 +133,7 @@ class _RawProfile:
     extends: str | None
     description: str | None
     tabs: dict[str, tuple[TabSpec, ...]]
+    scoped: tuple[Scoped, ...] | None
 
 
 def read_profiles_file(path: Path, targets: Mapping[str, str]) -> dict[str, _RawProfile]:
@@ -238,7 +150,7 @@ def read_profiles_file(path: Path, targets: Mapping[str, str]) -> dict[str, _Raw
         raise config_error(path, f"invalid YAML: {getattr(exc, 'problem', exc)}", line) from None
     if not isinstance(data, dict):
         raise config_error(path, "expected a mapping with a `profiles` key")
-    _check_keys(path, "top level", data, FILE_KEYS)
+    check_keys(path, "top level", data, FILE_KEYS)
     profiles = data.get("profiles")
     if not isinstance(profiles, dict):
         raise config_error(path, "profiles: expected a mapping of profile name → profile")
@@ -251,18 +163,44 @@ def _read_profile(path: Path, name: str, body: object, targets: Mapping[str, str
     where = f"profiles.{name}"
     if not isinstance(body, dict):
         raise config_error(path, f"{where}: expected a mapping (keys: {', '.join(PROFILE_KEYS)})")
-    _check_keys(path, where, body, PROFILE_KEYS)
+    check_keys(path, where, body, PROFILE_KEYS)
     extends = body.get("extends")
     description = body.get("description")
     for key, value in (("extends", extends), ("description", description)):
         if value is not None and not isinstance(value, str):
             raise config_error(path, f"{where}.{key}: expected a string")
-    tabs = {
+    tabs = _read_kinds(path, where, body, targets)
+    scoped = body.get("scoped")
+    if scoped is not None and not isinstance(scoped, list):
+        raise config_error(path, f"{where}.scoped: expected a list of {{paths, <kind>: tabs}}")
+    scopes = (
+        None
+        if scoped is None
+        else tuple(
+            _read_scope(path, f"{where}.scoped[{i}]", x, targets) for i, x in enumerate(scoped)
+        )
+    )
+    return _RawProfile(extends, description, tabs, scopes)
+
+
+def _read_kinds(
+    path: Path, where: str, body: Mapping[str, Any], targets: Mapping[str, str]
+) -> dict[str, tuple[TabSpec, ...]]:
+    return {
         kind: _read_tabs(path, f"{where}.{kind}", body[kind], targets)
         for kind in KINDS
         if kind in body
     }
-    return _RawProfile(extends, description, tabs)
+
+
+def _read_scope(path: Path, where: str, item: object, targets: Mapping[str, str]) -> Scoped:
+    if not isinstance(item, dict):
+        raise config_error(path, f"{where}: expected a mapping (keys: {', '.join(SCOPE_KEYS)})")
+    check_keys(path, where, item, SCOPE_KEYS)
+    globs = item.get("paths")
+    if not isinstance(globs, list) or not globs or not all(isinstance(g, str) for g in globs):
+        raise config_error(path, f"{where}.paths: expected a non-empty list of path globs")
+    return Scoped(tuple(globs), _read_kinds(path, where, item, targets))
 
 
 def _read_tabs(
@@ -283,17 +221,23 @@ def _read_tabs(
 def _read_tab(path: Path, where: str, item: object, targets: Mapping[str, str]) -> TabSpec:
     if not isinstance(item, dict):
         raise config_error(path, f"{where}: expected a mapping with keys {', '.join(TAB_KEYS)}")
-    _check_keys(path, where, item, TAB_KEYS)
+    check_keys(path, where, item, TAB_KEYS)
     label, target = item.get("label"), item.get("target")
     if not isinstance(label, str) or not label.strip():
         raise config_error(path, f"{where}.label: expected a non-empty string")
+    problem = label_problem(label)
+    if problem is not None:
+        raise config_error(path, f"{where}.label: {problem}", _scalar_line(path, "label", label))
     if not isinstance(target, str):
         raise config_error(path, f"{where}.target: expected a string")
     if target not in targets:
         raise config_error(
             path, f"{where}.target: unknown target {target!r} (known: {_list(targets)})"
         )
-    return TabSpec(label, target)
+    drift = item.get("drift")
+    if drift is not None and drift not in DRIFT_MODES:
+        raise config_error(path, f"{where}.drift: expected one of {', '.join(DRIFT_MODES)}")
+    return TabSpec(label, target, drift)
 
 
 def _resolve_layer(
@@ -313,7 +257,8 @@ def _resolve_layer(
         )
         tabs = {**(parent.tabs if parent else {}), **profile.tabs}
         description = profile.description or (parent.description if parent else None)
-        done[name] = Profile(name, tabs, description)
+        scoped = profile.scoped if profile.scoped is not None else parent.scoped if parent else ()
+        done[name] = Profile(name, tabs, description, scoped)
         return done[name]
 
     for name in raw:
@@ -341,3 +286,39 @@ def _parent(
     raise config_error(
         path, f"profiles.{name}.extends: unknown profile {extends!r} (known: {_list(known)})"
     )
+
+
+# a label becomes the line `- <label>` of a tab list: anything that line would read as markup
+# (a second line, a YFM directive, a nested list, a heading, a quote, a fence) would change the page
+LABEL_MARKUP = re.compile(r"\{%|%\}|^(?:[-*+]|\d{1,9}[.)])(?:\s|$)|^(?:#|>|```|~~~)")
+
+
+def label_problem(label: str) -> str | None:
+    """Why a tab label cannot be written as one list item line, or None."""
+    if len(label.splitlines()) != 1 or label.endswith(("\n", "\r")):
+        return "must be one line"
+    if label != label.strip():
+        return "must not start or end with spaces"
+    if LABEL_MARKUP.search(label):
+        return f"{label!r} would be read as markup (YFM directive, list marker, heading or fence)"
+    return None
+
+
+def _scalar_line(path: Path, key: str, value: str) -> int:
+    """The 1-based line of the first `key: value` in the YAML file (0 when it cannot be found)."""
+    import yaml
+
+    try:
+        pending = [yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return 0
+    while pending:
+        node = pending.pop(0)
+        if isinstance(node, yaml.MappingNode):
+            for name, item in node.value:
+                if name.value == key and getattr(item, "value", None) == value:
+                    return int(item.start_mark.line) + 1
+                pending.append(item)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+    return 0

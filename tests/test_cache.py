@@ -7,11 +7,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from generator import check as check_module
-from generator.check import CheckOptions, run_check
+from generator.check import run as check_module
+from generator.check.outcome import Outcome
+from generator.check.run import run_check
+from generator.options import Options
 from tests.corpus import EXAMPLES_DOCS, REPO
 
 PAGE = "api-reference/crm/deals/events/on-crm-deal-update.md"
@@ -29,16 +32,16 @@ def evaluated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = check_module.evaluate
 
-    def spy(root: Path, rel: str, options: CheckOptions) -> check_module.Outcome:
+    def spy(root: Path, rel: str, options: Options, *run: Any) -> Outcome:
         seen.append(rel)
-        return original(root, rel, options)
+        return original(root, rel, options, *run)
 
     monkeypatch.setattr(check_module, "evaluate", spy)
     return seen
 
 
 def test_warm_run_evaluates_nothing(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    options = CheckOptions(jobs=1)
+    options = Options(jobs=1)
     cold = run_check(docs, (), options, use_cache=True)
     seen = evaluated(monkeypatch)
     warm = run_check(docs, (), options, use_cache=True)
@@ -49,7 +52,7 @@ def test_warm_run_evaluates_nothing(docs: Path, monkeypatch: pytest.MonkeyPatch)
 def test_one_changed_page_is_the_only_one_evaluated(
     docs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    options = CheckOptions(jobs=1)
+    options = Options(jobs=1)
     run_check(docs, (), options, use_cache=True)
     page = docs / PAGE
     page.write_text(
@@ -63,7 +66,7 @@ def test_one_changed_page_is_the_only_one_evaluated(
 
 
 def test_touch_without_change_is_a_hash_hit(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    options = CheckOptions(jobs=1)
+    options = Options(jobs=1)
     run_check(docs, (), options, use_cache=True)
     os.utime(docs / PAGE, ns=(1, 1))
     seen = evaluated(monkeypatch)
@@ -74,7 +77,7 @@ def test_touch_without_change_is_a_hash_hit(docs: Path, monkeypatch: pytest.Monk
 def test_changed_include_invalidates_the_pages_that_use_it(
     docs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    options = CheckOptions(jobs=1)
+    options = Options(jobs=1)
     run_check(docs, (), options, use_cache=True)
     include = docs / "_includes" / "auth-params-in-events.md"
     include.write_text(include.read_text(encoding="utf-8") + "\n", encoding="utf-8")
@@ -84,7 +87,7 @@ def test_changed_include_invalidates_the_pages_that_use_it(
 
 
 def test_no_cache_flag_reads_and_writes_nothing(docs: Path) -> None:
-    run_check(docs, (), CheckOptions(jobs=1), use_cache=False)
+    run_check(docs, (), Options(jobs=1), use_cache=False)
     assert not Path(".b24-docgen-cache").exists()
 
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import CheckOptions, Report, SyncMode, run_check
+from generator.check.outcome import Report
+from generator.check.run import run_check
 from generator.cli import main
+from generator.options import Options, SyncMode
 from generator.parse import parse_docs, parse_page
 from generator.source import split_lines_keepends
 from generator.sync import sync_pages
@@ -27,7 +29,7 @@ KNOWN_DEFECTS = {
 
 @pytest.fixture(scope="module")
 def corpus_report() -> Report:
-    return run_check(need(CORPUS_RU), (), CheckOptions(), use_cache=False)
+    return run_check(need(CORPUS_RU), (), Options(), use_cache=False)
 
 
 def rel(path: str) -> str:
@@ -102,7 +104,7 @@ def test_sync_changes_nothing_outside_example_blocks(synced_copy: Path) -> None:
     events = [spec.source.path for spec in parse_docs(CORPUS_RU).specs]
     before = {page: cut_blocks(synced_copy, page) for page in events}
     raw_before = {p.relative_to(synced_copy): p.read_bytes() for p in synced_copy.rglob("*.md")}
-    report = run_check(synced_copy, (), CheckOptions(), use_cache=False, want_edits=True)
+    report = run_check(synced_copy, (), Options(), use_cache=False, want_edits=True)
     changed = sync_pages(synced_copy, report.outcomes, dry_run=False).changed
     assert changed, "the corpus has drifting tabs to rewrite"
     for page in events:
@@ -113,7 +115,7 @@ def test_sync_changes_nothing_outside_example_blocks(synced_copy: Path) -> None:
         if p.read_bytes() != raw_before[p.relative_to(synced_copy)]
     }
     assert {Path(p).relative_to(synced_copy) for p in changed} == touched
-    again = run_check(synced_copy, (), CheckOptions(), use_cache=False, want_edits=True)
+    again = run_check(synced_copy, (), Options(), use_cache=False, want_edits=True)
     assert sync_pages(synced_copy, again.outcomes, dry_run=False).changed == []
     assert not any(f.kind == "drift" for f in again.findings)
 
@@ -127,21 +129,21 @@ def test_add_missing_on_rest_event_pages(tmp_path: Path) -> None:
         if s.kind == "rest_event" and not s.examples and s.subscription.method == "event.bind"
     ]
     pages = [s.source.path for s in rest]
-    options = CheckOptions(mode=SyncMode(add_missing=True))
+    options = Options(mode=SyncMode(add_missing=True))
     report = run_check(root, pages, options, use_cache=False, want_edits=True)
     assert len(sync_pages(root, report.outcomes, dry_run=False).changed) == len(pages)
     for before in rest:
         after = parse_page(root, before.source.path).spec
         assert after is not None and len(after.examples) == 1
         assert facts(after) == facts(before), before.source.path
-    clean = run_check(root, pages, CheckOptions(), use_cache=False)
+    clean = run_check(root, pages, Options(), use_cache=False)
     assert [f for f in clean.findings if f.failing] == []
 
 
 def facts(spec: object) -> tuple[object, ...]:
-    from generator.spec.model import Spec
+    from generator.spec.event import EventSpec
 
-    assert isinstance(spec, Spec)
+    assert isinstance(spec, EventSpec)
     return (
         spec.kind,
         spec.event,

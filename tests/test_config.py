@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import (
-    Config,
-    find_pyproject,
-    load_config,
-    load_profiles,
-    project_settings,
-    template_targets,
-)
 from generator.diagnostics import DocgenError
+from generator.options import Config, find_pyproject, load_config, resolve_options
+from generator.profiles import load_profiles
+from generator.targets import template_targets
 
 CURRENT_JS = ["BX24.js", "JS (TS)", "JS (UMD)"]
 CURRENT_REST = [
@@ -117,7 +112,7 @@ def test_extends_inherits_the_kinds_a_profile_does_not_list() -> None:
 
 def test_tabs_by_kind_lists_every_kind() -> None:
     by_kind = load_profiles().tabs_by_kind("current")
-    assert list(by_kind) == ["rest_event", "js_event", "legacy_event"]
+    assert list(by_kind) == ["rest_event", "js_event", "legacy_event", "method"]
     assert by_kind["legacy_event"] == ()
 
 
@@ -206,7 +201,7 @@ def test_a_changed_user_file_is_read_again(tmp_path: Path) -> None:
         (
             "profiles:\n  x: {extend: current}\n",
             "profiles.x: unknown key 'extend' (valid keys: description, extends, rest_event, "
-            "js_event, legacy_event)",
+            "js_event, legacy_event, method, scoped)",
         ),
         (
             "profiles:\n  x:\n    js_event:\n      - {label: JS, target: bx24_js, lang: js}\n",
@@ -291,7 +286,9 @@ def test_pyproject_is_found_walking_up(tmp_path: Path) -> None:
         profiles=(tmp_path / "conf" / "profiles.yaml").resolve(),
     )
     assert config.source == project.resolve()
-    assert project_settings(nested) == config
+    with pytest.raises(DocgenError, match="templates: no such folder") as caught:
+        resolve_options(start=nested)  # the folders it names do not exist
+    assert caught.value.diagnostic.code == "E-CONFIG"
 
 
 def test_nearest_pyproject_without_the_table_gives_defaults(tmp_path: Path) -> None:

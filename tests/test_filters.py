@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.render.filters import (
+from generator.render.literals import (
     FILTERS,
     camel,
     go_params,

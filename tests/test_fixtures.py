@@ -14,10 +14,10 @@ import yaml
 
 from generator.diagnostics import DocgenError
 from generator.includes import IncludeResolver
-from generator.page import Node, Page
+from generator.pages.model import Node, Page
 from generator.parse import PageResult, parse_page, select_pages
 from generator.source import decode
-from generator.spec.model import Spec
+from generator.spec.event import EventSpec
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 SIDECARS = sorted(FIXTURES.glob("*.expect.yaml"))
@@ -97,7 +97,7 @@ def assert_codes(expect: dict[str, Any], emitted: list[str]) -> None:
             assert CODES[name] & set(emitted), f"expected {name}, got {emitted}"
 
 
-def assert_spec(spec: Spec, expect: dict[str, Any]) -> None:
+def assert_spec(spec: EventSpec, expect: dict[str, Any]) -> None:
     if "kind" in expect:
         assert spec.kind == expect["kind"]
     if "event" in expect:
@@ -121,7 +121,7 @@ def assert_spec(spec: Spec, expect: dict[str, Any]) -> None:
         assert [link.path for link in spec.related if link.text is None] == expect["related"]
 
 
-def assert_subscribers(spec: Spec, expected: dict[str, Any] | None) -> None:
+def assert_subscribers(spec: EventSpec, expected: dict[str, Any] | None) -> None:
     if expected is None:
         assert spec.subscribers is None
         return
@@ -131,7 +131,7 @@ def assert_subscribers(spec: Spec, expected: dict[str, Any] | None) -> None:
     assert spec.subscribers.raw == str(expected["raw"]).strip("`")
 
 
-def assert_handler(spec: Spec, handler: dict[str, Any], field_types: dict[str, Any]) -> None:
+def assert_handler(spec: EventSpec, handler: dict[str, Any], field_types: dict[str, Any]) -> None:
     if "delivery" in handler:
         assert spec.handler.delivery == handler["delivery"]
     names = [f.name for f in spec.handler.fields]
@@ -152,7 +152,7 @@ def assert_handler(spec: Spec, handler: dict[str, Any], field_types: dict[str, A
         assert [p.label for p in spec.handler.payloads] == handler["payload_variants"]
 
 
-def assert_examples(spec: Spec, blocks: list[list[dict[str, Any]]]) -> None:
+def assert_examples(spec: EventSpec, blocks: list[list[dict[str, Any]]]) -> None:
     assert len(spec.examples) == len(blocks)
     for block, expected in zip(spec.examples, blocks, strict=True):
         got = [(t.label, t.lang, first_line(t.code)) for t in block.tabs]

@@ -31,12 +31,12 @@ from typing import Any
 
 import pytest
 
-from generator.config import load_profiles
-from generator.expectations import has_templates
+from generator.check.expected import has_templates
 from generator.parse import parse_docs
+from generator.profiles import load_profiles
 from generator.render.examples import render_tab
-from generator.render.stubs import render_stubs
-from generator.spec.model import Spec
+from generator.render.stubs.models import render_stubs
+from generator.spec.event import EventSpec
 from tests.corpus import CORPUS_RU, EXAMPLES_DOCS, REPO, need
 from tests.support import toolchains
 from tests.support.rest_double import Call, RestDouble
@@ -57,7 +57,7 @@ class Example:
     """One rendered tab of one REST event spec."""
 
     root: str
-    spec: Spec
+    spec: EventSpec
     label: str
     code: str
 
@@ -71,7 +71,7 @@ class Example:
         return {"event": sub.event_name, "handler": sub.handler_url}
 
 
-def load_rest_specs() -> list[tuple[str, Spec]]:
+def load_rest_specs() -> list[tuple[str, EventSpec]]:
     """REST event specs that get tabs: examples/docs always, the corpus when present."""
     roots = [(str(EXAMPLES_DOCS.relative_to(REPO)), EXAMPLES_DOCS)]
     if CORPUS_RU.exists():
@@ -85,7 +85,7 @@ def load_rest_specs() -> list[tuple[str, Spec]]:
 
 
 @pytest.fixture(scope="module")
-def rest_specs() -> list[tuple[str, Spec]]:
+def rest_specs() -> list[tuple[str, EventSpec]]:
     specs = load_rest_specs()
     for root, spec in specs:
         sub = spec.subscription
@@ -95,7 +95,7 @@ def rest_specs() -> list[tuple[str, Spec]]:
 
 
 @pytest.fixture(scope="module")
-def examples(rest_specs: list[tuple[str, Spec]]) -> dict[str, list[Example]]:
+def examples(rest_specs: list[tuple[str, EventSpec]]) -> dict[str, list[Example]]:
     """label -> the tab of every REST spec, rendered with the `current` profile's target."""
     profile = load_profiles(None).get("current")
     targets = {tab.label: tab.target for tab in profile.tabs_for("rest_event")}
@@ -292,7 +292,7 @@ def test_python_examples_reach_the_double(
 
 
 @contextlib.contextmanager
-def stub_package(folder: Path, specs: list[Spec], black_cache: Path | None) -> Iterator[ModuleType]:
+def stub_package(folder: Path, specs: list[EventSpec], black_cache: Path | None) -> Iterator[ModuleType]:
     """`b24_events` rendered for `specs` into `folder`, imported, and forgotten afterwards."""
     for rel, data in render_stubs(specs, cache_dir=black_cache).items():
         target = folder / rel
@@ -320,7 +320,7 @@ def stub_package(folder: Path, specs: list[Spec], black_cache: Path | None) -> I
 
 def test_python_stub_bind_reaches_the_double(
     rest_double: RestDouble,
-    rest_specs: list[tuple[str, Spec]],
+    rest_specs: list[tuple[str, EventSpec]],
     tmp_path: Path,
     request: pytest.FixtureRequest,
 ) -> None:
@@ -344,7 +344,7 @@ def test_python_stub_bind_reaches_the_double(
             {"auth_mode": "oauth", "token": "stub-token", "user_id": None},
         ),
     }
-    by_root: dict[str, list[Spec]] = {}
+    by_root: dict[str, list[EventSpec]] = {}
     for root, spec in rest_specs:
         by_root.setdefault(root, []).append(spec)
     failures: list[str] = []
@@ -383,7 +383,7 @@ def test_python_stub_bind_reaches_the_double(
     assert not failures, report("stub bind calls fail against the REST double", failures)
 
 
-def test_call_problems_catches_a_wrong_call(rest_specs: list[tuple[str, Spec]]) -> None:
+def test_call_problems_catches_a_wrong_call(rest_specs: list[tuple[str, EventSpec]]) -> None:
     """The comparison the tests above rely on is not vacuous."""
     root, spec = rest_specs[0]
     example = Example(root, spec, "self-check", "")
@@ -398,7 +398,7 @@ def test_call_problems_catches_a_wrong_call(rest_specs: list[tuple[str, Spec]]) 
 
 
 @pytest.mark.corpus
-def test_corpus_was_executed(rest_specs: list[tuple[str, Spec]]) -> None:
+def test_corpus_was_executed(rest_specs: list[tuple[str, EventSpec]]) -> None:
     """Makes an absent corpus visible as a skip instead of silently running less."""
     need(CORPUS_RU)
     assert sum(root == "corpus/ru" for root, _ in rest_specs) > 140

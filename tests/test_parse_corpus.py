@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.parse import ParseResult, parse_docs
-from generator.spec.model import Spec
+from generator.spec.event import EventSpec
 from tests.corpus import CORPUS_EN, CORPUS_RU, need
 
 
@@ -22,14 +22,14 @@ def en() -> ParseResult:
     return parse_docs(need(CORPUS_EN))
 
 
-def spec_of(result: ParseResult, path: str) -> Spec:
+def spec_of(result: ParseResult, path: str) -> EventSpec:
     for spec in result.specs:
         if spec.source.path == path:
             return spec
     raise AssertionError(f"no spec for {path}")
 
 
-def field_names(spec: Spec) -> list[str]:
+def field_names(spec: EventSpec) -> list[str]:
     return [f.name for f in spec.handler.fields]
 
 
@@ -254,7 +254,7 @@ def test_examples_exist_on_26_event_pages(ru: ParseResult) -> None:
     assert Counter(s.kind for s in with_examples) == {"js_event": 20, "rest_event": 6}
 
 
-def _facts(spec: Spec) -> tuple[object, ...]:
+def _facts(spec: EventSpec) -> tuple[object, ...]:
     return (
         spec.event.casefold(),
         spec.kind,

@@ -19,19 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_profiles
 from generator.diagnostics import DocgenError
 from generator.parse import parse_page, select_pages
+from generator.profiles import load_profiles
 from generator.render import examples
 from generator.render.examples import RenderedTab, expected_tabs, locale_strings, render_tab
-from generator.spec.model import (
-    Field,
-    Handler,
-    Payload,
-    Source,
-    Spec,
-    Subscription,
-)
+from generator.spec.event import EventSpec, Handler, Payload, Subscription
+from generator.spec.parts import Field, Source
 
 SEED_PAGE = "api-reference/widgets/ui-interaction/call-card/call-card-before-close.md"
 SEED_NAME = "000_4e12cae85d8c6b77.txt"
@@ -174,19 +168,19 @@ class Compared:
         return self.page_code == self.rendered
 
 
-def example_specs(root: Path) -> list[Spec]:
+def example_specs(root: Path) -> list[EventSpec]:
     """Specs of the event pages under `root` that carry example blocks."""
     specs = []
     for rel in select_pages(root):
         if "{% list tabs %}" not in (root / rel).read_text(encoding="utf-8"):
             continue
         spec = parse_page(root, rel).spec
-        if spec is not None and spec.examples:
+        if isinstance(spec, EventSpec) and spec.examples:  # method pages parse too
             specs.append(spec)
     return specs
 
 
-def compare_pages(specs: list[Spec], profile: str) -> list[Compared]:
+def compare_pages(specs: list[EventSpec], profile: str) -> list[Compared]:
     """Every tab of every page against its render (the tab's label picks the profile's target)."""
     profiles = load_profiles()
     results = []
@@ -228,24 +222,24 @@ def share_report(results: list[Compared], title: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def ru_specs() -> list[Spec]:
+def ru_specs() -> list[EventSpec]:
     return example_specs(need(corpus_root() / "ru"))
 
 
 @pytest.fixture(scope="module")
-def en_specs() -> list[Spec]:
+def en_specs() -> list[EventSpec]:
     return example_specs(need(corpus_root() / "en-sample"))
 
 
 @pytest.mark.corpus
-def test_the_corpus_has_26_event_pages_with_examples(ru_specs: list[Spec]) -> None:
+def test_the_corpus_has_26_event_pages_with_examples(ru_specs: list[EventSpec]) -> None:
     orders = Counter((s.kind, tuple(t.label for b in s.examples for t in b.tabs)) for s in ru_specs)
     assert orders == {("js_event", tuple(JS_LABELS)): 20, ("rest_event", tuple(TASKS_LABELS)): 6}
 
 
 @pytest.mark.corpus
 def test_ru_tabs_match_byte_for_byte_except_known_drifts(
-    ru_specs: list[Spec], capsys: pytest.CaptureFixture[str]
+    ru_specs: list[EventSpec], capsys: pytest.CaptureFixture[str]
 ) -> None:
     results = compare_pages(ru_specs, "current")
     assert len(results) == 20 * 3 + 6 * 5
@@ -257,7 +251,7 @@ def test_ru_tabs_match_byte_for_byte_except_known_drifts(
 
 @pytest.mark.corpus
 def test_en_sample_tabs_match_except_known_drifts(
-    en_specs: list[Spec], capsys: pytest.CaptureFixture[str]
+    en_specs: list[EventSpec], capsys: pytest.CaptureFixture[str]
 ) -> None:
     results = compare_pages(en_specs, "current")
     with capsys.disabled():
@@ -267,7 +261,7 @@ def test_en_sample_tabs_match_except_known_drifts(
 
 
 @pytest.mark.corpus
-def test_profiles_give_the_pages_label_orders(ru_specs: list[Spec]) -> None:
+def test_profiles_give_the_pages_label_orders(ru_specs: list[EventSpec]) -> None:
     profiles = load_profiles()
     for spec in ru_specs:
         labels = [t.label for b in spec.examples for t in b.tabs]
@@ -276,7 +270,7 @@ def test_profiles_give_the_pages_label_orders(ru_specs: list[Spec]) -> None:
 
 
 @pytest.fixture
-def seed_spec(tmp_path: Path) -> Spec:
+def seed_spec(tmp_path: Path) -> EventSpec:
     """The seed page at its 2024 path in a temporary docs root, with the include it uses."""
     seed = need(Path(__file__).resolve().parents[2] / "shared" / "seeds" / SEED_NAME)
     page = tmp_path / SEED_PAGE
@@ -292,7 +286,7 @@ def seed_spec(tmp_path: Path) -> Spec:
 
 @pytest.mark.corpus
 def test_seed_block_matches_the_2024_profile(
-    seed_spec: Spec, capsys: pytest.CaptureFixture[str]
+    seed_spec: EventSpec, capsys: pytest.CaptureFixture[str]
 ) -> None:
     [block] = seed_spec.examples
     rendered = expected_tabs(seed_spec, "2024", load_profiles())
@@ -315,14 +309,14 @@ def make_spec(
     handler_url: str | None = "https://example.com/handler.php",
     fields: tuple[tuple[str, str], ...] = (),
     payload: object = None,
-) -> Spec:
+) -> EventSpec:
     handler = Handler(
         "callback" if kind == "js_event" else "post",
         [] if payload is None else [Payload(None, "js", payload, 1)],
         [Field(name, type_, True, "", None, 1) for name, type_ in fields],
     )
     method = "BX24.placement.bindEvent" if kind == "js_event" else "event.bind"
-    return Spec(
+    return EventSpec(
         spec_version=1,
         kind=kind,  # type: ignore[arg-type]
         event=event,
@@ -472,7 +466,7 @@ def test_ru_and_en_differ_only_through_the_string_tables(kind: str) -> None:
 
 def js_spec(
     payload: object = None, fields: tuple[tuple[str, str], ...] = (), locale: str = "ru"
-) -> Spec:
+) -> EventSpec:
     return make_spec("js_event", "BackgroundCallCard::x", locale, fields=fields, payload=payload)
 
 
@@ -559,7 +553,7 @@ def run(
     return subprocess.run([*args, str(path)], capture_output=True, text=True, check=False)
 
 
-def rendered_sources() -> Iterator[tuple[str, Spec, RenderedTab]]:
+def rendered_sources() -> Iterator[tuple[str, EventSpec, RenderedTab]]:
     for name, spec in (("plain", make_spec()), ("awkward", AWKWARD)):
         for tab in expected_tabs(spec, "current", load_profiles()):
             yield name, spec, tab

@@ -15,9 +15,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from generator.check import CheckOptions, evaluate
+from generator.check.run import evaluate
 from generator.diagnostics import Diagnostic
 from generator.includes import IncludeResolver
+from generator.options import Options
 from generator.parse import PageResult, parse_page
 from generator.spec.io import dump_yaml, load_yaml
 from tests.fuzz.pages import PAGE, Composer, HypothesisChoices, Tree, tree_strategy, write_tree
@@ -185,7 +186,7 @@ def test_a_long_include_chain_is_a_diagnostic_not_a_crash(tmp_path: Path) -> Non
     (tmp_path / "_includes" / "c1500.md").write_text("конец\n", encoding="utf-8")
     result = parse_page(tmp_path, PAGE, IncludeResolver(tmp_path))
     assert_well_formed(result)
-    outcome = evaluate(tmp_path, PAGE, CheckOptions())  # check and sync too
+    outcome = evaluate(tmp_path, PAGE, Options())  # check and sync too
     assert outcome.diagnostics and not outcome.edits
     assert all("\n" not in d.format_text() for d in outcome.diagnostics)
 

@@ -21,12 +21,13 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from generator.config import load_profiles
 from generator.diagnostics import DocgenError
+from generator.profiles import load_profiles
 from generator.render import filters
 from generator.render.examples import expected_tabs
+from generator.spec.event import EventSpec, Handler, Payload, Subscription
 from generator.spec.io import dump_yaml, load_yaml
-from generator.spec.model import Field, Handler, Payload, Source, Spec, Subscription
+from generator.spec.parts import Field, Source
 from tests.support import checkers
 from tests.support.snippets import Failure, Snippet
 from tests.support.toolchains import require
@@ -126,7 +127,7 @@ def make_spec(
     handler_url: str | None = None,
     locale: str = "ru",
     text_fields: tuple[str, str] = ("", ""),
-) -> Spec:
+) -> EventSpec:
     handler = Handler(
         "callback" if kind == "js_event" else "post",
         [Payload(None, "json", data, 1) for data in payloads],
@@ -134,7 +135,7 @@ def make_spec(
     )
     method = "BX24.placement.bindEvent" if kind == "js_event" else "event.bind"
     subscription = Subscription(method, event_name, handler_url, [])
-    spec = Spec(
+    spec = EventSpec(
         spec_version=1,
         kind=kind,  # type: ignore[arg-type]
         event=event,
@@ -156,7 +157,7 @@ def make_spec(
 
 
 @st.composite
-def specs(draw: st.DrawFn) -> Spec:
+def specs(draw: st.DrawFn) -> EventSpec:
     kind = draw(st.sampled_from(["rest_event", "js_event", "legacy_event"]))
     event = draw(
         st.one_of(st.sampled_from(["onTaskAdd", "CallCard::BeforeClose", "ONIMBOTJOINCHAT"]), text)
@@ -235,7 +236,7 @@ CHECKER_BY_TARGET: dict[str, Callable[[list[Snippet]], list[Failure]]] = {
 }
 
 
-def render_everything(batch: list[Spec]) -> dict[str, list[Snippet]]:
+def render_everything(batch: list[EventSpec]) -> dict[str, list[Snippet]]:
     profiles = load_profiles()
     by_target: dict[str, list[Snippet]] = {}
     for index, spec in enumerate(batch):
@@ -254,7 +255,7 @@ def render_everything(batch: list[Spec]) -> dict[str, list[Snippet]]:
 
 @BATCH_SETTINGS
 @given(batch=st.lists(specs(), min_size=30, max_size=30))
-def test_any_valid_spec_renders_code_the_checkers_accept(batch: list[Spec]) -> None:
+def test_any_valid_spec_renders_code_the_checkers_accept(batch: list[EventSpec]) -> None:
     by_target = render_everything([*EDGE_SPECS, *batch])
     unknown = sorted(set(by_target) - set(CHECKER_BY_TARGET))
     assert not unknown, f"no checker for targets {unknown}"

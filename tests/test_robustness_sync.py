@@ -17,11 +17,13 @@ import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.check import CheckOptions, Outcome, SyncMode, evaluate
+from generator.check.outcome import Outcome
+from generator.check.run import evaluate
+from generator.options import Options, SyncMode
 from generator.parse import parse_page
 from generator.rewrite import Edit, apply_edits, fence_body_edit
 from generator.source import decode, split_lines_keepends
-from generator.spec.model import Spec
+from generator.spec.event import EventSpec
 from tests.fuzz.pages import CODE_ATOMS, Tree, block_spans, cut_lines, tree_strategy, write_tree
 
 # Shrinking a composed page can take minutes; set B24_ROBUSTNESS_SHRINK=1 to get a minimal example.
@@ -48,11 +50,11 @@ code_line = (
 new_code = st.lists(code_line, max_size=6).map(lambda lines: "".join(f"{x}\n" for x in lines))
 
 
-def _parse(root: Path, tree: Tree) -> Spec | None:
+def _parse(root: Path, tree: Tree) -> EventSpec | None:
     return parse_page(root, tree.page).spec
 
 
-def _replace_all_tabs(page_raw: bytes, spec: Spec, codes: list[str]) -> tuple[bytes, list[str]]:
+def _replace_all_tabs(page_raw: bytes, spec: EventSpec, codes: list[str]) -> tuple[bytes, list[str]]:
     source = decode(page_raw, "p.md")
     lines = source.normalized.split("\n")
     edits: list[Edit] = []
@@ -97,7 +99,7 @@ def test_rewriting_fence_bodies_keeps_every_other_byte(
 
 
 def _outcome(root: Path, rel: str, mode: SyncMode) -> Outcome:
-    return evaluate(root, rel, CheckOptions(mode=mode))
+    return evaluate(root, rel, Options(mode=mode))
 
 
 def _sync_once(root: Path, tree: Tree, mode: SyncMode) -> tuple[bytes, Outcome]:

@@ -20,7 +20,7 @@ def test_committed_schema_is_current() -> None:
 def test_seed_spec_yaml_shape(tmp_path: Path) -> None:
     [spec] = parse_docs(seed_root(tmp_path)).specs
     text = dump_yaml(spec)
-    assert text.startswith("spec_version: 1\nkind: js_event\nevent: CallCard::BeforeClose\n")
+    assert text.startswith("spec_version: 2\nkind: js_event\nevent: CallCard::BeforeClose\n")
     assert "Событие перед закрытием" in text and "\\u" not in text
     assert "code: |\n" in text  # multi-line strings as literal blocks
     assert dump_yaml(load_yaml(text)) == text

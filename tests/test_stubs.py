@@ -23,27 +23,14 @@ from urllib.parse import urlencode
 
 import pytest
 
-from generator import formatting
+from generator import formatting, outputs
 from generator.diagnostics import DocgenError
-from generator.render import stubs
-from generator.render.stub_types import (
-    NameRegistry,
-    event_words,
-    parse_docs_type,
-    safe_identifier,
-)
-from generator.spec.model import (
-    Delivery,
-    Field,
-    Handler,
-    Kind,
-    Payload,
-    Scope,
-    Source,
-    Spec,
-    Subscribers,
-    Subscription,
-)
+from generator.render.stubs import files as stubs
+from generator.render.stubs.names import NameRegistry, event_words, safe_identifier
+from generator.render.stubs.types import parse_docs_type
+from generator.spec.event import EventSpec, Handler, Payload, Subscribers, Subscription
+from generator.spec.parts import Field, Scope, Source
+from generator.vocabulary import Delivery, EventKind
 from tests.corpus import CORPUS_RU, need
 from tests.support import toolchains
 
@@ -62,15 +49,15 @@ def make_spec(
     fields: list[Field],
     payloads: Sequence[object] = (),
     *,
-    kind: Kind = "rest_event",
+    kind: EventKind = "rest_event",
     page: str | None = None,
     method: str | None = "event.bind",
     scopes: tuple[str, ...] = ("crm",),
     description: str = "",
-) -> Spec:
+) -> EventSpec:
     path = page or f"api-reference/test/{event.lower().replace('::', '-')}.md"
     delivery: Delivery = "callback" if kind == "js_event" else "post"
-    return Spec(
+    return EventSpec(
         spec_version=1,
         kind=kind,
         event=event,
@@ -423,7 +410,7 @@ def test_layout(fixture_files: dict[str, bytes]) -> None:
         "php/B24Events/Support.php",
     } <= names
     assert not [n for n in names if "legacy_gone" in n.lower() or "LegacyGone" in n]
-    assert "MANIFEST.json" not in names  # write_stubs adds it
+    assert "MANIFEST.json" not in names  # write_files adds it
 
 
 def test_every_file_has_a_header_naming_tool_and_source(fixture_files: dict[str, bytes]) -> None:
@@ -707,7 +694,7 @@ def test_empty_spec_list_still_type_checks(tmp_path: Path) -> None:
         pkg.parse_event(b"event=ONCRMDEALADD")
 
 
-def random_specs(seed: int, count: int) -> list[Spec]:
+def random_specs(seed: int, count: int) -> list[EventSpec]:
     """Specs whose codes, field names, types and texts are drawn from a hostile alphabet."""
     rng = random.Random(seed)
     alphabet = string.ascii_letters + string.digits + "_-.{}/ *\"'\\$#\tЖ"
@@ -724,7 +711,7 @@ def random_specs(seed: int, count: int) -> list[Spec]:
             for _ in range(rng.randint(0, 8))
         ]
         code = text(1, 12)
-        kind: Kind = rng.choice(["rest_event", "js_event", "legacy_event"])
+        kind: EventKind = rng.choice(["rest_event", "js_event", "legacy_event"])
         specs.append(make_spec(code, fields, kind=kind, page=f"x/{code.replace('/', '_')}.md"))
     return specs
 
@@ -743,15 +730,15 @@ def test_hostile_specs_give_valid_code(tmp_path: Path) -> None:
 
 def test_write_and_prune_with_the_manifest(tmp_path: Path) -> None:
     first = stubs.render_stubs([DEAL, JS_MUTED])
-    report = stubs.write_stubs(tmp_path, first)
-    assert report.changed == report.written and stubs.MANIFEST in report.written
-    manifest = json.loads((tmp_path / stubs.MANIFEST).read_text(encoding="utf-8"))
+    report = outputs.write_files(tmp_path, first)
+    assert report.changed == report.written and outputs.MANIFEST in report.written
+    manifest = json.loads((tmp_path / outputs.MANIFEST).read_text(encoding="utf-8"))
     assert [e["path"] for e in manifest["files"]] == sorted(first)
-    assert stubs.write_stubs(tmp_path, first).changed == []  # nothing changed on disk
+    assert outputs.write_files(tmp_path, first).changed == []  # nothing changed on disk
 
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")  # not in any manifest
     second = stubs.render_stubs([DEAL])
-    report = stubs.write_stubs(tmp_path, second)
+    report = outputs.write_files(tmp_path, second)
     gone = f"{PY}payloads/widget_muted.py"
     assert gone in report.removed and "php/B24Events/WidgetMuted.php" in report.removed
     assert not (tmp_path / gone).exists()
@@ -763,14 +750,14 @@ def test_write_and_prune_with_the_manifest(tmp_path: Path) -> None:
 
 
 def test_prune_keeps_hand_edited_and_ignores_bad_manifest(tmp_path: Path) -> None:
-    stubs.write_stubs(tmp_path, stubs.render_stubs([DEAL, JS_MUTED]))
+    outputs.write_files(tmp_path, stubs.render_stubs([DEAL, JS_MUTED]))
     edited = tmp_path / "php/B24Events/WidgetMuted.php"
     edited.write_text("<?php // edited by hand\n", encoding="utf-8")
-    report = stubs.write_stubs(tmp_path, stubs.render_stubs([DEAL]))
+    report = outputs.write_files(tmp_path, stubs.render_stubs([DEAL]))
     assert report.kept == ["php/B24Events/WidgetMuted.php"] and edited.exists()
 
-    (tmp_path / stubs.MANIFEST).write_text("{not json", encoding="utf-8")
-    report = stubs.write_stubs(tmp_path, {"typescript/b24-events.ts": b"// x\n"})
+    (tmp_path / outputs.MANIFEST).write_text("{not json", encoding="utf-8")
+    report = outputs.write_files(tmp_path, {"typescript/b24-events.ts": b"// x\n"})
     assert report.removed == [] and (tmp_path / f"{PY}registry.py").exists()
 
 
@@ -778,14 +765,14 @@ def test_prune_keeps_hand_edited_and_ignores_bad_manifest(tmp_path: Path) -> Non
 
 
 @pytest.fixture(scope="module")
-def corpus_specs() -> list[Spec]:
+def corpus_specs() -> list[EventSpec]:
     from generator.parse import parse_docs
 
     return parse_docs(need(CORPUS_RU)).specs
 
 
 @pytest.fixture(scope="module")
-def corpus_files(corpus_specs: list[Spec]) -> dict[str, bytes]:
+def corpus_files(corpus_specs: list[EventSpec]) -> dict[str, bytes]:
     return stubs.render_stubs(corpus_specs)
 
 
@@ -801,7 +788,7 @@ def corpus_pkg(
     return import_package(tmp_path_factory.mktemp("corpus-pkg"), corpus_files, "b24_events_corpus")
 
 
-def corpus_examples(specs: list[Spec]) -> Iterator[tuple[Spec, dict[str, Any]]]:
+def corpus_examples(specs: list[EventSpec]) -> Iterator[tuple[EventSpec, dict[str, Any]]]:
     for spec in specs:
         if spec.handler.payloads:
             data = spec.handler.payloads[0].data
@@ -811,7 +798,7 @@ def corpus_examples(specs: list[Spec]) -> Iterator[tuple[Spec, dict[str, Any]]]:
 
 @pytest.mark.corpus
 def test_corpus_render_is_deterministic(
-    corpus_specs: list[Spec], corpus_files: dict[str, bytes]
+    corpus_specs: list[EventSpec], corpus_files: dict[str, bytes]
 ) -> None:
     shuffled = corpus_specs[:]
     random.Random(3).shuffle(shuffled)
@@ -838,7 +825,7 @@ def test_corpus_import_in_a_fresh_interpreter(corpus_out: Path) -> None:
 
 
 @pytest.mark.corpus
-def test_corpus_examples_parse(corpus_specs: list[Spec], corpus_pkg: ModuleType) -> None:
+def test_corpus_examples_parse(corpus_specs: list[EventSpec], corpus_pkg: ModuleType) -> None:
     checked = 0
     for spec, data in corpus_examples(corpus_specs):
         info = corpus_pkg.lookup(spec.event)
@@ -869,7 +856,7 @@ def assert_matches(model: object, data: Mapping[str, Any], where: str) -> None:
 
 
 @pytest.mark.corpus
-def test_corpus_deal_add_values(corpus_pkg: ModuleType, corpus_specs: list[Spec]) -> None:
+def test_corpus_deal_add_values(corpus_pkg: ModuleType, corpus_specs: list[EventSpec]) -> None:
     spec = next(s for s in corpus_specs if s.event == "onCrmDealAdd")
     data = spec.handler.payloads[0].data
     assert isinstance(data, dict)
@@ -902,7 +889,7 @@ def test_corpus_typescript_strict(tmp_path: Path, corpus_files: dict[str, bytes]
 
 @pytest.mark.corpus
 @pytest.mark.toolchain
-def test_corpus_php(corpus_out: Path, corpus_specs: list[Spec]) -> None:
+def test_corpus_php(corpus_out: Path, corpus_specs: list[EventSpec]) -> None:
     assert php_lint_all(corpus_out) > 150
     examples = list(corpus_examples(corpus_specs))
     results = php_from_requests(corpus_out, [form_body(data).decode() for _, data in examples])

@@ -18,12 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_profiles
+from generator.check.expected import has_templates
 from generator.diagnostics import DocgenError
-from generator.expectations import has_templates
 from generator.parse import parse_docs
+from generator.profiles import load_profiles
 from generator.render.examples import RenderedTab, expected_tabs
-from generator.spec.model import Spec, Tab
+from generator.spec.event import EventSpec
+from generator.spec.parts import Tab
 from tests.corpus import CORPUS_RU, EXAMPLES_DOCS, REPO, need
 from tests.support.checkers import CHECKERS_BY_LABEL, Checker
 from tests.support.snippets import Failure, Snippet
@@ -53,7 +54,7 @@ class Rendered:
     """One rendered tab of one spec, with what a failure report needs to locate it."""
 
     root: str  # "examples/docs" or "corpus/ru"
-    spec: Spec
+    spec: EventSpec
     profile: str
     tab: RenderedTab
     page_tab: Tab | None  # the tab the page itself carries under this label and target
@@ -96,7 +97,7 @@ def load_roots() -> list[tuple[str, Path]]:
     return roots
 
 
-def page_tab(spec: Spec, label: str, target: str) -> Tab | None:
+def page_tab(spec: EventSpec, label: str, target: str) -> Tab | None:
     for block in spec.examples:
         for tab in block.tabs:
             if tab.label == label and tab.target == target:

@@ -1,47 +1,77 @@
-"""The bridge from `check`/`sync` to the renderer: which tabs a page should carry, rendered."""
+"""The bridge from `check`/`sync` to the renderer: which tabs a page should carry, rendered lazily."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from fnmatch import fnmatchcase
 from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-from generator.spec.model import Spec
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from generator.check import CheckOptions
+    from generator.options import Options
+    from generator.profiles import TabSpec
+    from generator.spec.model import PageSpec
+
+# (kind, path globs, ((label, target, fence language), ...)): the resolved profile, cheap to keep in
+# the cache. Scoped entries come first in the profile's order; the kind's default has no globs.
+TableTabs = tuple[tuple[str, str, str, str], ...]  # (label, target, fence language, drift mode)
+ProfileTable = tuple[tuple[str, tuple[str, ...], TableTabs], ...]
 
 
-def has_templates(spec: Spec) -> bool:
-    """The templates render `event.bind` subscriptions and widget bindings; chat-bot v1 events,
-    bound through `imbot.register`, have no template and so no expected tabs."""
-    return spec.kind != "rest_event" or spec.subscription.method == "event.bind"
+def has_templates(spec: PageSpec) -> bool:
+    """Whether the profile renders tabs for this spec (its kind's `profile_key`)."""
+    from generator.kinds import kind_of_spec
+
+    return kind_of_spec(spec).profile_key(spec) is not None
 
 
-# kind → ((label, target, fence language), ...): the resolved profile, cheap to keep in the cache
-ProfileTable = tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]
-
-
-def profile_table(options: CheckOptions) -> ProfileTable:
+def profile_table(options: Options) -> ProfileTable:
     """The chosen profile resolved against the templates (reads YAML: the check cache keeps it)."""
-    from generator.config import load_profiles
+    from generator.check.compare import default_mode
+    from generator.profiles import load_profiles
     from generator.render.examples import lang_of
 
     profile = load_profiles(options.profiles_file, options.templates).get(options.profile)
+
+    def row(tabs: tuple[TabSpec, ...]) -> TableTabs:
+        langs = [lang_of(t.target, options.templates) for t in tabs]
+        return tuple(
+            (t.label, t.target, lang, t.drift or default_mode(lang))
+            for t, lang in zip(tabs, langs, strict=True)
+        )
+
+    scoped = [
+        (kind, scope.paths, row(tabs))
+        for scope in profile.scoped
+        for kind, tabs in scope.tabs.items()
+    ]
+    defaults = [(kind, (), row(tabs)) for kind, tabs in sorted(profile.tabs.items())]
+    return (*scoped, *defaults)
+
+
+def table_from_data(stored: Any) -> ProfileTable:
+    """A profile table read back from the cache's JSON (lists become tuples)."""
     return tuple(
-        (kind, tuple((t.label, t.target, lang_of(t.target, options.templates)) for t in tabs))
-        for kind, tabs in sorted(profile.tabs.items())
+        (kind, tuple(globs), tuple((a, b, c, d) for a, b, c, d in tabs))
+        for kind, globs, tabs in stored
     )
+
+
+def table_tabs(table: ProfileTable, key: str, path: str) -> TableTabs:
+    """The tabs for a page: the first scoped entry whose globs match its path, else the default."""
+    for kind, globs, tabs in table:
+        if kind == key and (not globs or any(fnmatchcase(path, glob) for glob in globs)):
+            return tabs
+    return ()
 
 
 class LazyTab:
     """A profile tab whose code is rendered only when something reads it (most pages that lack
     examples need only the labels)."""
 
-    def __init__(self, spec: Spec, tab: tuple[str, str, str], templates: tuple[Path, ...]) -> None:
-        self.spec, self.templates = spec, templates
-        self.label, self.target, self.lang = tab
+    def __init__(self, spec: PageSpec, tab: tuple[str, str, str, str], options: Options) -> None:
+        self.spec, self.templates = spec, options.templates
+        self.label, self.target, self.lang, self.drift = tab
 
     @cached_property
     def code(self) -> str:
@@ -50,17 +80,18 @@ class LazyTab:
         return render_tab(self.spec, self.target, user_dirs=self.templates, label=self.label)
 
 
-def expected_tabs_for(spec: Spec, options: CheckOptions) -> Sequence[LazyTab]:
-    if not has_templates(spec):
-        return []
-    table = dict(options.profile_table or profile_table(options))
-    return [LazyTab(spec, tab, options.templates) for tab in table.get(spec.kind, ())]
+def expected_tabs_for(
+    spec: PageSpec, key: str, options: Options, table: ProfileTable | None
+) -> Sequence[LazyTab]:
+    """The tabs the profile gives the page's `key` (its kind's profile key), in order."""
+    tabs = table_tabs(table or profile_table(options), key, spec.source.path)
+    return [LazyTab(spec, tab, options) for tab in tabs]
 
 
-def label_targets(options: CheckOptions) -> Callable[[str], str | None]:
+def label_targets(options: Options, table: ProfileTable | None) -> Callable[[str], str | None]:
     """Label → target under the chosen profile (any kind), for pages the profile does not render."""
     mapping: dict[str, str] = {}
-    for _, tabs in options.profile_table or profile_table(options):
-        for label, target, _ in tabs:
+    for _, _, tabs in table or profile_table(options):
+        for label, target, *_ in tabs:
             mapping.setdefault(label, target)
     return mapping.get

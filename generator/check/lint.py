@@ -9,41 +9,15 @@ import json
 import re
 from collections.abc import Callable
 
+from generator.check.report import Finding
 from generator.extract.method import MethodFacts
-from generator.extract.targets import is_language_label, label_target
-from generator.findings import Finding
-from generator.spec.model import ExampleBlock, Spec, Tab
+from generator.spec.event import EventSpec
+from generator.spec.parts import ExampleBlock, Tab
+from generator.targets import Targets, load_targets
 
 SDK_FUNCTION = re.compile(r"^(?:BX24|\$b24|B24Js)\.|^CRest::")
 CURL_BODY = re.compile(r"-d\s+'(?P<body>[^']*)'")
-FAMILIES = {
-    "curl_webhook": "cURL",
-    "curl_oauth": "cURL",
-    "js_ts": "B24JsSDK",
-    "js_umd": "B24JsSDK",
-    "js_legacy": "B24JsSDK",
-    "bx24_js": "BX24.js",
-    "php_b24sdk": "B24PhpSDK",
-    "php_crest": "CRest",
-    "php_legacy": "restCommand PHP",
-    "python": "b24pysdk",
-    "go": "Go SDK",
-}
-REST_TARGETS = (
-    "curl_webhook",
-    "curl_oauth",
-    "php_b24sdk",
-    "php_crest",
-    "php_legacy",
-    "python",
-    "go",
-)
-
 LabelTargets = Callable[[str], str | None]
-
-
-def family(target: str) -> str | None:
-    return FAMILIES.get(target.removesuffix("_2024"))
 
 
 def rest_methods(tab: Tab) -> list[str]:
@@ -55,10 +29,12 @@ def same_method(a: str, b: str) -> bool:
     return a.replace("_", "").casefold() == b.replace("_", "").casefold()
 
 
-def block_findings(path: str, block: ExampleBlock, targets: LabelTargets) -> list[Finding]:
+def block_findings(
+    path: str, block: ExampleBlock, targets: LabelTargets, registry: Targets
+) -> list[Finding]:
     found: list[Finding] = []
     labels = [t.label for t in block.tabs]
-    content = [label for label in labels if not is_language_label(label)]
+    content = [label for label in labels if not registry.for_label(label)]
     if content:
         found.append(
             Finding(
@@ -72,26 +48,31 @@ def block_findings(path: str, block: ExampleBlock, targets: LabelTargets) -> lis
     for tab in block.tabs:
         if tab.skipped or not tab.code:
             continue
-        expected = targets(tab.label) or label_target(tab.label)
-        if expected and tab.target != "unknown" and family(expected) != family(tab.target):
+        by_label = registry.for_label(tab.label)
+        expected = targets(tab.label) or (by_label.name if by_label else None)
+        family, promised = registry.sdk_of(tab.target), registry.sdk_of(expected or "")
+        if expected and tab.target != "unknown" and family != promised:
             found.append(
                 Finding(
                     path,
                     tab.span.start,
                     "wrong-sdk",
                     tab.label,
-                    f"code is {family(tab.target)}, the label promises {family(expected)}",
+                    f"code is {family}, the label promises {promised}",
                 )
             )
     return found
 
 
-def method_page_findings(path: str, facts: MethodFacts, targets: LabelTargets) -> list[Finding]:
+def method_page_findings(
+    path: str, facts: MethodFacts, targets: LabelTargets, registry: Targets | None = None
+) -> list[Finding]:
+    registry = registry or load_targets()
     found: list[Finding] = []
     for block in facts.blocks:
         if block.skipped:
             continue
-        found += block_findings(path, block, targets)
+        found += block_findings(path, block, targets, registry)
         for tab in block.tabs:
             methods = rest_methods(tab)
             if (
@@ -152,25 +133,35 @@ def body_keys(code: str) -> list[str]:
     return [k for k in body if k != "auth"] if isinstance(body, dict) else []
 
 
-def event_page_findings(spec: Spec, path: str, targets: LabelTargets) -> list[Finding]:
-    found: list[Finding] = []
+# spec diagnostics that name a page source outvoted on the event code (generator/extract/evidence.py)
+EVENT_CODE_DIAGNOSTICS = ("W-H1-CODE-MISMATCH", "W-DESCRIPTION-CODE-MISMATCH", "W-PAYLOAD-CODE-MISMATCH")
+
+
+def event_page_findings(
+    spec: EventSpec, path: str, targets: LabelTargets, registry: Targets
+) -> list[Finding]:
+    found = [
+        Finding(path, d.line, "event-code", None, d.message)
+        for d in spec.diagnostics
+        if d.code in EVENT_CODE_DIAGNOSTICS
+    ]
     for block in spec.examples:
         if block.skipped:
             continue
-        found += block_findings(path, block, targets)
+        found += block_findings(path, block, targets, registry)
         for tab in block.tabs:
             if tab.skipped or not tab.code:
                 continue
-            found += _event_tab_findings(spec, path, tab)
+            found += _event_tab_findings(spec, path, tab, registry)
     return found
 
 
-def _event_tab_findings(spec: Spec, path: str, tab: Tab) -> list[Finding]:
+def _event_tab_findings(spec: EventSpec, path: str, tab: Tab, registry: Targets) -> list[Finding]:
     found: list[Finding] = []
     if spec.kind == "js_event" and (
-        tab.target.removesuffix("_2024") in REST_TARGETS or rest_methods(tab)
+        _calls_rest(tab, registry) or rest_methods(tab)
     ):
-        what = ", ".join(rest_methods(tab)) or family(tab.target) or tab.target
+        what = ", ".join(rest_methods(tab)) or registry.sdk_of(tab.target) or tab.target
         found.append(
             Finding(
                 path,
@@ -211,11 +202,16 @@ def _event_tab_findings(spec: Spec, path: str, tab: Tab) -> list[Finding]:
     return found
 
 
+def _calls_rest(tab: Tab, registry: Targets) -> bool:
+    target = registry.get(tab.target)
+    return target is not None and target.api == "rest"
+
+
 def _same_event(a: str, b: str) -> bool:
     return a.casefold() == b.casefold()
 
 
-def twin_findings(path: str, ru: Spec, en: Spec) -> list[Finding]:
+def twin_findings(path: str, ru: EventSpec, en: EventSpec) -> list[Finding]:
     """RU and EN pages at the same path must state the same facts."""
     found: list[Finding] = []
     pairs = [

@@ -1,4 +1,4 @@
-"""Compare one event page's example tabs with what the templates render, and plan the sync edits.
+"""Compare one page's example tabs with what the templates render, and plan the sync edits.
 
 Findings come in separate kinds so a docs team can adopt a profile gradually: `drift` (a tab's code
 differs), `missing-tab`, `extra-tab`, `tab-order`, `missing-examples`; and `skipped` for blocks or
@@ -13,13 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from generator.findings import Finding
+from generator.check.compare import same_code
+from generator.check.report import Finding
 from generator.rewrite import Edit, fence_body_edit
-from generator.spec.model import ExampleBlock, Spec, Tab
+from generator.spec.parts import ExampleBlock, Tab
 
 if TYPE_CHECKING:
-    from generator.check import SyncMode
-    from generator.page import Page
+    from generator.options import SyncMode
+    from generator.pages.model import Page
+    from generator.spec.model import PageSpec
 
 EXAMPLES_HEADING = {"ru": "Примеры кода", "en": "Code Examples"}
 EXAMPLES_INCLUDE_TEXT = {"ru": "Сноска о примерах", "en": "Note on examples"}
@@ -36,6 +38,8 @@ class Expected(Protocol):
     def lang(self) -> str: ...
     @property
     def code(self) -> str: ...
+    @property
+    def drift(self) -> str: ...  # the tab's drift mode (generator/check/compare.py)
 
 
 @dataclass
@@ -44,13 +48,13 @@ class PagePlan:
     edits: list[Edit] = field(default_factory=list)
 
 
-def plan_event_page(
-    path: str, page: Page, spec: Spec, expected: Sequence[Expected], mode: SyncMode
+def plan_page(
+    path: str, page: Page, spec: PageSpec, expected: Sequence[Expected], mode: SyncMode
 ) -> PagePlan:
     plan = PagePlan()
     if not expected:
         return plan
-    blocks = [b for b in spec.examples]
+    blocks = list(spec.examples)
     if not blocks:
         plan.findings.append(
             Finding(
@@ -85,28 +89,7 @@ def _plan_block(
     by_label = {e.label: e for e in expected}
     present = [t for t in block.tabs if t.label in by_label]
     for tab in block.tabs:
-        if tab.skipped:
-            plan.findings.append(
-                Finding(path, tab.span.start, "skipped", tab.label, "tab marked to skip")
-            )
-        elif tab.label not in by_label:
-            plan.findings.append(
-                Finding(
-                    path,
-                    tab.span.start,
-                    "extra-tab",
-                    tab.label,
-                    f"the profile has no `{tab.label}` tab for this kind of page",
-                )
-            )
-        elif tab.code != by_label[tab.label].code:
-            plan.findings.append(drift_finding(path, tab, by_label[tab.label]))
-            if tab.code_span is not None and not mode.reshape:
-                plan.edits.append(
-                    fence_body_edit(
-                        page.lines, tab.code_span.start, tab.code_span.end, by_label[tab.label].code
-                    )
-                )
+        _plan_tab(path, page, tab, by_label, mode, plan)
     labels = [t.label for t in block.tabs]
     missing = [e for e in expected if e.label not in labels]
     for item in missing:
@@ -142,6 +125,43 @@ def _plan_block(
         )
     elif mode.add_missing and missing:
         plan.edits.extend(insert_missing(block, expected, missing))
+
+
+def _plan_tab(
+    path: str,
+    page: Page,
+    tab: Tab,
+    by_label: dict[str, Expected],
+    mode: SyncMode,
+    plan: PagePlan,
+) -> None:
+    if tab.skipped:
+        plan.findings.append(
+            Finding(path, tab.span.start, "skipped", tab.label, "tab marked to skip")
+        )
+    elif tab.label not in by_label:
+        plan.findings.append(
+            Finding(
+                path,
+                tab.span.start,
+                "extra-tab",
+                tab.label,
+                f"the profile has no `{tab.label}` tab for this kind of page",
+            )
+        )
+    elif not _same(tab, by_label[tab.label]):
+        plan.findings.append(drift_finding(path, tab, by_label[tab.label]))
+        if tab.code_span is not None and not mode.reshape:
+            plan.edits.append(
+                fence_body_edit(
+                    page.lines, tab.code_span.start, tab.code_span.end, by_label[tab.label].code
+                )
+            )
+
+
+def _same(tab: Tab, expected: Expected) -> bool:
+    """The tab holds what the template renders, under the tab's drift mode."""
+    return same_code(tab.code, expected.code, expected.lang, expected.drift)
 
 
 def drift_finding(path: str, tab: Tab, expected: Expected) -> Finding:
@@ -202,7 +222,7 @@ def insert_missing(
     return [Edit(line, line - 1, tuple(lines)) for line, lines in groups.items()]
 
 
-def examples_section_edit(page: Page, spec: Spec, expected: Sequence[Expected]) -> Edit:
+def examples_section_edit(page: Page, spec: PageSpec, expected: Sequence[Expected]) -> Edit:
     """A `## Примеры кода` section before "continue learning" (or at the end), as the docs place it."""
     locale = spec.locale
     depth = page.path.count("/")

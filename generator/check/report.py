@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
+from generator.diagnostics import github_command
+
 REPORT_VERSION = 1
 
 # kinds that are a failure (exit 1); `skipped` is listed, never counted as clean or as a failure
@@ -26,6 +28,7 @@ FAILING_KINDS = frozenset(
         "missing-examples",
         "wrong-method",
         "wrong-event",
+        "event-code",
         "rest-tab-on-js-event",
         "unknown-param",
         "wrong-sdk",
@@ -59,8 +62,11 @@ class Finding:
         text = f"{self.kind}{label}: {self.message}"
         if self.diff:
             text += "\n" + self.diff
-        escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.path},line={max(self.line, 1)},title=b24-docgen {self.kind}::{escaped}"
+        return github_command(
+            level,
+            {"file": self.path, "line": str(max(self.line, 1)), "title": f"b24-docgen {self.kind}"},
+            text,
+        )
 
 
 def json_report(findings: Sequence[Finding], pages: int, in_sync: int) -> str:

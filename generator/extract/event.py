@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from generator.extract.common import (
+    DiagnosticLog,
+    check_structure,
+    collect_spans,
+    detect_locale,
+    report_tab_problems,
+)
 from generator.extract.examples import find_example_blocks
 from generator.extract.fields import FieldCollector
 from generator.extract.header import (
@@ -18,7 +24,6 @@ from generator.extract.header import (
 )
 from generator.extract.payload import parse_payload
 from generator.extract.sections import Section, split_sections
-from generator.extract.targets import is_language_label
 from generator.extract.text import (
     BACKTICKED,
     LINK,
@@ -27,23 +32,12 @@ from generator.extract.text import (
     strip_code,
 )
 from generator.includes import IncludeResolver, expand
-from generator.page import Node, Page, inline_text, line_of, walk
-from generator.spec.model import (
-    SPEC_VERSION,
-    Delivery,
-    ExampleBlock,
-    Handler,
-    Kind,
-    Link,
-    Locale,
-    Payload,
-    Source,
-    Span,
-    Spec,
-    SpecDiagnostic,
-    Subscription,
-)
-from generator.yfm import markdown
+from generator.pages.model import Node, Page, inline_text, line_of, walk
+from generator.spec.event import EventSpec, Handler, Payload, Subscription
+from generator.spec.model import SPEC_VERSION
+from generator.spec.parts import ExampleBlock, Link, Source
+from generator.targets import Targets, load_targets
+from generator.vocabulary import Delivery, EventKind
 
 JS_INTERFACE_NOTE = re.compile(r"событие js-интерфейса|js interface event|js-interface event", re.I)
 POST_LINE = re.compile(r"POST", re.I)
@@ -51,19 +45,11 @@ DEFAULT_HANDLER_URL = "https://example.com/handler.php"
 PAYLOAD_LANGS = (None, "json", "js", "javascript", "php")
 
 
-@dataclass
-class Findings:
-    items: list[SpecDiagnostic] = field(default_factory=list)
-
-    def warn(self, line: int, code: str, message: str, col: int = 1) -> None:
-        self.items.append(SpecDiagnostic(line, col, code, message, "warning"))
-
-    def fail(self, line: int, code: str, message: str, col: int = 1) -> None:
-        self.items.append(SpecDiagnostic(line, col, code, message, "error"))
-
-
-def extract_event(page: Page, resolver: IncludeResolver | None) -> Spec:
-    findings = Findings()
+def extract_event(
+    page: Page, resolver: IncludeResolver | None, targets: Targets | None = None
+) -> EventSpec:
+    targets = targets or load_targets()
+    findings = DiagnosticLog()
     check_structure(page, findings)
     preamble, sections = split_sections(page)
     header = read_h1(page) or Header("", None, "missing", 0)
@@ -73,8 +59,8 @@ def extract_event(page: Page, resolver: IncludeResolver | None) -> Spec:
     handler = read_handler(page, preamble, sections, resolver, findings)
     kind = classify(page, header, handler)
     event = decide_event(header, description, handler, findings)
-    examples = find_example_blocks(page)
-    report_tab_problems(examples, findings)
+    examples = find_example_blocks(page, targets)
+    report_tab_problems(examples, findings, targets)
     if event and not slug_matches(page.path, event):
         findings.warn(
             header.line, "W-SLUG-MISMATCH", f"file name does not match event code `{event}`"
@@ -88,7 +74,7 @@ def extract_event(page: Page, resolver: IncludeResolver | None) -> Spec:
             line_of(rights.node) if rights.node else header.line, "W-SCOPE-MISSING", "no Scope line"
         )
     spans = collect_spans(header, rights.node, description_span, sections)
-    return Spec(
+    return EventSpec(
         spec_version=SPEC_VERSION,
         kind=kind,
         event=event,
@@ -107,57 +93,12 @@ def extract_event(page: Page, resolver: IncludeResolver | None) -> Spec:
     )
 
 
-def report_tab_problems(examples: list[ExampleBlock], findings: Findings) -> None:
-    for block in examples:
-        content = [t.label for t in block.tabs if not is_language_label(t.label)]
-        if content:
-            findings.warn(
-                block.span.start,
-                "W-TAB-MISPLACED",
-                f"language tabs among content tabs ({', '.join(content)})",
-            )
-            continue
-        for tab in block.tabs:
-            if not tab.code and not tab.skipped:
-                findings.warn(tab.span.start, "W-TAB-NO-CODE", f"tab `{tab.label}` has no code")
-
-
-def check_structure(page: Page, findings: Findings) -> None:
-    """Unclosed directives, tables and fences are errors: what follows them cannot be trusted.
-    Blocks nested deeper than markdown-it's `maxNesting` are dropped by it: that is a warning."""
-    too_deep: Node | None = None
-    for node in walk(page.root):
-        if too_deep is None and node.level >= markdown().options["maxNesting"] - 1:
-            too_deep = node
-        opening = node.nester_tokens.opening if node.nester_tokens else node.token
-        if opening is not None and opening.meta.get("unclosed"):
-            name = node.type.removeprefix("yfm_")
-            findings.fail(line_of(node), "E-UNCLOSED", f"`{name}` block is never closed")
-        if node.type == "fence" and node.map and not _fence_closed(page, node):
-            findings.fail(line_of(node), "E-UNCLOSED", "code fence is never closed")
-        if node.type in ("yfm_endnote", "yfm_endlist", "yfm_endcut", "yfm_endif"):
-            findings.warn(
-                line_of(node), "W-STRAY-DIRECTIVE", f"`{{% {node.type[4:]} %}}` without its opener"
-            )
-    if too_deep is not None:
-        findings.warn(
-            line_of(too_deep), "W-TOO-DEEP", "blocks nested this deep and deeper are not read"
-        )
-
-
-def _fence_closed(page: Page, node: Node) -> bool:
-    assert node.map is not None
-    start, end = node.map
-    marker = node.markup
-    return end - 1 > start and page.lines[end - 1].strip().startswith(marker)
-
-
 def read_handler(
     page: Page,
     preamble: Section,
     sections: list[Section],
     resolver: IncludeResolver | None,
-    findings: Findings,
+    findings: DiagnosticLog,
 ) -> Handler:
     collector = FieldCollector()
     payloads: list[Payload] = []
@@ -181,7 +122,7 @@ def read_handler(
     return Handler(delivery, payloads, collector.fields)
 
 
-def read_payloads(page: Page, nodes: list[Node], findings: Findings) -> list[Payload]:
+def read_payloads(page: Page, nodes: list[Node], findings: DiagnosticLog) -> list[Payload]:
     payloads: list[Payload] = []
     for node in nodes:
         if node.type == "fence" and _fence_lang(node) in PAYLOAD_LANGS:
@@ -191,7 +132,7 @@ def read_payloads(page: Page, nodes: list[Node], findings: Findings) -> list[Pay
     return payloads
 
 
-def _payload_variants(page: Page, node: Node, findings: Findings) -> list[Payload]:
+def _payload_variants(page: Page, node: Node, findings: DiagnosticLog) -> list[Payload]:
     from generator.extract.examples import tab_items, tab_label
 
     found: list[Payload] = []
@@ -203,7 +144,7 @@ def _payload_variants(page: Page, node: Node, findings: Findings) -> list[Payloa
     return found
 
 
-def _payload(page: Page, node: Node, label: str | None, findings: Findings) -> list[Payload]:
+def _payload(page: Page, node: Node, label: str | None, findings: DiagnosticLog) -> list[Payload]:
     lang = _fence_lang(node)
     parsed = parse_payload(node.content, lang)
     if parsed.problem:
@@ -218,7 +159,7 @@ def _fence_lang(node: Node) -> str | None:
     return info[0].lower() if info else None
 
 
-def classify(page: Page, header: Header, handler: Handler) -> Kind:
+def classify(page: Page, header: Header, handler: Handler) -> EventKind:
     """Section 2 of the corpus notes: JS-interface, then REST (POST or payload with auth), else legacy."""
     if "::" in (header.code or header.title) or JS_INTERFACE_NOTE.search(page.source.normalized):
         return "js_event"
@@ -228,7 +169,7 @@ def classify(page: Page, header: Header, handler: Handler) -> Kind:
     return "legacy_event"
 
 
-def decide_event(header: Header, description: str, handler: Handler, findings: Findings) -> str:
+def decide_event(header: Header, description: str, handler: Handler, findings: DiagnosticLog) -> str:
     """The H1's code, checked against the description's and the payload's (case-insensitively)."""
     payload_code = next(
         (
@@ -263,7 +204,7 @@ def decide_event(header: Header, description: str, handler: Handler, findings: F
 
 def read_subscription(
     page: Page,
-    kind: Kind,
+    kind: EventKind,
     event: str,
     sections: list[Section],
     resolver: IncludeResolver | None,
@@ -287,7 +228,7 @@ def read_subscription(
     return Subscription(method, bind_name(event, kind), handler_url, collector.fields)
 
 
-def default_method(page: Page, kind: Kind) -> str:
+def default_method(page: Page, kind: EventKind) -> str:
     if kind == "js_event":
         return "BX24.placement.bindEvent"
     if "/chat-bots/outdated/" in page.path or "ONIMBOT" in page.source.normalized[:400].upper():
@@ -295,7 +236,7 @@ def default_method(page: Page, kind: Kind) -> str:
     return "event.bind"
 
 
-def bind_name(event: str, kind: Kind) -> str:
+def bind_name(event: str, kind: EventKind) -> str:
     """The event name examples pass to the subscription call (`OnTaskAdd` binds as `onTaskAdd`)."""
     if kind == "js_event" or not event.startswith("On") or event.isupper():
         return event
@@ -338,33 +279,6 @@ def read_related(page: Page, sections: list[Section]) -> list[Link]:
     return links
 
 
-def detect_locale(page: Page) -> Locale:
-    head = page.source.normalized[:4000]
-    if re.search(r"Кто может|Что получает|Продолжите|Параметр", head):
-        return "ru"
-    return "en" if not re.search(r"[а-яё]{4,}", head, re.I) else "ru"
-
-
-def collect_spans(
-    header: Header,
-    rights: Node | None,
-    description: tuple[int, int] | None,
-    sections: list[Section],
-) -> dict[str, Span]:
-    spans: dict[str, Span] = {}
-    if header.line:
-        spans["h1"] = Span(header.line, header.line)
-    if rights is not None and rights.map:
-        spans["rights"] = Span(rights.map[0] + 1, rights.map[1])
-    if description:
-        spans["description"] = Span(*description)
-    for section in sections:
-        span = section.span()
-        if span and section.role not in spans and section.role != "other":
-            spans[section.role] = Span(*span)
-    return dict(sorted(spans.items()))
-
-
 def slug_matches(path: str, event: str) -> bool:
     """`on-crm-deal-add.md` ↔ `onCrmDealAdd`; namespaced JS events may drop the namespace."""
     slug = path.rsplit("/", 1)[-1].removesuffix(".md").replace("-", "").replace(".", "").casefold()
@@ -372,7 +286,7 @@ def slug_matches(path: str, event: str) -> bool:
     return slug in (code.replace("::", ""), code.split("::")[-1])
 
 
-def with_delivery(handler: Handler, kind: Kind) -> Handler:
+def with_delivery(handler: Handler, kind: EventKind) -> Handler:
     """JS-interface events deliver to a callback, REST events by POST; legacy stubs state neither."""
     if kind == "js_event":
         delivery: Delivery = "callback"

@@ -9,25 +9,24 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.targets import (
-    called_methods,
-    decide_target,
-    is_language_label,
-    referenced_events,
-)
+from generator.extract.tabcode import called_methods, referenced_events
 from generator.extract.text import collapse
-from generator.page import Node, Page, inline_text, walk
-from generator.spec.model import ExampleBlock, Fence, Span, Tab
+from generator.pages.model import Node, Page, inline_text, walk
+from generator.source import dedent_columns, leading_whitespace
+from generator.spec.parts import ExampleBlock, Fence, Span, Tab
+from generator.targets import Targets, load_targets
 
 SKIP_MARKER = re.compile(r"<!--\s*b24-docgen:\s*skip\s*-->")
 
 
-def find_example_blocks(page: Page) -> list[ExampleBlock]:
+def find_example_blocks(page: Page, targets: Targets | None = None) -> list[ExampleBlock]:
+    """Every tab block whose labels name a language (a target of the registry)."""
+    targets = targets or load_targets()
     blocks: list[ExampleBlock] = []
     previous: Node | None = None
     for node in walk(page.root):
         if node.type == "yfm_list" and node.info.strip().startswith("tabs"):
-            block = read_block(page, node, skipped=_is_skip_marker(page, previous))
+            block = read_block(page, node, _is_skip_marker(page, previous), targets)
             if block is not None:
                 blocks.append(block)
         if node.type != "inline":
@@ -46,17 +45,17 @@ def tab_items(node: Node) -> list[tuple[Node, list[Node]]]:
     return items
 
 
-def read_block(page: Page, node: Node, skipped: bool) -> ExampleBlock | None:
+def read_block(page: Page, node: Node, skipped: bool, targets: Targets) -> ExampleBlock | None:
     items = tab_items(node)
     labels = [tab_label(item) for item, _ in items]
-    if not any(is_language_label(label) for label in labels):
+    if not any(targets.for_label(label) for label in labels):
         return None
     assert node.map is not None
     start, end = node.map
     line = page.lines[start]
     indent = len(line) - len(line.lstrip(" "))
     tabs = [
-        read_tab(page, item, nodes, label)
+        read_tab(page, item, nodes, label, targets)
         for (item, nodes), label in zip(items, labels, strict=True)
     ]
     return ExampleBlock(Span(start + 1, end), indent, skipped, tabs)
@@ -70,7 +69,7 @@ def tab_label(item: Node) -> str:
     return ""
 
 
-def read_tab(page: Page, item: Node, nodes: list[Node], label: str) -> Tab:
+def read_tab(page: Page, item: Node, nodes: list[Node], label: str, targets: Targets) -> Tab:
     fences = [read_fence(page, n) for n in _fence_nodes(nodes)]
     prose = [collapse(page.text_of(n)) for n in nodes[1:] if n.type == "paragraph"]
     skipped = any(n.type == "html_block" and SKIP_MARKER.search(n.content) for n in nodes)
@@ -80,7 +79,7 @@ def read_tab(page: Page, item: Node, nodes: list[Node], label: str) -> Tab:
     assert item.map is not None
     return Tab(
         label=label,
-        target=decide_target(label, all_code),
+        target=targets.decide(label, all_code),
         lang=fences[0].lang if fences else None,
         code=code,
         span=Span(item.map[0] + 1, last_line),
@@ -110,15 +109,15 @@ def read_fence(page: Page, node: Node) -> Fence:
     assert node.map is not None
     start, end = node.map
     opener = page.lines[start]
-    indent = len(opener) - len(opener.lstrip(" "))
-    stripped = opener.lstrip(" ")
+    chars, indent = leading_whitespace(opener)  # columns: a tab counts to the next multiple of 4
+    stripped = opener[chars:]
     marker = re.match(r"`{3,}|~{3,}", stripped)
     if node.type == "code_block" or marker is None:
         return _indented_fence(page, node)
     info = stripped[marker.end() :].strip()
     body_end = (
         end - 1
-        if end - 1 > start and page.lines[end - 1].strip().startswith(marker.group(0))
+        if end - 1 > start and page.lines[end - 1].strip(" \t").startswith(marker.group(0))
         else end
     )
     body = [_dedent(line, indent) for line in page.lines[start + 1 : body_end]]
@@ -144,17 +143,16 @@ def _indented_fence(page: Page, node: Node) -> Fence:
 def _closed(page: Page, fence: Fence) -> bool:
     """Whether the fence's last line closes it: only then may sync replace the lines between."""
     start, end = fence.span.start, fence.span.end
-    marker = re.match(r"`{3,}|~{3,}", page.lines[start - 1].lstrip(" "))
+    marker = re.match(r"`{3,}|~{3,}", page.lines[start - 1].lstrip(" \t"))
     return (
         end > start
         and marker is not None
-        and page.lines[end - 1].lstrip(" ").startswith(marker.group(0))
+        and page.lines[end - 1].lstrip(" \t").startswith(marker.group(0))
     )
 
 
 def _dedent(line: str, indent: int) -> str:
-    spaces = len(line) - len(line.lstrip(" "))
-    return line[min(spaces, indent) :]
+    return dedent_columns(line, indent)
 
 
 def _is_skip_marker(page: Page, node: Node | None) -> bool:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from generator.extract.text import ANCHOR_LINK, BACKTICKED, BOLD_NAME, collapse, unescape
 from generator.includes import Located
-from generator.page import Node, inline_text
-from generator.spec.model import Field
+from generator.pages.model import Node, inline_text
+from generator.spec.parts import Field
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from generator.extract.text import BACKTICKED, LINK, collapse, is_event_code, strip_code
 from generator.includes import Located
-from generator.page import Node, Page, inline_text, line_of, walk
-from generator.spec.model import Note, Scope, Subscribers
+from generator.pages.model import Node, Page, inline_text, line_of, walk
+from generator.spec.event import Subscribers
+from generator.spec.parts import Note, Scope
 
 RIGHTS = re.compile(
     r"(?:Кто может подписаться|Who can subscribe)\**\s*:\s*\**\s*(?P<value>.*)", re.I

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.page import Node, Page, inline_text
+from generator.pages.model import Node, Page, inline_text
 
 ROLES: dict[str, str] = {
     "что получает обработчик": "handler",

@@ -1,50 +1,11 @@
-"""Which SDK a tab's code really is, and which methods, functions and events it calls.
+"""Which REST methods, SDK functions and events a tab's code calls.
 
-Labels drift (in 2024 `JS` meant BX24.js and `PHP` meant CRest), so the code's signature decides
-first and the label only breaks ties.
+Which SDK the code is written against is the target registry's job (generator/targets.py).
 """
 
 from __future__ import annotations
 
 import re
-
-LABEL_TARGETS: dict[str, str] = {
-    "curl (webhook)": "curl_webhook",
-    "curl (oauth)": "curl_oauth",
-    "curl": "curl_webhook",
-    "https": "curl_webhook",
-    "для https:": "curl_webhook",
-    "http": "curl_webhook",
-    "bx24.js": "bx24_js",
-    "js (ts)": "js_ts",
-    "js (umd)": "js_umd",
-    "js": "js_legacy",
-    "javascript": "js_legacy",
-    "php": "php_b24sdk",
-    "php crest": "php_crest",
-    "python": "python",
-    "go": "go",
-}
-
-SIGNATURES: list[tuple[str, re.Pattern[str]]] = [
-    ("js_umd", re.compile(r"<script\b")),
-    ("js_ts", re.compile(r"\$b24\.(?:actions|placement)\b|B24Frame\b")),
-    ("js_legacy", re.compile(r"\$b24\.call(?:Method|ListMethod|Batch)\b|\$b24\.fetchListMethod\b")),
-    ("bx24_js", re.compile(r"\bBX24\.")),
-    ("php_crest", re.compile(r"\bCRest::")),
-    ("php_b24sdk", re.compile(r"\$b24Service\b|\$serviceBuilder\b|ServiceBuilderFactory")),
-    ("php_legacy", re.compile(r"\brestCommand\s*\(")),
-    ("go", re.compile(r"\bclient\.Core\(\)\.Call\b|\bb24\.Params\{|:=\s")),
-    (
-        "python",
-        re.compile(r"\bfrom b24pysdk\b|\bimport b24pysdk\b|^\s*(?:except\b|try:|def )", re.M),
-    ),
-    ("curl", re.compile(r"^\s*(?:curl\b|-X\s+POST)", re.M)),
-]
-
-WEBHOOK_URL = re.compile(
-    r"/rest/(?:api/)?(?:\*\*[^*]+\*\*|\d+|_\w+_|\w+)/(?:\*\*[^*]+\*\*|\w+)/[\w.]+"
-)
 
 # Each pattern with the literal texts one of which must occur for it to match: a substring test
 # is far cheaper than a regex pass that cannot anchor on a literal (most tabs hold one SDK's code).
@@ -79,30 +40,6 @@ EVENT_REFERENCES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ),
     ),
 ]
-
-
-def label_target(label: str) -> str | None:
-    return LABEL_TARGETS.get(re.sub(r"\s+", " ", label).strip().casefold())
-
-
-def is_language_label(label: str) -> bool:
-    return label_target(label) is not None
-
-
-def code_target(code: str) -> str | None:
-    """The SDK the code is written against, from its signature alone."""
-    for target, pattern in SIGNATURES:
-        if pattern.search(code):
-            if target == "curl":
-                return "curl_webhook" if WEBHOOK_URL.search(code) else "curl_oauth"
-            return target
-    return None
-
-
-def decide_target(label: str, code: str) -> str:
-    by_label = label_target(label)
-    by_code = code_target(code)
-    return by_code or by_label or "unknown"
 
 
 def called_methods(code: str) -> list[str]:

@@ -1,65 +1,12 @@
-"""Discover pages under a docs root and tell event pages from overviews, includes and method pages."""
+"""Discover pages under a docs root: the scandir walk, the paths a command names, the root check."""
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 from generator.diagnostics import DocgenError, error
-from generator.extract.text import METHOD_NAME
-
-EVENT_MARKER = re.compile(r"Кто может подписаться|Who can subscribe")
-METHOD_MARKER = re.compile(
-    r"Кто может выполнять метод|Who can (?:execute|perform) (?:the |this )?method"
-)
-UNMARKED_EVENT_H1 = re.compile(r"(?:^|\s)(?:[oO]n[A-Z]\w+|ON[A-Z]+)\s*$")
-EVENTS_FOLDER = re.compile(r"(?:^|/)events[^/]*/")
-
-
-class PageType(Enum):
-    EVENT = "event"
-    OVERVIEW = "overview"
-    METHOD = "method"
-    INCLUDE = "include"
-    OTHER = "other"
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    path: str  # relative to the docs root, `/`-separated
-    type: PageType
-
-
-def first_heading(text: str) -> str:
-    for line in text.lstrip("\ufeff").splitlines()[:5]:
-        if line.startswith("# "):
-            return line[2:].strip()
-    return ""
-
-
-def classify_file(path: str, text: str) -> PageType:
-    """Section 0 of the corpus notes: marker minus overviews, includes and mis-marked method pages,
-    plus the unmarked legacy pages found by folder and H1."""
-    name = path.rsplit("/", 1)[-1]
-    if "_includes/" in path or path.startswith("_includes"):
-        return PageType.INCLUDE
-    heading = first_heading(text)
-    last_word = heading.split()[-1].strip("`") if heading.split() else ""
-    if EVENT_MARKER.search(text):
-        if name == "index.md":
-            return PageType.OVERVIEW
-        if METHOD_NAME.match(last_word):
-            return PageType.METHOD
-        return PageType.EVENT
-    if name != "index.md" and EVENTS_FOLDER.search(path) and UNMARKED_EVENT_H1.search(heading):
-        return PageType.EVENT
-    if METHOD_MARKER.search(text):
-        return PageType.METHOD
-    return PageType.OTHER
 
 
 def markdown_files(root: Path) -> list[str]:
@@ -109,6 +56,11 @@ def expand_paths(root: Path, paths: Sequence[str]) -> list[str]:
             found.update(f for f in all_files if f.startswith(prefix))
         elif target.is_file():
             found.add(rel)
+        elif target.exists():  # a FIFO, socket or device: never opened (a FIFO would block)
+            from generator.fileio import file_kind
+
+            kind = file_kind(target.stat().st_mode)
+            raise DocgenError(error(given, "E-NOT-REGULAR", f"not a regular file ({kind})"))
         else:
             raise DocgenError(error(given, "E-NOT-FOUND", f"no such page or folder under {root}"))
     return sorted(found)

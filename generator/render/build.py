@@ -6,62 +6,42 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.spec.model import Spec
-
 if TYPE_CHECKING:
-    from generator.render.stubs import StubReport
-
-EXTENSIONS = {
-    "bash": "sh",
-    "js": "js",
-    "ts": "ts",
-    "html": "html",
-    "php": "php",
-    "python": "py",
-    "go": "go",
-}
+    from generator.options import Options
+    from generator.outputs import WriteReport
+    from generator.spec.model import PageSpec
 
 
-def example_files(
-    specs: Sequence[Spec],
-    profile: str | None,
-    templates: tuple[Path, ...],
-    profiles_file: Path | None,
-) -> dict[str, bytes]:
+def example_files(specs: Sequence[PageSpec], options: Options) -> dict[str, bytes]:
     """`examples/<page path>/<NN>-<target>.<ext>` for each tab the profile gives the spec's kind."""
-    from generator.config import load_config, load_profiles
-    from generator.expectations import has_templates
+    from generator.kinds import kind_of_spec
+    from generator.profiles import load_profiles
     from generator.render.examples import expected_tabs
+    from generator.targets import extension_of
 
-    profiles = load_profiles(profiles_file, templates)
-    name = profile or load_config().profile
+    profiles = load_profiles(options.profiles_file, options.templates)
     files: dict[str, bytes] = {}
     for spec in sorted(specs, key=lambda s: s.source.path):
-        folder = "examples/" + spec.source.path.removesuffix(".md")
-        if not has_templates(spec):
+        key = kind_of_spec(spec).profile_key(spec)
+        if key is None:
             continue
-        tabs = expected_tabs(spec, name, profiles, user_dirs=templates)
+        folder = "examples/" + spec.source.path.removesuffix(".md")
+        tabs = expected_tabs(spec, options.profile, profiles, user_dirs=options.templates, key=key)
         for index, tab in enumerate(tabs, 1):
-            files[f"{folder}/{index:02d}-{tab.target}.{EXTENSIONS.get(tab.lang, 'txt')}"] = (
-                tab.code.encode("utf-8")
-            )
+            extension = extension_of(tab.target, options.templates)
+            files[f"{folder}/{index:02d}-{tab.target}.{extension}"] = tab.code.encode("utf-8")
     return files
 
 
 def render_all(
-    specs: Sequence[Spec],
-    out: Path,
-    *,
-    profile: str | None,
-    templates: tuple[Path, ...],
-    profiles_file: Path | None,
-    use_cache: bool,
-) -> StubReport:
+    specs: Sequence[PageSpec], out: Path, options: Options, *, use_cache: bool
+) -> WriteReport:
     """Examples and stubs into `out`; one manifest covers both, so stale files are pruned."""
     from generator.cache import CACHE_DIR
-    from generator.render.stubs import render_stubs, write_stubs
+    from generator.outputs import write_files
+    from generator.render.stubs.files import render_stubs
 
-    files = example_files(specs, profile, templates, profiles_file)
+    files = example_files(specs, options)
     cache_dir = CACHE_DIR / "black" if use_cache else None
-    files.update(render_stubs(specs, user_dirs=templates, cache_dir=cache_dir))
-    return write_stubs(out, dict(sorted(files.items())))
+    files.update(render_stubs(specs, user_dirs=options.templates, cache_dir=cache_dir))
+    return write_files(out, dict(sorted(files.items())))

@@ -1,23 +1,19 @@
-"""The template context: every name a template may use, built from one spec and its locale strings.
+"""The template context: every name an example template may use, the same for every page kind.
 
 The context is a public contract for user templates: templates/CONTEXT.md documents each name, and
-`CONTEXT_VERSION` changes whenever a name is removed or changes meaning.
+`CONTEXT_VERSION` changes whenever a name is removed or changes meaning. The page kind adds its own
+names (`PageKind.example_context`, generator/kinds/), `call` among them.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
-from generator.render.filters import js_string
-from generator.spec.model import Field, Handler, Spec
+from generator.kinds import kind_of_spec
+from generator.spec.model import PageSpec
 
-CONTEXT_VERSION = 1
-BIND_METHOD = "event.bind"
-DEFAULT_HANDLER_URL = "https://example.com/handler.php"
-SINGLE_ARG = "eventData"
+CONTEXT_VERSION = 2
 PLACEHOLDERS: Mapping[str, str] = {
     "address": "**put_your_bitrix24_address**",
     "user_id": "**put_your_user_id_here**",
@@ -25,66 +21,26 @@ PLACEHOLDERS: Mapping[str, str] = {
     "access_token": "**put_access_token_here**",
     "handler_url": "**your_handler_url_here**",
 }
-TS_TYPES: Mapping[str, str] = {
-    "string": "string",
-    "str": "string",
-    "text": "string",
-    "date": "string",
-    "datetime": "string",
-    "integer": "number",
-    "int": "number",
-    "number": "number",
-    "double": "number",
-    "float": "number",
-    "boolean": "boolean",
-    "bool": "boolean",
-    "array": "unknown[]",
-    "object": "Record<string, unknown>",
-    "null": "null",
-    "undefined": "undefined",
-}
-ON_PREFIX = re.compile(r"^(?:on|On|ON)(?=[A-Z])")
-JS_IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*$", re.ASCII)
 
 
 class RenderRefused(Exception):
     """Raised by `unsupported(...)` when a template has no shape for this spec."""
 
 
-@dataclass(frozen=True, slots=True)
-class CallbackArg:
-    """One argument of a JS-interface event callback."""
-
-    name: str
-    ts_type: str
-    ts_log: str  # what the TS tab logs for it: the argument, or its last field for an object
-
-
-@dataclass(slots=True)
-class _Node:
-    doc: Field | None = None
-    children: dict[str, _Node] = field(default_factory=dict)
-
-
 def build_context(
-    spec: Spec,
+    spec: PageSpec,
     locale_strings: Mapping[str, str],
     *,
     target: str | None = None,
     label: str | None = None,
 ) -> dict[str, Any]:
     """The names a template sees (see templates/CONTEXT.md)."""
-    bind_event = bind_name(spec)
     return {
         "context_version": CONTEXT_VERSION,
         "spec": spec,
         "kind": spec.kind,
         "locale": spec.locale,
-        "event": spec.event,
-        "bind_event": bind_event,
-        "event_stem": ON_PREFIX.sub("", bind_event),
-        "call": subscription_call(spec),
-        "callback_args": callback_args(spec.handler) if spec.kind == "js_event" else (),
+        **kind_of_spec(spec).example_context(spec),
         "placeholders": dict(PLACEHOLDERS),
         "t": dict(locale_strings),
         "target": target,
@@ -95,190 +51,3 @@ def build_context(
 
 def unsupported(reason: str) -> NoReturn:
     raise RenderRefused(reason)
-
-
-def bind_name(spec: Spec) -> str:
-    """The event name a subscription passes (`onTaskAdd`), falling back to the page's code."""
-    return spec.subscription.event_name or spec.event
-
-
-def subscription_call(spec: Spec) -> dict[str, Any] | None:
-    """`event.bind` with `{event, handler}` for REST events; None for JS-interface events."""
-    if spec.kind == "js_event":
-        return None
-    handler = spec.subscription.handler_url or DEFAULT_HANDLER_URL
-    return {"method": BIND_METHOD, "params": {"event": bind_name(spec), "handler": handler}}
-
-
-# --- JS-interface callbacks ----------------------------------------------------------------------
-
-
-def callback_args(handler: Handler) -> tuple[CallbackArg, ...]:
-    """Arguments the callback receives: from the example payload (a list of arguments) and fields.
-
-    One argument is named `eventData`; several take the names of the top-level fields.
-    """
-    tree = field_tree(handler.fields)
-    values = _callback_values(handler)
-    if values is None:
-        return (_arg(SINGLE_ARG, _Node(None, tree), None),) if tree else ()
-    if len(values) == 1:
-        return (_arg(SINGLE_ARG, _single_node(tree, values[0]), values[0]),)
-    usable = len(tree) == len(values) and all(_is_param_name(name) for name in tree)
-    names = list(tree) if usable else [f"arg{i}" for i in range(1, len(values) + 1)]
-    return tuple(
-        _arg(name, tree.get(name), value) for name, value in zip(names, values, strict=True)
-    )
-
-
-# Names a JS/TS (strict mode) parameter cannot take.
-RESERVED_NAMES = frozenset(
-    [
-        "await",
-        "break",
-        "case",
-        "catch",
-        "class",
-        "const",
-        "continue",
-        "debugger",
-        "default",
-        "delete",
-        "do",
-        "else",
-        "enum",
-        "export",
-        "extends",
-        "false",
-        "finally",
-        "for",
-        "function",
-        "if",
-        "implements",
-        "import",
-        "in",
-        "instanceof",
-        "interface",
-        "let",
-        "new",
-        "null",
-        "package",
-        "private",
-        "protected",
-        "public",
-        "return",
-        "static",
-        "super",
-        "switch",
-        "this",
-        "throw",
-        "true",
-        "try",
-        "typeof",
-        "var",
-        "void",
-        "while",
-        "with",
-        "yield",
-        "arguments",
-        "eval",
-    ]
-)
-
-
-def _is_param_name(name: str) -> bool:
-    """A field name usable as is for a callback parameter (else the arguments become arg1, arg2...)."""
-    return JS_IDENTIFIER.match(name) is not None and name not in RESERVED_NAMES
-
-
-def field_tree(fields: list[Field]) -> dict[str, _Node]:
-    """Dotted field names (`additionalParams.failedCode`) as a tree, in page order."""
-    root: dict[str, _Node] = {}
-    for item in fields:
-        level = root
-        parts = item.name.replace("[]", "").split(".")
-        for part in parts[:-1]:
-            level = level.setdefault(part, _Node()).children
-        level.setdefault(parts[-1], _Node()).doc = item
-    return root
-
-
-def _single_node(tree: dict[str, _Node], value: object) -> _Node:
-    """A lone argument: the one documented field, or an object whose keys are the fields."""
-    if len(tree) == 1:
-        only = next(iter(tree.values()))
-        if only.children or not isinstance(value, dict):
-            return only
-    return _Node(None, tree)
-
-
-def _callback_values(handler: Handler) -> list[object] | None:
-    """The first example payload as the list of callback arguments; None without an example."""
-    if not handler.payloads:
-        return None
-    data = handler.payloads[0].data
-    return list(data) if isinstance(data, list) else [data]
-
-
-def _arg(name: str, node: _Node | None, value: object) -> CallbackArg:
-    keys = _object_keys(node, value)
-    typed = ts_type(node, value)
-    log = name
-    # a field is logged only where the TS type lets it be read (not on `unknown`, `string`, ...)
-    if keys and not _is_array(node, value) and typed.startswith(("{", "Record<")):
-        last = keys[-1]
-        log = f"{name}.{last}" if JS_IDENTIFIER.match(last) else f"{name}[{js_string(last)}]"
-    return CallbackArg(name, typed, log)
-
-
-def _object_keys(node: _Node | None, value: object) -> list[str]:
-    if node is not None and node.children:
-        return list(node.children)
-    return [str(k) for k in value] if isinstance(value, dict) else []
-
-
-def _is_array(node: _Node | None, value: object) -> bool:
-    declared = node.doc.type if node is not None and node.doc is not None else None
-    return isinstance(value, list) or bool(declared and declared.strip().endswith("[]"))
-
-
-def ts_type(node: _Node | None, value: object) -> str:
-    """A TS type from the documented field (type, children), else from the example value."""
-    declared = (node.doc.type or "").strip() if node is not None and node.doc else ""
-    if node is not None and node.children:
-        sample = value[0] if isinstance(value, list) and value else value
-        members = "; ".join(
-            f"{_ts_key(key)}: {ts_type(child, sample.get(key) if isinstance(sample, dict) else None)}"
-            for key, child in node.children.items()
-        )
-        shape = "{ " + members + " }"
-        return f"Array<{shape}>" if declared.endswith("[]") else shape
-    if declared:
-        return " | ".join(_ts_scalar(part.strip()) for part in declared.split("|"))
-    return _ts_from_value(value)
-
-
-def _ts_key(key: str) -> str:
-    return key if JS_IDENTIFIER.match(key) else js_string(key)
-
-
-def _ts_scalar(declared: str) -> str:
-    if declared.endswith("[]"):
-        inner = _ts_scalar(declared[:-2])
-        return f"{inner}[]" if re.fullmatch(r"\w+", inner) else f"Array<{inner}>"
-    return TS_TYPES.get(declared.lower(), "unknown")
-
-
-def _ts_from_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, dict):
-        members = "; ".join(f"{_ts_key(str(k))}: {_ts_from_value(v)}" for k, v in value.items())
-        return "{ " + members + " }"
-    if isinstance(value, list):
-        return "unknown[]"
-    return "unknown"

@@ -14,23 +14,15 @@ from typing import Any
 
 import yaml
 
-from generator.config import Profiles, template_targets
 from generator.diagnostics import DocgenError, error
 from generator.paths import builtin_templates
+from generator.profiles import Profiles
 from generator.render.context import RenderRefused, build_context
-from generator.render.env import make_environment, template_location
-from generator.render.filters import FILTERS
-from generator.spec.model import Spec
+from generator.render.env import load_template, make_environment, render_template
+from generator.render.literals import FILTERS
+from generator.spec.model import PageSpec
+from generator.targets import language_of, template_targets
 
-LANG_BY_EXTENSION: Mapping[str, str] = {
-    "sh": "bash",
-    "js": "js",
-    "ts": "ts",
-    "html": "html",
-    "php": "php",
-    "py": "python",
-    "go": "go",
-}
 I18N_DIR = "i18n"
 
 
@@ -45,7 +37,7 @@ class RenderedTab:
 
 
 def render_tab(
-    spec: Spec, target: str, *, user_dirs: Sequence[Path] = (), label: str | None = None
+    spec: PageSpec, target: str, *, user_dirs: Sequence[Path] = (), label: str | None = None
 ) -> str:
     """The code of one tab for `spec`, rendered by the target's template."""
     dirs = _resolve(user_dirs)
@@ -56,9 +48,15 @@ def render_tab(
 
 
 def expected_tabs(
-    spec: Spec, profile_name: str, profiles: Profiles, *, user_dirs: Sequence[Path] = ()
+    spec: PageSpec,
+    profile_name: str,
+    profiles: Profiles,
+    *,
+    user_dirs: Sequence[Path] = (),
+    key: str | None = None,
 ) -> list[RenderedTab]:
-    """Every tab the profile gives the spec's kind, in the profile's order."""
+    """Every tab the profile gives the page's `key` (its kind's profile key; default the spec's
+    kind), in the profile's order."""
     dirs = _resolve(user_dirs)
     return [
         RenderedTab(
@@ -67,7 +65,7 @@ def expected_tabs(
             lang_of(tab.target, dirs),
             render_tab(spec, tab.target, user_dirs=dirs, label=tab.label),
         )
-        for tab in profiles.get(profile_name).tabs_for(spec.kind)
+        for tab in profiles.get(profile_name).tabs_for(key or spec.kind, spec.source.path)
     ]
 
 
@@ -86,9 +84,9 @@ def template_name(target: str, user_dirs: Sequence[Path] = ()) -> str:
 
 
 def lang_of(target: str, user_dirs: Sequence[Path] = ()) -> str:
-    """The fence language of a target, from its template's extension (`js_umd.html.j2` → html)."""
-    extension = template_name(target, user_dirs).split(".")[-2]
-    return LANG_BY_EXTENSION.get(extension, extension)
+    """The fence language of a target that has a template, from the target registry."""
+    template_name(target, user_dirs)
+    return language_of(target, user_dirs)
 
 
 def locale_strings(locale: str, user_dirs: Sequence[Path] = ()) -> Mapping[str, str]:
@@ -124,27 +122,12 @@ def _read_strings(path: Path) -> dict[str, str]:
 
 @cache
 def _template(dirs: tuple[Path, ...], name: str) -> Any:
-    import jinja2
+    return load_template(make_environment(dirs, FILTERS), name)
 
+
+def _render(template: Any, context: dict[str, Any], spec: PageSpec, target: str) -> str:
     try:
-        return make_environment(dirs, FILTERS).get_template(name)
-    except jinja2.TemplateSyntaxError as exc:
-        where = exc.filename or name
-        raise DocgenError(
-            error(where, "E-TEMPLATE", exc.message or str(exc), exc.lineno, 1)
-        ) from None
-
-
-def _render(template: Any, context: dict[str, Any], spec: Spec, target: str) -> str:
-    import jinja2
-
-    try:
-        code: str = template.render(context)
+        return render_template(template, context, spec.source.path)
     except RenderRefused as exc:
         message = f"target {target!r} cannot render a {spec.kind}: {exc}"
         raise DocgenError(error(spec.source.path, "E-RENDER-KIND", message)) from None
-    except jinja2.TemplateError as exc:
-        where, line = template_location(exc, template.filename or template.name)
-        message = f"{exc} (rendering {spec.source.path})"
-        raise DocgenError(error(where, "E-TEMPLATE", message, line, 1 if line else 0)) from None
-    return code

@@ -1,4 +1,7 @@
-"""Jinja filters: spec data (JSON-like values) → literals of each example language, and name casing.
+"""The one literal and casing library: spec data (JSON-like values) → literals of each language.
+
+Both the example templates and the stub templates use these (the stubs through
+render/stubs/spelling.py); name casing (`words`, `pascal`, `camel`, `snake`) lives here too.
 
 Every literal filter escapes what its language needs (quotes, backslashes, `$`, control characters)
 and keeps printable Unicode as is, like the docs do. Multi-line literals put their inner lines at
@@ -317,7 +320,10 @@ def _go_breaks_alignment(prev: int, size: int, lnsum: float, count: int) -> bool
 # --- names ----------------------------------------------------------------------------------------
 
 
-def _words(value: object) -> list[str]:
+def words(value: object) -> list[str]:
+    """`onCRMDealAdd` → `on`, `CRM`, `Deal`, `Add`; a list is taken as words already."""
+    if isinstance(value, list):
+        return [str(word) for word in value]
     return WORD.findall(str(value))
 
 
@@ -328,20 +334,20 @@ def _cap(word: str) -> str:
 
 def pascal(value: object) -> str:
     """`event.bind` → `EventBind`, `onTaskAdd` → `OnTaskAdd`, `ONCRMLEADADD` → `Oncrmleadadd`."""
-    return "".join(_cap(word) for word in _words(value))
+    return "".join(_cap(word) for word in words(value))
 
 
 def camel(value: object) -> str:
     """`bind on task add` → `bindOnTaskAdd`; the first word is lower-cased whole."""
-    words = _words(value)
-    if not words:
+    found = words(value)
+    if not found:
         return ""
-    return words[0].lower() + "".join(_cap(word) for word in words[1:])
+    return found[0].lower() + "".join(_cap(word) for word in found[1:])
 
 
 def snake(value: object) -> str:
     """`entityTypeId` → `entity_type_id` (b24pysdk keyword names)."""
-    return "_".join(word.lower() for word in _words(value))
+    return "_".join(word.lower() for word in words(value))
 
 
 FILTERS: dict[str, Callable[..., Any]] = {

@@ -16,8 +16,7 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 import yaml
 
 from generator.diagnostics import error
-from generator.spec import model as spec_module
-from generator.spec.model import Spec
+from generator.spec.model import SPEC_CLASSES, PageSpec, spec_class
 
 SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "spec.schema.json"
 SCHEMA_ID = "https://b24-docgen.dev/schema/spec.schema.json"
@@ -58,7 +57,7 @@ def to_data(value: object) -> Any:
     return value
 
 
-def dump_yaml(spec: Spec) -> str:
+def dump_yaml(spec: PageSpec) -> str:
     data = to_data(spec)
     validate(data)
     text: str = yaml.dump(
@@ -67,7 +66,7 @@ def dump_yaml(spec: Spec) -> str:
     return text
 
 
-def load_yaml(text: str, origin: str = "<spec>") -> Spec:
+def load_yaml(text: str, origin: str = "<spec>") -> PageSpec:
     try:
         data = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
     except yaml.YAMLError as exc:
@@ -77,40 +76,55 @@ def load_yaml(text: str, origin: str = "<spec>") -> Spec:
         detail = f"invalid YAML: {f'{context}: ' if context else ''}{problem}"
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         raise SpecError(origin, detail, line, col) from None
-    validate(data, origin)
-    spec: Spec = from_data(Spec, data)
+    cls = validate(data, origin)
+    spec: PageSpec = from_data(cls, data)
     return spec
 
 
-def validate(data: object, origin: str = "<spec>") -> None:
+def validate(data: object, origin: str = "<spec>") -> type:
+    """Check `data` against the schema of the spec class its `kind` names; returns that class."""
     import fastjsonschema
 
+    kind = data.get("kind") if isinstance(data, dict) else None
+    cls = spec_class(kind)
+    if not isinstance(data, dict) or cls is None:
+        raise SpecError(origin, _kind_problem(data))
     try:
-        _validator()(data)
+        _validator(cls.__name__)(data)
     except fastjsonschema.JsonSchemaValueException as exc:
         where = "/".join(str(p) for p in (exc.path or [])[1:]) or "(root)"
         raise SpecError(origin, f"schema violation at {where}: {exc.message}") from None
+    return cls
+
+
+def _kind_problem(data: object) -> str:
+    if not isinstance(data, dict):
+        return "schema violation at (root): data must be a mapping"
+    kinds = sorted(k for _, known in SPEC_CLASSES for k in known)
+    return f"schema violation at kind: data.kind must be one of {kinds}"
 
 
 @cache
-def _validator() -> Any:
+def _validator(class_name: str) -> Any:
     import fastjsonschema  # lazy: only spec reads and writes pay for compiling the schema
 
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return fastjsonschema.compile(schema)
+    schema.pop("oneOf")
+    return fastjsonschema.compile({**schema, "$ref": f"#/$defs/{class_name}"})
 
 
 # ---- dataclasses → JSON Schema -------------------------------------------------------------
 
 
 def build_schema() -> dict[str, Any]:
+    """One schema for every spec class in `SPEC_CLASSES`: a spec is exactly one of them."""
     definitions: dict[str, Any] = {}
-    root = _schema_for(Spec, definitions)
+    roots = [_schema_for(cls, definitions) for cls, _ in SPEC_CLASSES]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "b24-docgen event spec",
-        **root,
+        "title": "b24-docgen page spec",
+        "oneOf": roots,
         "$defs": dict(sorted(definitions.items())),
     }
 
@@ -145,7 +159,7 @@ _SCALARS = {str: "string", int: "integer", bool: "boolean", type(None): "null", 
 
 @cache
 def _hints(tp: Any) -> dict[str, Any]:
-    return get_type_hints(tp, vars(spec_module))
+    return get_type_hints(tp)
 
 
 def _dataclass_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:

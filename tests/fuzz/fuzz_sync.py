@@ -23,7 +23,8 @@ sys.path.insert(0, str(REPO))
 import atheris  # noqa: E402
 
 with atheris.instrument_imports(include=["generator"]):
-    from generator.check import CheckOptions, SyncMode, evaluate
+    from generator.check.run import evaluate
+    from generator.options import Options, SyncMode
     from generator.parse import parse_page
     from generator.rewrite import apply_edits
     from generator.source import decode
@@ -36,7 +37,7 @@ MODES = (SyncMode(), SyncMode(add_missing=True), SyncMode(reshape=True))
 
 def sync_once(rel: str, mode: SyncMode) -> tuple[bytes, bytes, bool]:
     raw = (ROOT / rel).read_bytes()
-    outcome = evaluate(ROOT, rel, CheckOptions(mode=mode, jobs=1))
+    outcome = evaluate(ROOT, rel, Options(mode=mode, jobs=1))
     if outcome.diagnostics:
         assert not outcome.edits, "a page with diagnostics must not be rewritten"
         return raw, raw, False

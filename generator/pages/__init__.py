@@ -1,0 +1,1 @@
+"""Pages: discovery (discover.py), classification (classify.py), the tokenised page (model.py)."""
