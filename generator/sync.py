@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.check.outcome import Outcome
 from generator.diagnostics import DocgenError, error
-from generator.extract.unresolved import is_fatal
+from generator.extract.recovery import is_fatal
 from generator.fileio import remove_leftovers, write_atomic
 from generator.rewrite import apply_edits
 from generator.source import decode, read_page
