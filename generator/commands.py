@@ -67,7 +67,7 @@ def run_schema(args: argparse.Namespace, options: Options) -> Exit:
 def run_check_command(args: argparse.Namespace, options: Options) -> Exit:
     from generator.check.report import json_report, text_summary
     from generator.check.run import run_check
-    from generator.extract.unresolved import is_fatal
+    from generator.extract.recovery import is_fatal
 
     report = run_check(args.docs, args.paths, options, use_cache=not args.no_cache)
     findings = report.findings

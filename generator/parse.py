@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, DocgenError, error
-from generator.extract.unresolved import is_fatal
+from generator.extract.recovery import is_fatal
 from generator.includes import IncludeResolver
 from generator.kinds import kind_for, page_kinds
 from generator.kinds.base import PageKind

@@ -8,7 +8,7 @@ from generator.check.expected import expected_tabs_for, label_targets
 from generator.check.outcome import Outcome
 from generator.check.plan import plan_page
 from generator.diagnostics import Diagnostic
-from generator.extract.unresolved import is_fatal
+from generator.extract.recovery import is_fatal
 from generator.kinds.base import TabLabels
 from generator.targets import load_targets
 

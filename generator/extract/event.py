@@ -11,6 +11,7 @@ from generator.extract.common import (
     detect_locale,
     report_tab_problems,
 )
+from generator.extract.evidence import Vote, decide
 from generator.extract.examples import find_example_blocks
 from generator.extract.fields import FieldCollector
 from generator.extract.header import (
@@ -28,9 +29,10 @@ from generator.extract.text import (
     BACKTICKED,
     LINK,
     is_event_code,
-    same_code,
     strip_code,
 )
+from generator.extract.undocumented import with_payload_only
+from generator.extract.unresolved import KeepGoingResolver, report_unresolved
 from generator.includes import IncludeResolver, expand
 from generator.pages.model import Node, Page, inline_text, line_of, walk
 from generator.spec.event import EventSpec, Handler, Payload, Subscription
@@ -50,6 +52,7 @@ def extract_event(
 ) -> EventSpec:
     targets = targets or load_targets()
     findings = DiagnosticLog()
+    resolver = KeepGoingResolver(resolver) if resolver is not None else None
     check_structure(page, findings)
     preamble, sections = split_sections(page)
     header = read_h1(page) or Header("", None, "missing", 0)
@@ -58,13 +61,16 @@ def extract_event(
     description, description_span = read_description(prod, page, rights.node)
     handler = read_handler(page, preamble, sections, resolver, findings)
     kind = classify(page, header, handler)
-    event = decide_event(header, description, handler, findings)
     examples = find_example_blocks(page, targets)
+    event = decide_event(
+        page,
+        header,
+        description_votes(description, description_span),
+        handler,
+        examples,
+        findings,
+    )
     report_tab_problems(examples, findings, targets)
-    if event and not slug_matches(page.path, event):
-        findings.warn(
-            header.line, "W-SLUG-MISMATCH", f"file name does not match event code `{event}`"
-        )
     if has_homoglyph(header.title):
         findings.warn(
             header.line, "W-H1-HOMOGLYPH", "H1 starts with a Latin `C` in a Cyrillic word"
@@ -74,6 +80,7 @@ def extract_event(
             line_of(rights.node) if rights.node else header.line, "W-SCOPE-MISSING", "no Scope line"
         )
     spans = collect_spans(header, rights.node, description_span, sections)
+    report_unresolved(page, resolver, findings)
     return EventSpec(
         spec_version=SPEC_VERSION,
         kind=kind,
@@ -117,9 +124,10 @@ def read_handler(
             if node.type == "paragraph" and node.attrs.get("class"):
                 delivery = "post" if POST_LINE.search(inline_text(node)) else "callback"
         payloads.extend(read_payloads(page, shown, findings))
-    for line, code, message in collector.warnings:
+    fields, undocumented = with_payload_only(page.lines, payloads, collector.fields)
+    for line, code, message in collector.warnings + undocumented:
         findings.warn(line, code, message)
-    return Handler(delivery, payloads, collector.fields)
+    return Handler(delivery, payloads, fields)
 
 
 def read_payloads(page: Page, nodes: list[Node], findings: DiagnosticLog) -> list[Payload]:
@@ -169,37 +177,69 @@ def classify(page: Page, header: Header, handler: Handler) -> EventKind:
     return "legacy_event"
 
 
-def decide_event(header: Header, description: str, handler: Handler, findings: DiagnosticLog) -> str:
-    """The H1's code, checked against the description's and the payload's (case-insensitively)."""
-    payload_code = next(
-        (
-            str(p.data["event"])
-            for p in handler.payloads
-            if isinstance(p.data, dict) and "event" in p.data
-        ),
-        None,
-    )
-    described = next(
-        (strip_code(c) for c in BACKTICKED.findall(description) if is_event_code(c)), None
-    )
-    evidence = payload_code or described
+def decide_event(
+    page: Page,
+    header: Header,
+    described: list[Vote],
+    handler: Handler,
+    examples: list[ExampleBlock],
+    findings: DiagnosticLog,
+) -> str:
+    """The code the evidence agrees on (generator/extract/evidence.py); outvoted sources reported."""
+    votes = [Vote("h1", header.code, header.line)] if header.code else []
+    votes += described + payload_votes(page, handler) + tab_votes(examples)
+    verdict = decide(page.path, votes)
+    if verdict is None:
+        findings.warn(header.line, "W-H1-CODE-MISSING", "no event code on the page")
+        return ""
     if header.code is None:
-        findings.warn(header.line, "W-H1-CODE-MISSING", f"H1 has no event code; using `{evidence}`")
-        return evidence or ""
-    if evidence and not same_code(header.code, evidence) and not same_code(header.code, described):
         findings.warn(
-            header.line,
-            "W-H1-CODE-MISMATCH",
-            f"H1 says `{header.code}`, the page says `{evidence}`",
+            header.line, "W-H1-CODE-MISSING", f"H1 has no event code; using `{verdict.code}`"
         )
-        return evidence
-    if header.code_position == "elsewhere":
+    elif header.code_position == "elsewhere":
         findings.warn(
             header.line,
             "W-H1-CODE-POSITION",
             f"event code `{header.code}` is not the H1's last word",
         )
-    return header.code
+    for outvoted in verdict.outvoted:
+        if outvoted.source == "tab":
+            continue  # `check` reports it, as `wrong-event` on the tab
+        code = outvoted.diagnostic_code or "W-SLUG-MISMATCH"
+        findings.warn(outvoted.line, code, outvoted.message)
+    return verdict.code
+
+
+def description_votes(description: str, span: tuple[int, int] | None) -> list[Vote]:
+    line = span[0] if span else 0
+    code = next((strip_code(c) for c in BACKTICKED.findall(description) if is_event_code(c)), None)
+    return [Vote("description", code, line)] if code else []
+
+
+def payload_votes(page: Page, handler: Handler) -> list[Vote]:
+    for payload in handler.payloads:
+        if isinstance(payload.data, dict) and isinstance(payload.data.get("event"), str):
+            code = payload.data["event"]
+            line = next(
+                (
+                    n
+                    for n, text in enumerate(page.lines[payload.line - 1 :], payload.line)
+                    if code in text
+                ),
+                payload.line,
+            )
+            return [Vote("payload", code, line)]
+    return []
+
+
+def tab_votes(examples: list[ExampleBlock]) -> list[Vote]:
+    """One vote per tab that binds exactly one event (the case of the code aside)."""
+    votes = []
+    for block in examples:
+        for tab in block.tabs:
+            if not tab.skipped and len({e.casefold() for e in tab.events}) == 1:
+                votes.append(Vote("tab", tab.events[0], tab.span.start))
+    return votes
 
 
 def read_subscription(
@@ -225,7 +265,7 @@ def read_subscription(
     handler_url = (
         None if kind == "js_event" else _example_handler_url(examples) or DEFAULT_HANDLER_URL
     )
-    return Subscription(method, bind_name(event, kind), handler_url, collector.fields)
+    return Subscription(method, bind_name(event, examples), handler_url, collector.fields)
 
 
 def default_method(page: Page, kind: EventKind) -> str:
@@ -236,11 +276,12 @@ def default_method(page: Page, kind: EventKind) -> str:
     return "event.bind"
 
 
-def bind_name(event: str, kind: EventKind) -> str:
-    """The event name examples pass to the subscription call (`OnTaskAdd` binds as `onTaskAdd`)."""
-    if kind == "js_event" or not event.startswith("On") or event.isupper():
-        return event
-    return "o" + event[1:]
+def bind_name(event: str, examples: list[ExampleBlock]) -> str:
+    """The event name as the page states it: the spelling its tabs bind (when they bind this
+    code), else the H1's. Event names are case-insensitive; a profile may normalise the case
+    (`event_name_case`), the spec does not."""
+    bound = (e for b in examples for t in b.tabs if not t.skipped for e in t.events)
+    return next((e for e in bound if e.casefold() == event.casefold()), event)
 
 
 def _linked_method(text: str) -> str | None:
@@ -277,13 +318,6 @@ def read_related(page: Page, sections: list[Section]) -> list[Link]:
                     if link["text"] != "{#T}":
                         links.append(Link(link["path"], link["text"]))
     return links
-
-
-def slug_matches(path: str, event: str) -> bool:
-    """`on-crm-deal-add.md` ↔ `onCrmDealAdd`; namespaced JS events may drop the namespace."""
-    slug = path.rsplit("/", 1)[-1].removesuffix(".md").replace("-", "").replace(".", "").casefold()
-    code = event.replace(".", "").replace("_", "").casefold()
-    return slug in (code.replace("::", ""), code.split("::")[-1])
 
 
 def with_delivery(handler: Handler, kind: EventKind) -> Handler:

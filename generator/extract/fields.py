@@ -93,7 +93,8 @@ class FieldCollector:
             self._add_row(row, prefix)
 
     def _add_row(self, row: Row, prefix: str) -> None:
-        if prefix and row.name.casefold() == prefix.rsplit(".", 1)[-1].casefold():
+        # exact case: `DATA` under `### Параметр data` is the array inside `data`, not `data` again
+        if prefix and row.name == prefix.rsplit(".", 1)[-1]:
             name = prefix
         elif prefix and not row.name.startswith(prefix + "."):
             name = f"{prefix}.{row.name}"

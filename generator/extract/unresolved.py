@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from generator.diagnostics import Diagnostic, DocgenError
 from generator.extract.common import DiagnosticLog
+from generator.extract.recovery import RECOVERABLE
 from generator.includes import IncludeResolver
 from generator.pages.model import Node, Page
 from generator.source import decode
-
-# error codes after which the spec is still written (what failed is marked, the rest stands)
-RECOVERABLE = frozenset({"E-INCLUDE-MISSING"})
 
 
 class KeepGoingResolver(IncludeResolver):
@@ -42,11 +40,6 @@ class KeepGoingResolver(IncludeResolver):
                 raise
             self.missing.append(exc.diagnostic)
             return Page(f"{exc.diagnostic.path}#unresolved", decode(b"", "unresolved"))
-
-
-def is_fatal(diagnostic_code: str, severity: str) -> bool:
-    """An error that leaves no spec to write (see RECOVERABLE)."""
-    return severity == "error" and diagnostic_code not in RECOVERABLE
 
 
 def report_unresolved(page: Page, resolver: IncludeResolver | None, log: DiagnosticLog) -> None:
