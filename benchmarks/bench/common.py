@@ -1,0 +1,33 @@
+"""Paths, pins and targets shared by the benchmark modules, and the progress log."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+BENCH = REPO / "benchmarks"
+DEFAULT_DOCS = Path("../shared/corpus/ru")  # relative to the repository root
+DEFAULT_OUT = BENCH / "results" / "latest.json"
+PEER_DIR = BENCH / ".peer"
+PYCACHE = BENCH / ".pycache"
+DRIVER = BENCH / "diplodoc_driver.js"
+FLOORS = BENCH / "floors.py"
+DIPLODOC_PACKAGE = "@diplodoc/transform"
+DIPLODOC_VERSION = "4.78.9"  # pinned: `npm view @diplodoc/transform version` on 2026-11-25
+
+# Targets (see README, "Performance").
+TARGET_COLD_VS_FLOOR = 1.0  # event-pipeline check cold, × markdown-it-py on the same pages
+TARGET_VS_DIPLODOC = 3.0  # ... and at least this many times faster than Diplodoc on them
+TARGET_CHANGED_S = 0.3  # warm whole-corpus check after one page changed, wall incl. start-up
+TARGET_VERSION_S = 0.15  # `b24-docgen --version`
+TARGET_RSS_MB = 250.0  # peak resident memory of any b24-docgen command
+
+TRACEBACK = "Traceback (most recent call last)"
+INCLUDE = re.compile(rb"\{%-?\s*include\s+(?:notitle\s+)?\[[^\]]*\]\(([^)\s]+)\)\s*-?%\}")
+SAMPLE_EVERY_S = 0.02
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
