@@ -27,8 +27,8 @@ def has_templates(spec: PageSpec) -> bool:
 
 def profile_table(options: Options) -> ProfileTable:
     """The chosen profile resolved against the templates (reads YAML: the check cache keeps it)."""
-    from generator.profiles import load_profiles
     from generator.check.compare import default_mode
+    from generator.profiles import load_profiles
     from generator.render.examples import lang_of
 
     profile = load_profiles(options.profiles_file, options.templates).get(options.profile)
