@@ -18,6 +18,7 @@ from generator.options import (
     SyncMode,
     resolve_options,
 )
+from generator.sdkdiff.command import add_sdk_diff
 
 Handler = Callable[[argparse.Namespace, Options], Exit]
 SubParsers = argparse._SubParsersAction  # argparse exposes no public name for it
@@ -75,6 +76,7 @@ def options_from(args: argparse.Namespace) -> Options:
 
 def _handler(command: str) -> Handler:
     from generator import commands
+    from generator.sdkdiff.command import run_sdk_diff
 
     handlers: dict[str, Handler] = {
         "parse": commands.run_parse,
@@ -83,6 +85,7 @@ def _handler(command: str) -> Handler:
         "sync": commands.run_sync_command,
         "render": commands.run_render_command,
         "build": commands.run_build_command,
+        "sdk-diff": run_sdk_diff,
     }
     return handlers[command]
 
@@ -95,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"b24-docgen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (add_parse, add_schema, add_check, add_sync, add_render, add_build):
+    for add in (add_parse, add_schema, add_check, add_sync, add_render, add_build, add_sdk_diff):
         add(commands)
     return parser
 

@@ -16,12 +16,12 @@ from typing import Any
 from generator.diagnostics import DocgenError, Exit, error
 from generator.sdkdiff import docs, report
 from generator.sdkdiff.compare import Comparison, compare
-from generator.sdkdiff.introspect_ts import PACKAGE
 from generator.sdkdiff.model import DocMethod, SdkSurface
 
 SDKS = ("b24pysdk", "b24jssdk")
 FORMATS = ("text", "json", "github")
 TOOLS_ENV = "B24_DOCGEN_TOOLS"
+PACKAGE = Path("@bitrix24") / "b24jssdk"  # below a node_modules folder
 
 
 def add_sdk_diff(commands: Any) -> None:
@@ -31,8 +31,12 @@ def add_sdk_diff(commands: Any) -> None:
     )
     sub.add_argument("--sdk", choices=SDKS, default="b24pysdk")
     source = sub.add_mutually_exclusive_group()
-    source.add_argument("--specs", type=Path, default=None, help="folder of method spec YAMLs")
-    source.add_argument("--docs", type=Path, default=None, help="docs root to parse")
+    source.add_argument(
+        "--specs", type=Path, default=None, metavar="DIR", help="folder of method spec YAMLs"
+    )
+    source.add_argument(
+        "--docs", type=Path, default=None, metavar="ROOT", help="docs root to parse"
+    )
     sub.add_argument("--format", choices=FORMATS, default="text")
     sub.add_argument("--baseline", type=Path, default=None, metavar="FILE")
     sub.add_argument("--write-baseline", type=Path, default=None, metavar="FILE")
@@ -46,12 +50,12 @@ def add_sdk_diff(commands: Any) -> None:
 
 
 def run_sdk_diff(args: argparse.Namespace, options: object = None) -> Exit:
+    known: Counter[str] = report.load_baseline(args.baseline) if args.baseline else Counter()
     methods = load_docs(args.specs, args.docs)
     surface = load_surface(args.sdk, args.sdk_path)
     comparison = compare(methods, surface) if surface.comparable else _nothing(methods, surface)
     if args.write_baseline is not None:
         report.write_baseline(args.write_baseline, surface.sdk, comparison.differences)
-    known: Counter[str] = report.load_baseline(args.baseline) if args.baseline else Counter()
     outcome = report.apply_baseline(comparison.differences, known)
     print(render(args.format, comparison, outcome, surface), end="")
     return Exit.FINDINGS if outcome.new and args.write_baseline is None else Exit.OK

@@ -21,7 +21,6 @@ from generator.diagnostics import DocgenError, error
 from generator.sdkdiff.model import SdkSurface
 
 SDK_NAME = "@bitrix24/b24jssdk"
-PACKAGE = Path("@bitrix24") / "b24jssdk"
 _METHOD_NAME = re.compile(r"^[a-z][a-zA-Z0-9_]*(\.[a-zA-Z][a-zA-Z0-9_]*)+$")
 _PUBLIC_OWNERS = re.compile(r"^(TypeB24\.|Action)")
 _DECLARATIONS = frozenset(
