@@ -27,10 +27,12 @@ from .registry import (
     EVENTS,
     EventInfo,
     EventKind,
+    SdkEventData,
     TypedPayload,
     lookup,
     parse_event,
     parse_payload,
+    payload_from,
 )
 from .payloads import (
     CallCardBeforeClosePayload,
@@ -64,6 +66,7 @@ __all__ = [
     "OnOfflineEventPayload",
     "OnTaskUpdatePayload",
     "SdkClient",
+    "SdkEventData",
     "TypedPayload",
     "UnknownEventError",
     "bind",
@@ -71,5 +74,6 @@ __all__ = [
     "lookup",
     "parse_event",
     "parse_payload",
+    "payload_from",
     "unbind",
 ]

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, TypeAlias, cast
+from datetime import datetime
+from typing import Any, Literal, Protocol, TypeAlias, cast
 
 from . import _runtime as rt
 from .payloads import (
@@ -184,6 +185,69 @@ def parse_event(body: rt.Body) -> TypedPayload:
 def parse_payload(event: str | type[rt.EventPayload], data: rt.Body) -> TypedPayload:
     """The typed payload of a given event, for data that does not name its event (JS events)."""
     return _build(lookup(event), rt.decode_form(data))
+
+
+class SdkEventData(Protocol):
+    """What `payload_from` reads of a b24pysdk `OAuthEventData` (b24pysdk stays optional)."""
+
+    @property
+    def event(self) -> str: ...
+    @property
+    def event_handler_id(self) -> int: ...
+    @property
+    def ts(self) -> datetime: ...
+    @property
+    def auth(self) -> Any: ...
+    @property
+    def data(self) -> Mapping[str, Any] | None: ...
+
+
+def payload_from(event_data: SdkEventData) -> TypedPayload:
+    """The typed payload of an event b24pysdk has parsed (`OAuthEventData.from_dict(request)`).
+
+    Its fields are put back into the shape of the event POST (`ts` as unix seconds, `auth` with
+    its token fields and `scope` joined by commas), then read like `parse_event` reads a body.
+    """
+    tree: dict[str, Any] = {
+        "event": event_data.event,
+        "event_handler_id": str(event_data.event_handler_id),
+        "ts": str(int(event_data.ts.timestamp())),
+        "auth": _auth_tree(event_data.auth),
+    }
+    if event_data.data is not None:
+        tree["data"] = event_data.data
+    return _build(lookup(event_data.event), tree)
+
+
+def _auth_tree(auth: Any) -> dict[str, Any]:
+    """b24pysdk's `EventOAuth` as the flat `auth[...]` keys of the POST it came from."""
+    names = (
+        "domain",
+        "member_id",
+        "client_endpoint",
+        "server_endpoint",
+        "application_token",
+    )
+    tree = {
+        name: getattr(auth, name)
+        for name in names
+        if getattr(auth, name, None) is not None
+    }
+    token = getattr(auth, "oauth_token", None)
+    for name in ("access_token", "refresh_token", "expires_in"):
+        value = getattr(token, name, None)
+        if value is not None:
+            tree[name] = str(value)
+    expires = getattr(token, "expires", None)
+    if isinstance(expires, datetime):
+        tree["expires"] = str(int(expires.timestamp()))
+    if getattr(auth, "user_id", None) is not None:
+        tree["user_id"] = str(auth.user_id)
+    if getattr(auth, "scope", None) is not None:
+        tree["scope"] = ",".join(auth.scope)
+    if getattr(auth, "status", None) is not None:
+        tree["status"] = str(getattr(auth.status, "value", auth.status))
+    return tree
 
 
 def _build(info: EventInfo, tree: Mapping[str, Any]) -> TypedPayload:
