@@ -64,7 +64,7 @@ def test_builtin_registry_knows_every_builtin_template() -> None:
 def test_a_template_without_registry_entry_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / "kotlin.kt.j2").write_text("x\n", encoding="utf-8")
-    with pytest.raises(DocgenError, match="target 'kotlin' has no entry in targets.yaml"):
+    with pytest.raises(DocgenError, match=r"target 'kotlin' has no entry in targets\.yaml"):
         extension_of("kotlin", [tmp_path])
 
 
