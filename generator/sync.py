@@ -49,8 +49,8 @@ def _planned(root: Path, outcomes: list[Outcome]) -> list[tuple[str, Path, bytes
     """(display path, file, old bytes, new bytes) of every page whose edits change it."""
     planned = []
     for outcome in outcomes:
-        if not outcome.edits:
-            continue
+        if not outcome.edits or any(d.is_error for d in outcome.diagnostics):
+            continue  # a page read only in part (a missing include) is never rewritten
         path = root / outcome.rel
         source = decode(read_page(root, outcome.rel), outcome.rel)
         if outcome.sha256 is not None and source.sha256 != outcome.sha256:

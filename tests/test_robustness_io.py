@@ -28,7 +28,7 @@ from generator.diagnostics import DocgenError
 from generator.fileio import write_atomic
 
 REPO = Path(__file__).resolve().parents[1]
-TEMP_NAME = re.compile(r"^\.(?P<target>.+)\.[^.]+\.tmp$")
+TEMP_NAME = re.compile(r"^\.(?P<target>.+)\.b24-docgen\.\d+\.[^.]+\.tmp$")
 
 JS_PAGE = """# Событие закрытия демо-виджета Widget::Closed{n}
 
@@ -280,6 +280,22 @@ def test_sigkill_during_sync_leaves_every_page_old_or_new(tmp_path: Path, kill_a
             match and match["target"].endswith(".md") and (temp.parent / match["target"]).is_file()
         ), temp
     assert not list(cwd.iterdir())
+    # the next run removes the killed run's temp file (recognised by name and dead pid), says so
+    again = subprocess.run(
+        [sys.executable, "-m", "generator", "sync", "--docs", str(docs), "--no-cache"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert again.returncode == 0, again.stderr
+    assert again.stderr == "".join(
+        f"{t.as_posix()}:0:0: W-LEFTOVER removed a temp file an interrupted run left\n"
+        for t in stray
+    )
+    assert leftovers(docs) == []
+    assert all((docs / rel).read_bytes() == new[rel] for rel in old)
     shutil.rmtree(docs)
 
 
@@ -288,14 +304,14 @@ def test_an_unreadable_page_is_a_located_error_not_a_crash(
 ) -> None:
     docs = tmp_path / "docs"
     pages = make_docs(docs, 2)
-    real_read = Path.read_bytes
+    real_read = fileio.read_regular
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == pages[0].name:
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-        return real_read(self)
+    def read_regular(file: Path) -> bytes:
+        if file.name == pages[0].name:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(file))
+        return real_read(file)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)  # root reads anything: simulate EACCES
+    monkeypatch.setattr(fileio, "read_regular", read_regular)  # root reads anything: EACCES
     monkeypatch.chdir(tmp_path)
     for argv in (
         ["parse", "--docs", str(docs), "--out", str(tmp_path / "specs")],
@@ -307,4 +323,4 @@ def test_an_unreadable_page_is_a_located_error_not_a_crash(
         assert code == 2, (argv, captured)
         assert "E-READ cannot read: Permission denied" in captured.err
         assert "Traceback" not in captured.err
-    assert real_read(pages[0]) == JS_PAGE.format(n=0).encode()
+    assert pages[0].read_bytes() == JS_PAGE.format(n=0).encode()

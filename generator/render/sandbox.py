@@ -89,7 +89,11 @@ def bounded_concat(parts: Iterable[str]) -> str:
     for part in parts:
         size += len(part)
         if size > MAX_OUTPUT:
-            raise SecurityError(f"template output exceeds {MAX_OUTPUT // 2**20} MiB")
+            fault = SecurityError(f"template output exceeds {MAX_OUTPUT // 2**20} MiB")
+            throw = getattr(parts, "throw", None)
+            if throw is not None:  # raise it inside the template, so it is located to a line
+                throw(fault)
+            raise fault
         collected.append(part)
     return "".join(collected)
 
