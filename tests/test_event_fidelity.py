@@ -140,6 +140,22 @@ def test_corpus_map_key_children_are_kept() -> None:
     assert "data.PARAMS.BOT_IN_CHAT.{BOT_ID}" in [f.name for f in spec.handler.fields]
 
 
+def test_map_element_under_a_2024_heading_keeps_its_keys() -> None:
+    """The 2024 chat-bot shape (fixture 25): `## data`, `## BOT/[39]???` (the element of the
+    COMMAND map, keyed by id 39 in the payload) and `## PARAMS` name no field; the payload places
+    their rows. Before, the map's children were lost and PARAMS' keys sat at the top."""
+    spec = parse_page(FIXTURES, "25-garbage-h2.md").spec
+    assert spec is not None
+    assert [f.name for f in spec.handler.fields if f.documented] == [
+        "data.COMMAND",
+        "data.PARAMS",
+        "data.COMMAND.{ID}.COMMAND",
+        "data.COMMAND.{ID}.COMMAND_PARAMS",
+        "data.PARAMS.DIALOG_ID",
+        "data.PARAMS.MESSAGE",
+    ]
+
+
 CHAT_BOT_AUTH = ["auth.expires", "auth.user_id"]
 LEGACY_FIELDS = ["FIELDS"]
 UNDOCUMENTED_RU = {

@@ -107,23 +107,32 @@ def read_handler(
     resolver: IncludeResolver | None,
     findings: DiagnosticLog,
 ) -> Handler:
-    collector = FieldCollector()
-    payloads: list[Payload] = []
-    delivery: Delivery = "none"
     roles = ("handler", "handler_params", "params", "response")
     # legacy pages without any H2 keep their table in the preamble
     preamble_counts = not any(s.role in roles for s in sections)
-    for section in [preamble, *sections] if preamble_counts else sections:
-        if section.role not in (*roles, "preamble"):
+    used = [preamble, *sections] if preamble_counts else sections
+    shown = {id(s): prod_nodes(s.nodes) for s in used}
+    payloads = [
+        p
+        for s in used
+        if s.role in (*roles, "preamble")
+        for p in read_payloads(page, shown[id(s)], findings)
+    ]
+    first = next((p.data for p in payloads if isinstance(p.data, dict)), None)
+    collector = FieldCollector(payload=first)
+    delivery: Delivery = "none"
+    for section in used:
+        # an unknown H2 (`## BOT/[39]???`, 2024) counts when its table names payload keys
+        if section.role not in (*roles, "preamble") and not (
+            section.role == "other" and first is not None and collector.fits(shown[id(section)])
+        ):
             continue
         collector.start_section()
-        shown = prod_nodes(section.nodes)
-        for located in expand(page, shown, resolver):
+        for located in expand(page, shown[id(section)], resolver):
             collector.visit(located)
-        for node in shown:
+        for node in shown[id(section)]:
             if node.type == "paragraph" and node.attrs.get("class"):
                 delivery = "post" if POST_LINE.search(inline_text(node)) else "callback"
-        payloads.extend(read_payloads(page, shown, findings))
     fields, undocumented = with_payload_only(page.lines, payloads, collector.fields)
     for line, code, message in collector.warnings + undocumented:
         findings.warn(line, code, message)

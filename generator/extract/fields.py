@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.extract.payload_home import home_of
 from generator.extract.text import ANCHOR_LINK, BACKTICKED, BOLD_NAME, collapse, unescape
 from generator.includes import Located
 from generator.pages.model import Node, inline_text
@@ -33,6 +34,7 @@ class FieldCollector:
     fields: list[Field] = field(default_factory=list)
     warnings: list[tuple[int, str, str]] = field(default_factory=list)
     _anchor_owner: dict[str, str] = field(default_factory=dict)
+    payload: object = None  # the page's payload example: homes tables no heading places
     _prefix: str = ""
     _anchor: str | None = None
 
@@ -45,6 +47,15 @@ class FieldCollector:
             self._enter_heading(node)
         elif node.type == "yfm_table":
             self._add_table(node, located.page.path if located.included else None, located)
+
+    def fits(self, nodes: list[Node]) -> bool:
+        """Whether a table among the nodes lists keys of one payload object below the root."""
+        for node in nodes:
+            if node.type == "yfm_table":
+                rows = [parse_row(cells, []) for cells in table_rows(node)[1:]]
+                if home_of([r.name for r in rows if r is not None], self.payload):
+                    return True
+        return False
 
     def _enter_heading(self, node: Node) -> None:
         anchor = node.attrs.get("id")
@@ -78,10 +89,11 @@ class FieldCollector:
                 (_row_line(header), "W-TABLE-COLUMNS", f"table has {len(header)} columns")
             )
         prefix = self._prefix or ("auth" if included_from and "auth" in included_from else "")
-        for cells in body:
-            row = parse_row(cells, extra_headers)
-            if row is None:
-                continue
+        parsed = [parse_row(cells, extra_headers) for cells in body]
+        read = [row for row in parsed if row is not None]
+        if not prefix:
+            prefix = home_of([r.name for r in read], self.payload) or ""
+        for row in read:
             if located.included:
                 row = Row(
                     row.name, row.type, row.required, row.description, located.host_line, row.extra

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from generator.extract.payload_home import object_of
 from generator.spec.event import Payload
 from generator.spec.parts import Field
 
@@ -67,18 +68,9 @@ def _walk(
             documented = Field(path, json_type(value), False, "", None, line, {}, False)
             found.append(Undocumented(documented, text))
             continue
-        element = _object_of(value)
+        element = object_of(value)
         if element is not None and path in children:
             _walk(element, path, children, line, found)
-
-
-def _object_of(value: object) -> dict[object, object] | None:
-    """An object, or the first object of an array (its elements share the documented keys)."""
-    if isinstance(value, dict):
-        return value
-    if isinstance(value, list):
-        return next((item for item in value if isinstance(item, dict)), None)
-    return None
 
 
 def with_payload_only(
