@@ -22,7 +22,10 @@ spec_version: 2
 kind: method
 method: crm.deal.get
 title: crm.deal.get
-source: {path: api-reference/crm/deals/crm-deal-get.md, sha256: "0", spans: {h1: {start: 3, end: 3}}}
+source:
+  path: api-reference/crm/deals/crm-deal-get.md
+  sha256: "0"
+  spans: {h1: {start: 3, end: 3}, params: {start: 18, end: 22}}
 notes: []
 params:
   - {name: id, path: id, type: integer, required: true, line: 20, wildcard: false, children: []}
@@ -42,6 +45,7 @@ def test_specs_folder(tmp_path: Path) -> None:
             3,
             False,
             (DocParam("id", "integer", True, 20),),
+            params_line=18,
         )
     ]
 

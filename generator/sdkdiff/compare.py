@@ -81,7 +81,7 @@ def compare_params(doc: DocMethod, sdk: SdkMethod, sdk_name: str) -> list[Differ
         if param not in pairs and not _documented_inside(param, doc):
             wire = param.wire or param.name
             message = f"{sdk_name} sends `{wire}` ({param.name}); the page does not document it"
-            found.append(_at(doc, "SDK-PARAM-EXTRA", wire, message))
+            found.append(_at(doc, "SDK-PARAM-EXTRA", wire, message, doc.params_line))
     return found
 
 

@@ -56,6 +56,7 @@ def doc_method(spec: object) -> DocMethod | None:
     page = str(_get(source, "path") or "")
     spans = _get(source, "spans") or {}
     header = _get(spans, "h1") if isinstance(spans, dict) else None
+    section = _get(spans, "params") if isinstance(spans, dict) else None
     return DocMethod(
         method=str(_get(spec, "method")),
         page=page,
@@ -63,6 +64,7 @@ def doc_method(spec: object) -> DocMethod | None:
         deprecated=is_deprecated(page, _get(spec, "notes") or []),
         params=tuple(_flatten(_get(spec, "params") or [])),
         rest_version=int(_get(spec, "rest_version") or 2),
+        params_line=int(_get(section, "start") or 0),
     )
 
 

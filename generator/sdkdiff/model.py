@@ -31,6 +31,7 @@ class DocMethod:
     deprecated: bool
     params: tuple[DocParam, ...]
     rest_version: int = 2
+    params_line: int = 0  # where the parameters section starts (0: the page has none)
 
 
 @dataclass(frozen=True, slots=True)
