@@ -325,3 +325,36 @@ def test_current_profile_gives_the_tasks_pages_their_five_tabs() -> None:
     assert labels == ["JS (TS)", "JS (UMD)", "PHP", "BX24.js", "PHP CRest"]
     other = [t.label for t in current.tabs_for("rest_event", "api-reference/crm/deals/x.md")]
     assert other[:2] == ["cURL (Webhook)", "cURL (OAuth)"]
+
+
+EXACT_TS = """profiles:
+  exact-ts:
+    rest_event:
+      - {label: JS (TS), target: js_ts, drift: exact}
+      - {label: JS (UMD), target: js_umd}
+      - {label: PHP, target: php_b24sdk}
+      - {label: BX24.js, target: bx24_js}
+      - {label: PHP CRest, target: php_crest}
+"""
+
+
+def test_drift_mode_normalised_by_default_exact_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """on-task-comment-update.md names its TS result type `BindEventResult` (the template:
+    `EventBindResult`) and its UMD helper `bindOnTaskCommentUpdate`. Under the default mode only
+    the helper name is drift; a profile entry with `drift: exact` makes the type name drift too."""
+    root = need(CORPUS_RU)
+    page = COMMENTS + "on-task-comment-update.md"
+    status, lines = check_lines(root, capsys, page)
+    assert [line.split(": ", 1)[1].split(" differs")[0] for line in lines] == ["drift [JS (UMD)]"]
+    profiles = tmp_path / "profiles.yaml"
+    profiles.write_text(EXACT_TS, encoding="utf-8")
+    status, lines = check_lines(
+        root, capsys, page, "--profile", "exact-ts", "--profiles", str(profiles)
+    )
+    assert [line.split(": ", 1)[1].split(" differs")[0] for line in lines] == [
+        "drift [JS (TS)]",
+        "drift [JS (UMD)]",
+    ]
+    assert status == 1
