@@ -50,6 +50,22 @@ def test_specs_folder(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kind: method\nmethod: a.b\nparams: [{path: x, line: first}]\n",
+        "kind: method\nmethod: a.b\nparams: 7\n",
+        "kind: method\nmethod: a.b\nsource: {spans: {h1: {start: [1]}}}\n",
+        "kind: [method\n",
+    ],
+)
+def test_malformed_specs_are_e_specs(tmp_path: Path, text: str) -> None:
+    (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DocgenError) as caught:
+        docs.from_specs_folder(tmp_path)
+    assert (caught.value.diagnostic.code, caught.value.diagnostic.line) == ("E-SPECS", 1)
+
+
 def test_deprecation_marks() -> None:
     assert docs.is_deprecated("api-reference/outdated/x.md", [])
     assert docs.is_deprecated("api-reference/x.md", [{"title": "DEPRECATED", "text": "use y"}])

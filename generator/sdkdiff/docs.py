@@ -31,7 +31,11 @@ def from_specs_folder(folder: Path) -> list[DocMethod]:
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             message = f"cannot read spec: {type(exc).__name__}"
             raise DocgenError(error(path.as_posix(), "E-SPECS", message, 1, 1)) from None
-        method = doc_method(data)
+        try:
+            method = doc_method(data)
+        except (TypeError, ValueError, AttributeError):
+            message = "malformed method spec (see generator/spec/method.py for the fields)"
+            raise DocgenError(error(path.as_posix(), "E-SPECS", message, 1, 1)) from None
         if method is not None:
             found.append(method)
     return _unique(found)
