@@ -110,3 +110,13 @@ def test_no_function_over_60_lines() -> None:
                 if size > MAX_FUNCTION_LINES:
                     long[f"{path.relative_to(ROOT).as_posix()}:{node.lineno} {node.name}"] = size
     assert long == {}
+
+
+def test_architecture_md_lists_every_module() -> None:
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    unlisted = [
+        p.relative_to(ROOT).as_posix()
+        for p in sorted(PACKAGE.rglob("*.py"))
+        if f"`{p.relative_to(ROOT).as_posix()}`" not in text
+    ]
+    assert unlisted == [], "add a line for each to ARCHITECTURE.md"
