@@ -4,6 +4,7 @@ the three formats and the baseline (the command and the real SDKs: test_sdkdiff_
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 from collections import Counter
 from pathlib import Path
@@ -200,10 +201,13 @@ api-reference/crm/contacts/crm-contact-picky.md:19:0: SDK-PARAM-MISSING crm.cont
 api-reference/crm/contacts/crm-contact-set-name.md:18:0: SDK-PARAM-RENAMED crm.contact.setName: fakesdk sends `ID`; the page documents `id`
 api-reference/crm/contacts/crm-contact-set-name.md:21:0: SDK-PARAM-MISSING crm.contact.setName: `fields.LAST_NAME` (optional) is documented; fakesdk does not send it
 api-reference/user/user-add.md:1:0: SDK-DEPRECATED user.add: fakesdk wraps it (client.user.add)
-fakesdk/client.crm.contact.export:0:0: SDK-UNDOCUMENTED crm.contact.export: fakesdk wraps it; the docs have no page for it
+tests/test_sdkdiff.py:{export_line}:0: SDK-UNDOCUMENTED crm.contact.export: fakesdk wraps it (client.crm.contact.export); the docs have no page for it
 sdk-diff: 9 methods in the docs, 7 wrapped by fakesdk 0.1, 4 signatures disagree
 differences: 11 (1 SDK-DEPRECATED, 3 SDK-PARAM-MISSING, 3 SDK-PARAM-RENAMED, 1 SDK-PARAM-REQUIRED, 1 SDK-PARAM-TYPE, 1 SDK-UNDOCUMENTED, 1 SDK-UNWRAPPED)
 """  # noqa: E501
+
+
+EXPORT_LINE = inspect.getsourcelines(Contact.export)[1]  # an undocumented wrapper is located at it
 
 
 def fake_surface() -> SdkSurface:
@@ -286,6 +290,7 @@ def test_introspect_the_fake_sdk() -> None:
         ("**fields", "fields.*"),
     ]
     assert [p.wire for p in methods["user.add"].params] == ["*"]
+    assert methods["crm.contact.export"].source == ("tests/test_sdkdiff.py", EXPORT_LINE)
     picky = methods["crm.contact.picky"]
     assert (picky.resolved, [p.wire for p in picky.params]) == (False, [None])
 
@@ -293,7 +298,8 @@ def test_introspect_the_fake_sdk() -> None:
 def test_compare_and_text_report() -> None:
     comparison = compare(DOCS, fake_surface())
     assert (comparison.documented, comparison.wrapped, comparison.disagree) == (9, 7, 4)
-    assert report.format_text(comparison, no_baseline(comparison)) == EXPECTED_TEXT
+    expected = EXPECTED_TEXT.replace("{export_line}", str(EXPORT_LINE))
+    assert report.format_text(comparison, no_baseline(comparison)) == expected
 
 
 def test_github_and_json_reports() -> None:
@@ -305,8 +311,9 @@ def test_github_and_json_reports() -> None:
         "crm.contact.get: fakesdk sends `id`; the page documents `ID`"
     )
     assert github[10] == (
-        "::warning file=fakesdk/client.crm.contact.export,line=1::SDK-UNDOCUMENTED "
-        "crm.contact.export: fakesdk wraps it; the docs have no page for it"
+        f"::warning file=tests/test_sdkdiff.py,line={EXPORT_LINE}::SDK-UNDOCUMENTED "
+        "crm.contact.export: fakesdk wraps it (client.crm.contact.export); the docs have no "
+        "page for it"
     )
     assert github[-1] == (
         "::notice title=sdk-diff::9 methods in the docs, 7 wrapped by fakesdk 0.1, "

@@ -167,6 +167,7 @@ def test_real_b24pysdk_surface(real: SdkSurface) -> None:
         ("params", "params", False, "Optional[Dict[str, Any]]"),
     ]
     assert [(p.name, p.wire) for p in methods["crm.deal.Get"].params] == [("bitrix_id", "id")]
+    assert deal_add.source == ("b24pysdk/scopes/crm/deal/__init__.py", 73)
     upload = methods["disk.folder.uploadFile"]  # a file is a 2-tuple: the second sample size
     assert [p.wire for p in upload.params][:3] == ["id", "data", "fileContent"]
     assert [(p.name, p.wire) for p in methods["user.add"].params] == [("fields", "*")]

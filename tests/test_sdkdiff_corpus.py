@@ -102,10 +102,10 @@ def test_sdk_wraps_a_renamed_method(report: dict[str, Any]) -> None:
     is `crm.orderentity.getFields`, so the docs' method is unwrapped and the SDK's undocumented."""
     undocumented = [d for d in report["differences"] if d["code"] == "SDK-UNDOCUMENTED"]
     assert {
-        "page": "b24pysdk/client.crm.orderentity.get_fields",
-        "line": 0,
+        "page": "b24pysdk/scopes/crm/orderentity.py",
+        "line": 22,
         "method": "crm.orderentity.Fields",
         "code": "SDK-UNDOCUMENTED",
         "param": "",
-        "message": "b24pysdk wraps it; the docs have no page for it",
+        "message": "b24pysdk wraps it (client.crm.orderentity.get_fields); the docs have no page for it",
     } in undocumented

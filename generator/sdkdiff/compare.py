@@ -51,9 +51,9 @@ def compare(docs: Sequence[DocMethod], surface: SdkSurface) -> Comparison:
         found.extend(params)
     for key, sdk in wrappers.items():
         if key not in pages:
-            where = f"{surface.sdk}/{sdk.where}"
-            message = f"{surface.sdk} wraps it; the docs have no page for it"
-            found.append(Difference(where, 0, sdk.method, "SDK-UNDOCUMENTED", "", message))
+            where, line = sdk.source or (f"{surface.sdk}/{sdk.where}", 0)
+            message = f"{surface.sdk} wraps it ({sdk.where}); the docs have no page for it"
+            found.append(Difference(where, line, sdk.method, "SDK-UNDOCUMENTED", "", message))
     return Comparison(
         surface.sdk, surface.version, len(pages), wrapped, disagree, tuple(sorted(found))
     )

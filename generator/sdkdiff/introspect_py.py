@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 from collections.abc import Iterator
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from generator.sdkdiff.annotations import describe, kinds_of, sample_value
@@ -82,7 +84,7 @@ def read_wrapper(where: str, wrapper: Any, context: Any) -> SdkMethod | None:
         guessed = f"{context}.{snake_to_camel(name)}" if name else str(context)
         params = tuple(_param(p, None) for p in keywords)  # keys unknown: paired by name
         spread = (_spread_param(extra, "*"),) if extra is not None else ()
-        return SdkMethod(guessed, where, params + spread, (), resolved=False)
+        return SdkMethod(guessed, where, params + spread, (), False, source_of(wrapper))
     if not hasattr(request, "_api_method"):
         return None
     sent = getattr(request, "_params", None) or {}
@@ -92,7 +94,23 @@ def read_wrapper(where: str, wrapper: Any, context: Any) -> SdkMethod | None:
     )
     if extra is not None and SPREAD_KEY in wires:  # **kwargs that land in the request
         params += (_spread_param(extra, wires[SPREAD_KEY].replace(SPREAD_KEY, "*")),)
-    return SdkMethod(str(request._api_method), where, params, tuple(sorted(fixed)))
+    wire_name = str(request._api_method)
+    return SdkMethod(wire_name, where, params, tuple(sorted(fixed)), True, source_of(wrapper))
+
+
+def source_of(wrapper: Any) -> tuple[str, int] | None:
+    """Where the wrapper is defined, relative to the folder holding its top-level package
+    (`b24pysdk/scopes/crm/deal/__init__.py`, line of the `def`); None when unknown."""
+    function = inspect.unwrap(getattr(wrapper, "__func__", None) or wrapper.__call__)
+    top = sys.modules.get(getattr(function, "__module__", "").split(".")[0])
+    package_file = getattr(top, "__file__", None)
+    try:
+        path = Path(inspect.getsourcefile(function) or "")
+        line = inspect.getsourcelines(function)[1]
+        base = Path(package_file).parent.parent if package_file else None
+        return (path.relative_to(base).as_posix(), line) if base else None
+    except (OSError, TypeError, ValueError):
+        return None
 
 
 def _spread_param(parameter: inspect.Parameter, wire: str) -> SdkParam:

@@ -56,6 +56,7 @@ class SdkMethod:
     params: tuple[SdkParam, ...]
     fixed: tuple[str, ...] = ()
     resolved: bool = True
+    source: tuple[str, int] | None = None  # the wrapper's file (below site-packages) and line
 
 
 @dataclass(frozen=True, slots=True)
