@@ -1,9 +1,9 @@
 """Render every client file (Python package, TypeScript module, PHP classes) from method specs.
 
 Pure: specs → relative path → bytes. The Python modules are formatted in one batch after
-rendering (black's style; `ruff format` as the fast path for the built-in templates, whose output
-tests/test_clients_corpus.py shows equal to black's), through the shared content-hash cache
-(`cache_dir` keeps it on disk between runs).
+rendering (black's style; `ruff format` as the fast path while the built-in Python templates are
+used, since tests/test_clients_corpus.py shows its output equal to black's on all of them), through
+the shared content-hash cache (`cache_dir` keeps it on disk between runs).
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ def render_clients(
     """Every client file for the method specs, sorted by path, Python formatted."""
     files = render_client_sources(specs, user_dirs=user_dirs)
     python = {path: text for path, text in files.items() if path.endswith(".py")}
-    files.update(format_python_modules(python, cache_dir=cache_dir, fast=not user_dirs))
+    fast = not any((folder / "stubs" / "python" / "methods").exists() for folder in user_dirs)
+    files.update(format_python_modules(python, cache_dir=cache_dir, fast=fast))
     return {path: files[path].encode("utf-8") for path in sorted(files)}
 
 

@@ -36,12 +36,17 @@ def example_files(specs: Sequence[PageSpec], options: Options) -> dict[str, byte
 def render_all(
     specs: Sequence[PageSpec], out: Path, options: Options, *, use_cache: bool
 ) -> WriteReport:
-    """Examples and stubs into `out`; one manifest covers both, so stale files are pruned."""
+    """Examples, event stubs and method clients into `out`; one manifest covers them all, so
+    stale files are pruned."""
     from generator.cache import CACHE_DIR
+    from generator.clients.render import render_clients
     from generator.outputs import write_files
     from generator.render.stubs.files import render_stubs
+    from generator.spec.method import MethodSpec
 
     files = example_files(specs, options)
     cache_dir = CACHE_DIR / "black" if use_cache else None
     files.update(render_stubs(specs, user_dirs=options.templates, cache_dir=cache_dir))
+    methods = [spec for spec in specs if isinstance(spec, MethodSpec)]
+    files.update(render_clients(methods, user_dirs=options.templates, cache_dir=cache_dir))
     return write_files(out, dict(sorted(files.items())))
