@@ -18,7 +18,8 @@ from types import ModuleType
 
 import pytest
 
-from generator.clients.model import MethodLike, ScopeModel, auth_rules, select_methods
+from generator.clients.inputs import MethodLike
+from generator.clients.model import ScopeModel, auth_rules, select_methods
 from generator.clients.results import payload_of
 from generator.clients.types import CType, docs_type
 from tests.support.rest_double import MethodContract, RestDouble

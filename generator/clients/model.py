@@ -1,6 +1,6 @@
 """Method specs → the client model the typed-client templates see (templates/stubs/CONTEXT.md).
 
-The input is read through small protocols (`MethodLike`, `ParamLike`), so any object with the
+The input is read through small protocols (generator/clients/inputs.py), so any object with the
 MethodSpec attributes works. One `MethodModel` per method name, grouped into one `ScopeModel`
 per scope (a Python module, a PHP class); every shape name is unique across the whole output.
 """
@@ -11,8 +11,9 @@ import keyword
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
+from generator.clients.inputs import MethodLike, ParamLike, ResponseLike
 from generator.clients.results import ResultBuilder, payload_of
 from generator.clients.types import (
     DICT,
@@ -28,50 +29,6 @@ from generator.clients.types import (
 )
 from generator.render.literals import camel, pascal, words
 from generator.render.stubs.names import NameRegistry
-
-
-class ParamLike(Protocol):
-    """One row of a params or fields table, with its sub-table rows as `children`."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def type(self) -> str | None: ...
-    @property
-    def required(self) -> bool: ...
-    @property
-    def description(self) -> str: ...
-    @property
-    def children(self) -> Sequence[ParamLike]: ...
-    @property
-    def wildcard(self) -> bool: ...
-
-
-class ResponseLike(Protocol):
-    @property
-    def example(self) -> object: ...
-    @property
-    def fields(self) -> Sequence[ParamLike]: ...
-
-
-class MethodLike(Protocol):
-    """What the client model reads of a MethodSpec (`scopes` items: names or objects with one)."""
-
-    @property
-    def method(self) -> str | None: ...
-    @property
-    def scopes(self) -> Sequence[object]: ...
-    @property
-    def auth(self) -> object: ...
-    @property
-    def rest_version(self) -> object: ...
-    @property
-    def params(self) -> Sequence[ParamLike]: ...
-    @property
-    def response(self) -> ResponseLike | None: ...
-    @property
-    def description(self) -> str: ...
-
 
 if TYPE_CHECKING:  # mypy proves the real spec satisfies the protocol the model reads
     from generator.spec.method import MethodSpec

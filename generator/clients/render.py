@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.clients.model import MethodLike, build_scopes
+from generator.clients.inputs import MethodLike
+from generator.clients.model import build_scopes
 from generator.clients.spell import FILTERS
 from generator.formatting import format_python_modules
 from generator.render.env import load_template, make_environment, render_template

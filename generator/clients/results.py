@@ -7,8 +7,8 @@ example values win over the table's declared types; keys only the table names ar
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
+from generator.clients.inputs import ParamLike
 from generator.clients.types import (
     ANY,
     DICT,
@@ -27,10 +27,7 @@ from generator.clients.types import (
 from generator.render.literals import pascal, words
 from generator.render.stubs.names import NameRegistry
 
-if TYPE_CHECKING:
-    from generator.clients.model import ParamLike
-
-TableMembers = Callable[[Sequence["ParamLike"], str], tuple[tuple[Member, ...], bool]]
+TableMembers = Callable[[Sequence[ParamLike], str], tuple[tuple[Member, ...], bool]]
 
 
 def payload_of(example: object) -> tuple[bool, object]:
