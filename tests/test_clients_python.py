@@ -234,3 +234,71 @@ def test_formatting_is_batched_once_per_module(monkeypatch: pytest.MonkeyPatch) 
     ]
     assert render_clients(FIXTURE) == first  # the second run: every module from the cache
     assert len(batches) == 1
+
+
+MYPY_NEGATIVE = """from b24_methods import crm
+from b24_methods._runtime import SdkClient
+
+def use(client: SdkClient) -> None:
+    crm.crm_deal_get(client)
+    crm.crm_deal_get(client, idd=1)
+    crm.crm_deal_get(client, id="1")
+    crm.crm_item_list(client, entity_type_id=2, filter={">=DAT": "x"})
+    crm.crm_deal_gett(client, id=1)
+    title: int = crm.crm_deal_get(client, id=1)["TITLE"]
+"""
+
+
+def test_mypy_rejects_bad_calls(package: Path) -> None:
+    (package / "use_bad.py").write_text(MYPY_NEGATIVE, encoding="utf-8")
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--no-error-summary",
+            "--hide-error-context",
+            "use_bad.py",
+        ],
+        cwd=package,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    codes = [
+        (line.split(":")[1], line.rsplit("[", 1)[-1].rstrip("]"))
+        for line in completed.stdout.splitlines()
+        if line.startswith("use_bad.py:") and ": error:" in line
+    ]
+    assert codes == [
+        ("5", "call-arg"),  # missing required `id`
+        ("6", "call-arg"),  # misspelled keyword (mypy names the unexpected one)
+        ("7", "arg-type"),  # str where the docs say integer
+        ("8", "arg-type"),  # a key the filter shape does not have
+        ("9", "attr-defined"),  # no such method
+        ("10", "assignment"),  # the result's TITLE is a str
+    ]
+
+
+def test_committed_golden_clients_type_check(tmp_path: Path) -> None:
+    """generated/ holds the clients of the sample docs' method pages; they pass mypy --strict."""
+    golden = Path(__file__).resolve().parents[1] / "generated" / "python"
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--cache-dir",
+            str(tmp_path),
+            "b24_methods",
+        ],
+        cwd=golden,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.stdout == "Success: no issues found in 6 source files\n", completed.stdout

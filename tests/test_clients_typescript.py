@@ -3,6 +3,8 @@ calls and rejects a wrong method name, a missing required param and misspelled k
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.clients.render import TS_FILE, render_clients
@@ -75,3 +77,11 @@ def test_map_entries_and_v3_routing() -> None:
     assert "  [key: string]: unknown\n}" in text  # the UF_CRM_... wildcard row
 
     assert text.index('"crm.deal.add"') < text.index('"event.bind"')  # sorted by method
+
+
+def test_committed_golden_map_compiles(tmp_path: Path) -> None:
+    golden = Path(__file__).resolve().parents[1] / "generated" / TS_FILE
+    usage = (
+        HEAD + "const deal = await callMethod(b24, 'crm.deal.get', { id: 1 })\nconsole.log(deal)\n"
+    )
+    assert tsc_errors(golden.read_bytes(), {"use.ts": usage}, tmp_path) == {}
