@@ -15,9 +15,9 @@ import pytest
 from generator.diagnostics import DocgenError
 from generator.sdkdiff import report
 from generator.sdkdiff.annotations import describe, kinds_of, sample_value
-from generator.sdkdiff.compare import compare, snake_case, types_agree
+from generator.sdkdiff.compare import compare, compare_params, snake_case, types_agree
 from generator.sdkdiff.introspect_py import introspect_client, map_keys
-from generator.sdkdiff.model import DocMethod, DocParam, SdkSurface
+from generator.sdkdiff.model import DocMethod, DocParam, SdkMethod, SdkParam, SdkSurface
 
 # --- a fake SDK: contexts with cached-property children and wrappers returning lazy requests ----
 
@@ -192,13 +192,13 @@ DOCS = [
 
 EXPECTED_TEXT = """\
 api-reference/crm/contacts/crm-contact-fields.md:1:0: SDK-UNWRAPPED crm.contact.fields: fakesdk has no wrapper
-api-reference/crm/contacts/crm-contact-get.md:18:0: SDK-PARAM-RENAMED crm.contact.get: fakesdk sends `id`; the page documents `ID`
+api-reference/crm/contacts/crm-contact-get.md:18:0: SDK-PARAM-RENAMED crm.contact.get: fakesdk sends `id`; the page documents `ID` (case)
 api-reference/crm/contacts/crm-contact-list.md:18:0: SDK-PARAM-MISSING crm.contact.list: `select` (optional) is documented; fakesdk does not send it
 api-reference/crm/contacts/crm-contact-list.md:19:0: SDK-PARAM-REQUIRED crm.contact.list: `filter` is required on the page, optional in fakesdk (filter)
 api-reference/crm/contacts/crm-contact-list.md:20:0: SDK-PARAM-TYPE crm.contact.list: `start` is `string` on the page, `int | None` in fakesdk (start)
-api-reference/crm/contacts/crm-contact-list.md:21:0: SDK-PARAM-RENAMED crm.contact.list: fakesdk sends `useOriginalUfNames`; the page documents `useOriginalUFNames`
+api-reference/crm/contacts/crm-contact-list.md:21:0: SDK-PARAM-RENAMED crm.contact.list: fakesdk sends `useOriginalUfNames`; the page documents `useOriginalUFNames` (case)
 api-reference/crm/contacts/crm-contact-picky.md:19:0: SDK-PARAM-MISSING crm.contact.picky: `ownerId` (required) is documented; fakesdk does not send it
-api-reference/crm/contacts/crm-contact-set-name.md:18:0: SDK-PARAM-RENAMED crm.contact.setName: fakesdk sends `ID`; the page documents `id`
+api-reference/crm/contacts/crm-contact-set-name.md:18:0: SDK-PARAM-RENAMED crm.contact.setName: fakesdk sends `ID`; the page documents `id` (case)
 api-reference/crm/contacts/crm-contact-set-name.md:21:0: SDK-PARAM-MISSING crm.contact.setName: `fields.LAST_NAME` (optional) is documented; fakesdk does not send it
 api-reference/user/user-add.md:1:0: SDK-DEPRECATED user.add: fakesdk wraps it (client.user.add)
 tests/test_sdkdiff.py:{export_line}:0: SDK-UNDOCUMENTED crm.contact.export: fakesdk wraps it (client.crm.contact.export); the docs have no page for it
@@ -308,7 +308,7 @@ def test_github_and_json_reports() -> None:
     github = report.format_github(comparison, outcome).splitlines()
     assert github[1] == (
         "::warning file=api-reference/crm/contacts/crm-contact-get.md,line=18::SDK-PARAM-RENAMED "
-        "crm.contact.get: fakesdk sends `id`; the page documents `ID`"
+        "crm.contact.get: fakesdk sends `id`; the page documents `ID` (case)"
     )
     assert github[10] == (
         f"::warning file=tests/test_sdkdiff.py,line={EXPORT_LINE}::SDK-UNDOCUMENTED "
@@ -365,3 +365,31 @@ def test_bad_baseline_is_e_baseline(tmp_path: Path, content: str | None, message
         "E-BASELINE",
         message,
     )
+
+
+def test_renamed_keys_say_how() -> None:
+    doc = DocMethod(
+        "x.item.update",
+        "x.md",
+        1,
+        False,
+        (
+            DocParam("itemIdentifier", "integer", True, 10),
+            DocParam("NAME", "string", False, 11),
+            DocParam("sprintId", "integer", True, 12),
+        ),
+    )
+    sdk = SdkMethod(
+        "x.item.update",
+        "client.x.item.update",
+        (
+            SdkParam("item_identifer", "itemIdentifer", frozenset({"int"}), "int", True),
+            SdkParam("name", "FIELDS.NAME", frozenset({"str"}), "str", False),
+            SdkParam("sprint_id", "id", frozenset({"int"}), "int", True),
+        ),
+    )
+    assert [d.message for d in compare_params(doc, sdk, "sdk")] == [
+        "sdk sends `itemIdentifer`; the page documents `itemIdentifier` (spelling)",
+        "sdk sends `FIELDS.NAME`; the page documents `NAME` (depth)",
+        "sdk sends `id`; the page documents `sprintId` (another key)",
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.clients.types import docs_type
@@ -68,7 +68,8 @@ def compare_params(doc: DocMethod, sdk: SdkMethod, sdk_name: str) -> list[Differ
     for param, doc_param in pairs.items():
         if param.name in renamed:
             wire = param.wire or param.name
-            message = f"{sdk_name} sends `{wire}`; the page documents `{doc_param.path}`"
+            how = renamed[param.name]
+            message = f"{sdk_name} sends `{wire}`; the page documents `{doc_param.path}` ({how})"
             found.append(_at(doc, "SDK-PARAM-RENAMED", doc_param.path, message, doc_param.line))
         found.extend(_pair_differences(doc, doc_param, param, sdk_name))
     paired_docs = {d.path for d in pairs.values()}
@@ -93,21 +94,21 @@ def _candidates(doc: DocMethod, wires: Sequence[str]) -> list[DocParam]:
 
 def _pair(
     candidates: Sequence[DocParam], params: Sequence[SdkParam]
-) -> tuple[dict[SdkParam, DocParam], set[str]]:
-    """SDK keyword → documented key, and the keywords paired by case or spelling only."""
+) -> tuple[dict[SdkParam, DocParam], dict[str, str]]:
+    """SDK keyword → documented key, and how the keywords not sent under the documented name
+    differ from it (case, spelling, depth, another key)."""
     free = {p.path: p for p in candidates}
     pairs: dict[SdkParam, DocParam] = {}
-    renamed: set[str] = set()
-    tests = (_exact, _same_case_insensitive, _python_name, _close_spelling, _same_leaf, _keyword)
-    for rank, test in enumerate(tests):
+    renamed: dict[str, str] = {}
+    for test, how in _TESTS:
         for param in params:
             if param in pairs or (param.wire or "").endswith("*"):
                 continue
             match = test(param, list(free))
             if match is not None:
                 pairs[param] = free.pop(match)
-                if rank in (1, 3, 4, 5):
-                    renamed.add(param.name)
+                if how is not None:
+                    renamed[param.name] = how
     return pairs, renamed
 
 
@@ -147,6 +148,17 @@ def _same_leaf(param: SdkParam, paths: list[str]) -> str | None:
         return None
     leaf = param.wire.rsplit(".", 1)[-1].lower()
     return next((p for p in paths if p.rsplit(".", 1)[-1].lower() == leaf), None)
+
+
+# Pairing tests in order, each with what a pair it makes means (None: the same key).
+_TESTS: tuple[tuple[Callable[[SdkParam, list[str]], str | None], str | None], ...] = (
+    (_exact, None),
+    (_same_case_insensitive, "case"),
+    (_python_name, None),
+    (_close_spelling, "spelling"),
+    (_same_leaf, "depth"),
+    (_keyword, "another key"),
+)
 
 
 def snake_case(path: str) -> str:
