@@ -205,7 +205,7 @@ def test_a_changed_user_file_is_read_again(tmp_path: Path) -> None:
         ),
         (
             "profiles:\n  x:\n    js_event:\n      - {label: JS, target: bx24_js, lang: js}\n",
-            "profiles.x.js_event[0]: unknown key 'lang' (valid keys: label, target)",
+            "profiles.x.js_event[0]: unknown key 'lang' (valid keys: label, target, drift)",
         ),
         (
             "profiles:\n  x:\n    js_event:\n      - {label: JS, target: java}\n",
