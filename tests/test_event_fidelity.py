@@ -89,9 +89,9 @@ def test_h1_and_description_naming_another_event_are_reported_with_the_evidence(
 
 def test_corpus_vote_agrees_with_every_ru_h1() -> None:
     """RU HEAD: on the 191 marked event pages and the 2 unmarked invoice ones, the majority is the
-    H1's code (case aside); no H1,
-    description or payload is outvoted. The slug disagrees only where the H1 is alone and
-    misspelled (`onCrmInvoceAdd`, `onCrmInvoceDelete`: the code is kept, the slug reported)."""
+    H1's code (case aside); no H1, description or payload is outvoted. The slug disagrees only where
+    the H1 is alone and misspelled (`onCrmInvoceAdd`, `onCrmInvoceDelete`: the code is kept, the
+    slug reported)."""
     root = need(CORPUS_RU)
     rels = event_pages(root) + [
         f"api-reference/crm/outdated/invoice/events-invoice/on-crm-invoice-{verb}.md"
