@@ -1,5 +1,6 @@
-"""Argument checks the parser cannot express: positive job counts, folders that are files, a
-reader that went away. Each ends in one located line and exit 2 (or a quiet 141), never a traceback.
+"""Argument checks the parser cannot express: positive job counts, one-line usage errors, a reader
+that went away. Each ends in one line and exit 2 (or a quiet 141), never a traceback. (Folders that
+are files: `fileio.output_folder`.)
 """
 
 from __future__ import annotations
@@ -7,10 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import NoReturn
-
-from generator.diagnostics import DocgenError, error
 
 SIGPIPE_STATUS = 141  # what a shell reports for a process ended by SIGPIPE (`check | head`)
 FORMAT_HELP = (
@@ -35,19 +33,6 @@ def job_count(text: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
     return jobs
-
-
-def require_folder(path: Path, flag: str, code: str, must_exist: bool = False) -> None:
-    """A folder argument must not be (or lie under) a file; with `must_exist`, it must exist."""
-    for candidate in (path, *path.parents):
-        if candidate.exists() or candidate.is_symlink():
-            if candidate.is_dir():
-                break
-            shown = flag if candidate == path else f"{flag} {path.as_posix()}"
-            message = f"is a file, not a folder ({shown})"
-            raise DocgenError(error(candidate.as_posix(), code, message))
-    if must_exist and not path.is_dir():
-        raise DocgenError(error(path.as_posix(), code, f"folder does not exist ({flag})"))
 
 
 def quiet_broken_pipe() -> int:

@@ -7,8 +7,11 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
-from generator import __version__
+from generator import __version__, progress
+from generator.adoption import add_options as add_adoption_options
+from generator.arguments import FORMAT_HELP, Parser, job_count, quiet_broken_pipe
 from generator.diagnostics import DocgenError, Exit
 from generator.options import (
     DEFAULT_DOCS,
@@ -36,7 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         with terminate_as_exception():  # SIGTERM unwinds like Ctrl-C: temp files go, workers die
             _check_folders(args)
             handler = _handler(args.command)
-            return int(handler(args, options_from(args)))
+            with progress.showing(args.command, _progress_wanted(args)):
+                status = int(handler(args, options_from(args)))
+            sys.stdout.flush()  # a reader that went away (`| head`) shows up here at the latest
+            return status
+    except BrokenPipeError:
+        return quiet_broken_pipe()
     except DocgenError as exc:
         print(exc.diagnostic.format_text(), file=sys.stderr)
         return int(Exit.ERROR)
@@ -50,6 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Terminated:
         return Terminated.status
+
+
+def _progress_wanted(args: argparse.Namespace) -> bool:
+    text = getattr(args, "format", "text") == "text"
+    return progress.wanted(getattr(args, "progress", False), text_output=text)
 
 
 def _check_folders(args: argparse.Namespace) -> None:
@@ -91,13 +104,17 @@ def _handler(command: str) -> Handler:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="b24-docgen",
         description="Parse Bitrix24 REST docs pages into specs, render examples and stubs, "
         "check and sync docs.",
     )
     parser.add_argument("--version", action="version", version=f"b24-docgen {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # subcommands are `Parser`s too (argparse makes them of the parent's class); typed as the base
+    commands = cast(
+        "SubParsers[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", required=True, metavar="COMMAND"),
+    )
     for add in (add_parse, add_schema, add_check, add_sync, add_render, add_build, add_sdk_diff):
         add(commands)
     return parser
@@ -105,7 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _docs_option(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
-        "--docs", type=Path, default=DEFAULT_DOCS, help="docs root (default: %(default)s)"
+        "--docs",
+        type=Path,
+        default=DEFAULT_DOCS,
+        metavar="ROOT",
+        help="docs root (default: %(default)s)",
     )
 
 
@@ -116,11 +137,27 @@ def _paths_option(sub: argparse.ArgumentParser) -> None:
 
 
 def _jobs_option(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--jobs", type=int, default=None, help="worker processes (default: up to 4)")
+    sub.add_argument(
+        "--jobs",
+        type=job_count,
+        default=None,
+        metavar="N",
+        help="worker processes, 1 or more (default: up to 4)",
+    )
+
+
+def _progress_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--progress",
+        action="store_true",
+        help="show progress on stderr even when it is not a terminal, in CI or with json output",
+    )
 
 
 def _template_options(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--profile", default=None, help="tab profile (default: current)")
+    sub.add_argument(
+        "--profile", default=None, metavar="NAME", help="tab profile (default: current)"
+    )
     sub.add_argument(
         "--templates",
         type=Path,
@@ -143,10 +180,20 @@ def add_parse(commands: SubParsers[argparse.ArgumentParser]) -> None:
     _docs_option(sub)
     _paths_option(sub)
     sub.add_argument(
-        "--out", type=Path, default=None, help=f"write specs here (default: {DEFAULT_SPECS})"
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"write specs here (default: {DEFAULT_SPECS})",
     )
-    sub.add_argument("--format", choices=("text", "json"), default="text")
+    sub.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: a summary (default); json: one object with the pages, specs and diagnostics",
+    )
     _jobs_option(sub)
+    _progress_option(sub)
 
 
 def add_schema(commands: SubParsers[argparse.ArgumentParser]) -> None:
@@ -162,6 +209,7 @@ def _check_options(sub: argparse.ArgumentParser) -> None:
     _template_options(sub)
     sub.add_argument("--no-cache", action="store_true", help="ignore and do not update the cache")
     _jobs_option(sub)
+    _progress_option(sub)
 
 
 def add_check(commands: SubParsers[argparse.ArgumentParser]) -> None:
@@ -169,7 +217,9 @@ def add_check(commands: SubParsers[argparse.ArgumentParser]) -> None:
         "check", help="report examples that drift from the templates, and contradictions"
     )
     _check_options(sub)
-    sub.add_argument("--format", choices=("text", "json", "github"), default="text")
+    sub.add_argument(
+        "--format", choices=("text", "json", "github"), default="text", help=FORMAT_HELP
+    )
     sub.add_argument(
         "--twin",
         type=Path,
@@ -177,6 +227,7 @@ def add_check(commands: SubParsers[argparse.ArgumentParser]) -> None:
         metavar="ROOT",
         help="English docs root to compare facts with",
     )
+    add_adoption_options(sub)
 
 
 def add_sync(commands: SubParsers[argparse.ArgumentParser]) -> None:
@@ -197,15 +248,24 @@ def add_sync(commands: SubParsers[argparse.ArgumentParser]) -> None:
 
 def _output_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
-        "--specs", type=Path, default=DEFAULT_SPECS, help="spec folder (default: %(default)s)"
+        "--specs",
+        type=Path,
+        default=DEFAULT_SPECS,
+        metavar="DIR",
+        help="spec folder (default: %(default)s)",
     )
     sub.add_argument(
-        "--out", type=Path, default=DEFAULT_GENERATED, help="output folder (default: %(default)s)"
+        "--out",
+        type=Path,
+        default=DEFAULT_GENERATED,
+        metavar="DIR",
+        help="output folder (default: %(default)s)",
     )
     _template_options(sub)
     sub.add_argument(
         "--no-cache", action="store_true", help="do not use the formatter's disk cache"
     )
+    _progress_option(sub)
 
 
 def add_render(commands: SubParsers[argparse.ArgumentParser]) -> None:

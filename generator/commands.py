@@ -65,24 +65,29 @@ def run_schema(args: argparse.Namespace, options: Options) -> Exit:
 
 
 def run_check_command(args: argparse.Namespace, options: Options) -> Exit:
+    from generator.adoption import adopt
     from generator.check.report import json_report, text_summary
     from generator.check.run import run_check
     from generator.extract.recovery import is_fatal
 
     report = run_check(args.docs, args.paths, options, use_cache=not args.no_cache)
-    findings = report.findings
+    evaluated = [o.rel for o in report.outcomes]
+    adopted = adopt(args, report.findings, len(report.checked), report.in_sync, evaluated)
+    findings = adopted.shown  # with --baseline: the new findings only
     for diagnostic in report.diagnostics:
         github = args.format == "github"
         print(diagnostic.format_github() if github else diagnostic.format_text(), file=sys.stderr)
     if args.format == "json":
-        print(json_report(findings, len(report.checked), report.in_sync))
+        print(adopted.json_report(json_report(findings, len(report.checked), report.in_sync)))
     elif args.format == "github":
         for finding in findings:
             print(finding.format_github())
+        adopted.print_github()
     else:
         for finding in findings:
             print(finding.format_text())
         print(text_summary(findings, len(report.checked), report.in_sync))
+        adopted.print_text()
         if any(f.kind == "drift" for f in findings):
             print(f"fix the drift with: b24-docgen sync --docs {args.docs.as_posix()}")
     if any(is_fatal(d.code, d.severity) for d in report.diagnostics):
@@ -106,7 +111,9 @@ def run_sync_command(args: argparse.Namespace, options: Options) -> Exit:
     for diff in result.diffs:
         sys.stdout.write(diff)
     verb = "would change" if args.dry_run else "changed"
-    print(f"sync: {verb} {len(result.changed)} pages" + "".join(f"\n  {p}" for p in result.changed))
+    pages = "page" if len(result.changed) == 1 else "pages"
+    listed = "".join(f"\n  {p}" for p in result.changed)
+    print(f"sync: {verb} {len(result.changed)} {pages}{listed}")
     if report.diagnostics:
         return Exit.ERROR
     return Exit.FINDINGS if args.dry_run and result.changed else Exit.OK

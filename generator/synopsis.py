@@ -15,18 +15,27 @@ from collections.abc import Sequence
 from pathlib import Path
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-BLOCK = re.compile(r"(<!-- synopsis: (?P<names>[a-z ]+) -->\n```text\n)(?P<body>.*?)(```)", re.S)
-WIDE = 10_000  # one line per command, whatever the terminal
+BLOCK = re.compile(r"(<!-- synopsis: (?P<names>[a-z -]+) -->\n```text\n)(?P<body>.*?)(```)", re.S)
+WIDTH = 100  # the README's code blocks, whatever the terminal
 
 
 def synopsis(command: str) -> str:
-    """`b24-docgen COMMAND [options…]` as argparse prints its usage, `-h` left out."""
+    """`b24-docgen COMMAND [options…]` as argparse prints its usage (`-h` left out), wrapped at
+    WIDTH with continuation lines under the first option."""
     from generator.cli import build_parser
 
+    prefix = "usage: "
     sub = _subparsers(build_parser())[command]
-    sub.formatter_class = lambda prog: argparse.HelpFormatter(prog, width=WIDE)
-    usage = sub.format_usage().strip().removeprefix("usage: ")
-    return usage.replace(" [-h]", "", 1)
+    sub.formatter_class = lambda prog: argparse.HelpFormatter(prog, width=WIDTH + len(prefix))
+    usage = sub.format_usage().replace(" [-h]", "", 1).rstrip("\n").removeprefix(prefix)
+    return "\n".join(line.removeprefix(" " * len(prefix)) for line in usage.split("\n"))
+
+
+def commands() -> list[str]:
+    """The subcommands, in the parser's order."""
+    from generator.cli import build_parser
+
+    return list(_subparsers(build_parser()))
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
