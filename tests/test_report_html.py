@@ -72,6 +72,14 @@ def test_everything_from_the_docs_is_escaped() -> None:
     assert 'alert("x")' not in html and "&lt;script&gt;alert(&quot;x&quot;)" in html
 
 
+def test_quoted_names_in_messages_are_code_and_still_escaped() -> None:
+    finding = Finding("/docs/a/m.md", 7, "wrong-method", None, "calls `a.b` not `<i>x</i>`")
+    assert (
+        '<span class="msg">calls <code>a.b</code> not <code>&lt;i&gt;x&lt;/i&gt;</code></span>'
+        in page([finding])
+    )
+
+
 def test_the_page_loads_nothing_and_runs_only_its_own_script() -> None:
     html = page([drift()])
     assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", html)

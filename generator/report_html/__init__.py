@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from generator.baseline import relative_path
 from generator.check.report import Finding
 from generator.report_html.chart import bar_chart, kind_colours, section_anchor
 from generator.report_html.diff import diff_table
+
+CODE_SPAN = re.compile(r"`([^`]+)`")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +168,13 @@ def _finding(data: ReportInput, finding: Finding) -> str:
         f'<article class="finding{"" if finding.failing else " info"}" '
         f'data-kind="{escape(finding.kind)}" data-path="{escape(rel)}">'
         f'<p><a class="loc" href="{escape(_link(data, finding))}">{escape(where)}</a>{label}{badge} '
-        f'<span class="msg">{escape(finding.message)}</span></p>{diff}</article>'
+        f'<span class="msg">{_code_spans(escape(finding.message))}</span></p>{diff}</article>'
     )
+
+
+def _code_spans(escaped: str) -> str:
+    """`name` in an (already escaped) message as <code>: messages quote names that way."""
+    return CODE_SPAN.sub(r"<code>\1</code>", escaped)
 
 
 def _link(data: ReportInput, finding: Finding) -> str:
