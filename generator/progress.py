@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 DELAY = 1.0  # seconds before a bar appears
+Item = TypeVar("Item")
 
 
 class Bar:
@@ -99,6 +100,14 @@ def showing(label: str, enabled: bool) -> Iterator[None]:
     finally:
         _ACTIVE.remove(bar)
         bar.close()
+
+
+def counted(items: Sequence[Item]) -> Iterator[Item]:
+    """`items`, each counted as done once the loop body that took it has finished."""
+    add_total(len(items))
+    for item in items:
+        yield item
+        advance(1)
 
 
 def active() -> bool:

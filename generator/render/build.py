@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator import progress
+
 if TYPE_CHECKING:
     from generator.options import Options
     from generator.outputs import WriteReport
@@ -21,7 +23,7 @@ def example_files(specs: Sequence[PageSpec], options: Options) -> dict[str, byte
 
     profiles = load_profiles(options.profiles_file, options.templates)
     files: dict[str, bytes] = {}
-    for spec in sorted(specs, key=lambda s: s.source.path):
+    for spec in progress.counted(sorted(specs, key=lambda s: s.source.path)):
         key = kind_of_spec(spec).profile_key(spec)
         if key is None:
             continue

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from generator import progress
 from generator.formatting import format_python
 from generator.render.env import load_template, make_environment, render_template
 from generator.render.stubs.models import build_models
@@ -30,7 +31,7 @@ def render_stubs(
     render = _Renderer(env, cache_dir)
     for template, path in _SHARED_FILES:
         render(template, path, events=events)
-    for event in events:
+    for event in progress.counted(events):
         module = f"{PY_ROOT}/payloads/{event.module}.py"
         render("stubs/python/payloads/event.py.j2", module, event=event)
         render("stubs/php/event.php.j2", f"{PHP_ROOT}/{event.base}.php", event=event)
