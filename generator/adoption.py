@@ -21,8 +21,8 @@ from generator.check.report import Finding
 @dataclass(frozen=True, slots=True)
 class Adopted:
     shown: list[Finding]  # what to print and what decides the exit status
+    root: Path
     comparison: Comparison | None = None
-    wrote_baseline: bool = False
 
     def json_report(self, report: str) -> str:
         """The schema-1 report with a `baseline` object added when one was compared with."""
@@ -45,10 +45,11 @@ class Adopted:
             return
         print(self.comparison.summary(), file=sys.stderr)
         for entry in self.comparison.fixed:
-            print(
-                f"::notice file={entry.path},title=b24-docgen fixed::{entry.kind} "
-                "is gone; prune the baseline"
-            )
+            where = (self.root / entry.path).as_posix()
+            label = f" [{entry.label}]" if entry.label else ""
+            text = f"{entry.kind}{label} is gone; prune the baseline".replace("%", "%25")
+            text = text.replace("\r", "%0D").replace("\n", "%0A")
+            print(f"::notice file={where},title=b24-docgen fixed::{text}")
 
 
 def add_options(sub: argparse.ArgumentParser) -> None:
@@ -85,23 +86,22 @@ def adopt(
 ) -> Adopted:
     """`evaluated`: the pages (relative to the docs root) the run looked at."""
     root: Path = args.docs
-    adopted = Adopted(list(findings))
+    adopted = Adopted(list(findings), root)
     if args.write_baseline is not None:
         from generator.baseline import write_baseline
 
         recorded = write_baseline(args.write_baseline, findings, root)
-        print(
-            f"baseline: {recorded} findings recorded in {args.write_baseline.as_posix()}",
-            file=sys.stderr,
-        )
-        adopted = Adopted([f for f in findings if not f.failing], wrote_baseline=True)
+        noun = "finding" if recorded == 1 else "findings"
+        where = args.write_baseline.as_posix()
+        print(f"baseline: {recorded} {noun} recorded in {where}", file=sys.stderr)
+        adopted = Adopted([f for f in findings if not f.failing], root)
     elif args.baseline is not None:
         from generator.baseline import compare, load_baseline
 
         scope = set(evaluated) if args.paths else None
         comparison = compare(findings, load_baseline(args.baseline), root, scope)
         known = [f for f in findings if not f.failing] + list(comparison.new)
-        adopted = Adopted(sorted(known), comparison)
+        adopted = Adopted(sorted(known), root, comparison)
     if args.report is not None:
         from generator.report_html import ReportInput, write_report
 

@@ -19,7 +19,7 @@ from generator.baseline import (
 from generator.check.report import Finding
 from generator.cli import main
 from generator.diagnostics import DocgenError
-from tests.corpus import CORPUS_RU, need, writable_copy
+from tests.corpus import CORPUS_RU, EXAMPLES_DOCS, need, writable_copy
 
 ROOT = Path("/docs")
 DIFF = (
@@ -185,3 +185,57 @@ def test_baseline_workflow_on_the_corpus(
     ]
     total = sum(entry["count"] for entry in recorded)
     assert report["baseline"] == {"known": total, "new": 1, "fixed": []}
+
+
+# --- the workflow on the sample docs (no corpus needed) ------------------------------------------
+
+SAMPLE_PAGE = "api-reference/crm/deals/events/on-crm-deal-update.md"
+LOGGED = ("console.info(result.data());", "console.log(result.data());")
+
+
+def test_the_workflow_on_the_sample_docs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    docs = writable_copy(EXAMPLES_DOCS, tmp_path / "docs")
+    page = docs / SAMPLE_PAGE
+    clean = page.read_text(encoding="utf-8")
+    page.write_text(clean.replace(*LOGGED), encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    check = ["check", "--docs", str(docs)]
+
+    status, out, err = run([*check, "--write-baseline", str(baseline)], capsys)
+    assert (status, err) == (0, f"baseline: 1 finding recorded in {baseline.as_posix()}\n")
+    assert [e["kind"] for e in json.loads(baseline.read_text(encoding="utf-8"))["findings"]] == [
+        "drift"
+    ]
+    status, out, _ = run([*check, "--baseline", str(baseline)], capsys)
+    assert status == 0
+    assert out.splitlines()[-1] == "baseline: 1 known, 0 new, 0 fixed"
+
+    page.write_text(clean, encoding="utf-8")  # the drift is fixed: the baseline can be pruned
+    status, out, err = run([*check, "--baseline", str(baseline), "--format", "github"], capsys)
+    assert status == 0
+    assert out == (
+        f"::notice file={page.as_posix()},title=b24-docgen fixed::drift [BX24.js] is gone; "
+        "prune the baseline\n"
+    )
+    assert err == "baseline: 0 known, 0 new, 1 fixed (prune them with --write-baseline)\n"
+
+
+def test_baseline_errors_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "none.json"
+    status, out, err = run(
+        ["check", "--docs", str(EXAMPLES_DOCS), "--baseline", str(missing)], capsys
+    )
+    assert (status, out) == (2, "")
+    assert err == f"{missing.as_posix()}:0:0: E-BASELINE baseline file does not exist\n"
+    both = ["check", "--baseline", "a.json", "--write-baseline", "b.json"]
+    status, _, err = run(both, capsys)
+    assert status == 2
+    assert err == (
+        "b24-docgen check: error: argument --write-baseline: not allowed with argument --baseline\n"
+    )
