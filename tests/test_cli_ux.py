@@ -213,6 +213,16 @@ def test_warm_check_does_not_import_rich(tmp_path: Path) -> None:
 
 # --- twin checks ---------------------------------------------------------------------------------
 
+PAYLOAD = """```json
+{
+    "event": "ONTASKPURGE",
+    "data": {
+        "TASK_ID": "12"
+    },
+    "ts": "1750000000"
+}
+```"""
+
 RU_PAGE = """# Событие при удалении задачи onTaskPurge
 
 > Scope: {scopes_ru}
@@ -225,15 +235,7 @@ RU_PAGE = """# Событие при удалении задачи onTaskPurge
 
 Данные передаются в виде POST-запроса {{.b24-info}}
 
-```json
-{{
-    "event": "ONTASKPURGE",
-    "data": {{
-        "TASK_ID": "12"
-    }},
-    "ts": "1750000000"
-}}
-```
+{payload}
 
 #|
 || **Название**
@@ -255,15 +257,7 @@ The `ONTASKPURGE` event arrives when a task is removed for good.
 
 Data is sent as a POST request {{.b24-info}}
 
-```json
-{{
-    "event": "ONTASKPURGE",
-    "data": {{
-        "TASK_ID": "12"
-    }},
-    "ts": "1750000000"
-}}
-```
+{payload}
 
 #|
 || **Name**
@@ -284,7 +278,8 @@ def twin_roots(tmp_path: Path, scopes_ru: str, scopes_en: str) -> tuple[Path, Pa
     for root, text in zip(roots, (RU_PAGE, EN_PAGE), strict=True):
         page = root / rel
         page.parent.mkdir(parents=True)
-        page.write_text(text.format(scopes_ru=scopes_ru, scopes_en=scopes_en), encoding="utf-8")
+        filled = text.format(scopes_ru=scopes_ru, scopes_en=scopes_en, payload=PAYLOAD)
+        page.write_text(filled, encoding="utf-8")
     return roots
 
 
