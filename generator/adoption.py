@@ -1,8 +1,9 @@
 """What `check` adds for teams adopting it: a baseline of accepted findings and an HTML report.
 
-The check command calls `add_options` on its parser and `adopt` on the run's findings; `adopt`
-writes the baseline or compares with one, writes the HTML page, and hands back the findings the
-command should print and count (with a baseline: the new ones only).
+The check command calls `add_options` on its parser, `prepare` before the run (a bad baseline or
+output path fails before minutes of work) and `adopt` after it: `adopt` writes the baseline or
+compares with one, writes the HTML page, and hands back the findings the command should print and
+count (with a baseline: the new ones only).
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.baseline import Comparison
+from generator.baseline import Comparison, Entry
 from generator.check.report import Finding
+
+if TYPE_CHECKING:
+    from generator.check.outcome import Report
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +81,26 @@ def add_options(sub: argparse.ArgumentParser) -> None:
     )
 
 
-def adopt(
-    args: argparse.Namespace,
-    findings: Sequence[Finding],
-    pages: int,
-    in_sync: int,
-    evaluated: Collection[str],
-) -> Adopted:
-    """`evaluated`: the pages (relative to the docs root) the run looked at."""
+def prepare(args: argparse.Namespace) -> list[Entry] | None:
+    """Before the run: the baseline read (a bad one fails fast), output files that are folders
+    refused. Returns the baseline's entries with --baseline."""
+    from generator.diagnostics import DocgenError, error
+
+    for path, code in ((args.report, "E-REPORT"), (args.write_baseline, "E-BASELINE")):
+        if path is not None and path.is_dir():
+            raise DocgenError(error(path.as_posix(), code, "is a folder, not a file"))
+    if args.baseline is None:
+        return None
+    from generator.baseline import load_baseline
+
+    return load_baseline(args.baseline)
+
+
+def adopt(args: argparse.Namespace, accepted: list[Entry] | None, report: Report) -> Adopted:
+    """After the run: write the baseline or compare with `accepted`, write the HTML page."""
     root: Path = args.docs
-    adopted = Adopted(list(findings), root)
+    findings = report.findings
+    adopted = Adopted(findings, root)
     if args.write_baseline is not None:
         from generator.baseline import write_baseline
 
@@ -95,16 +109,17 @@ def adopt(
         where = args.write_baseline.as_posix()
         print(f"baseline: {recorded} {noun} recorded in {where}", file=sys.stderr)
         adopted = Adopted([f for f in findings if not f.failing], root)
-    elif args.baseline is not None:
-        from generator.baseline import compare, load_baseline
+    elif accepted is not None:
+        from generator.baseline import compare
 
-        scope = set(evaluated) if args.paths else None
-        comparison = compare(findings, load_baseline(args.baseline), root, scope)
+        scope = {o.rel for o in report.outcomes} if args.paths else None
+        comparison = compare(findings, accepted, root, scope)
         known = [f for f in findings if not f.failing] + list(comparison.new)
         adopted = Adopted(sorted(known), root, comparison)
     if args.report is not None:
         from generator.report_html import ReportInput, write_report
 
         new = None if adopted.comparison is None else adopted.comparison.new
+        pages, in_sync = len(report.checked), report.in_sync
         write_report(ReportInput(findings, root, pages, in_sync, args.report, new))
     return adopted

@@ -65,14 +65,14 @@ def run_schema(args: argparse.Namespace, options: Options) -> Exit:
 
 
 def run_check_command(args: argparse.Namespace, options: Options) -> Exit:
-    from generator.adoption import adopt
+    from generator.adoption import adopt, prepare
     from generator.check.report import json_report, text_summary
     from generator.check.run import run_check
     from generator.extract.recovery import is_fatal
 
+    accepted = prepare(args)
     report = run_check(args.docs, args.paths, options, use_cache=not args.no_cache)
-    evaluated = [o.rel for o in report.outcomes]
-    adopted = adopt(args, report.findings, len(report.checked), report.in_sync, evaluated)
+    adopted = adopt(args, accepted, report)
     findings = adopted.shown  # with --baseline: the new findings only
     for diagnostic in report.diagnostics:
         github = args.format == "github"

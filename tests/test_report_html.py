@@ -16,7 +16,7 @@ from generator.cli import main
 from generator.report_html import ReportInput, render_report, section_of
 from generator.report_html.chart import bar_chart, kind_colours
 from generator.report_html.diff import Row, diff_rows
-from tests.corpus import CORPUS_RU, need, writable_copy
+from tests.corpus import CORPUS_RU, EXAMPLES_DOCS, need, writable_copy
 from tests.support.headless import Browser, chromium
 
 ROOT = Path("/docs")
@@ -97,6 +97,43 @@ def test_links_point_from_the_report_to_the_page_at_its_line() -> None:
 def test_the_page_is_deterministic() -> None:
     findings = [drift(), Finding("/docs/z/p.md", 1, "missing-examples", None, "none")]
     assert page(findings) == page(list(reversed(findings)))
+
+
+def test_new_findings_carry_a_badge_with_a_baseline() -> None:
+    old = Finding("/docs/z/p.md", 1, "missing-examples", None, "none")
+    html = render_report(ReportInput([drift(), old], ROOT, 10, 7, Path("/r.html"), new=[drift()]))
+    assert html.count('<span class="badge">new</span>') == 1
+    assert "findings: 2, 1 new since the baseline" in html
+
+
+def test_no_findings_is_said() -> None:
+    html = page([])
+    assert '<p class="summary">No findings.</p>' in html and '<svg class="chart"' not in html
+
+
+def test_check_writes_the_report_beside_its_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    report = tmp_path / "out" / "report.html"
+    args = ["check", "--docs", str(EXAMPLES_DOCS), "--format", "json", "--report", str(report)]
+    assert main(args) == 0
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    first = report.read_bytes()
+    assert f"pages checked: {summary['pages']}, in sync: {summary['in_sync']}; findings: 0" in (
+        first.decode("utf-8")
+    )
+    assert main([*args, "--no-cache"]) == 0
+    assert report.read_bytes() == first  # the same run gives the same bytes
+
+
+def test_a_report_path_that_is_a_folder_is_one_located_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--docs", str(EXAMPLES_DOCS), "--report", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"{tmp_path.as_posix()}:0:0: E-REPORT is a folder, not a file\n"
 
 
 def test_the_chart_has_one_bar_segment_per_section_and_kind() -> None:
