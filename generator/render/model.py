@@ -1,20 +1,20 @@
 """The render model: the field tree, the call an example makes, and JS-interface callback arguments.
 
 What the templates see is built from these (render/context.py); the stub models build on
-`field_tree` too (render/stubs/models.py).
+the one field tree (render/fieldtree.py) too.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from generator.extract.presence import only_sometimes
+from generator.render.fieldtree import FieldNode, field_tree
 from generator.render.literals import js_string
 from generator.spec.event import EventSpec, Handler
-from generator.spec.parts import Field
 
 BIND_METHOD = "event.bind"
 DEFAULT_HANDLER_URL = "https://example.com/handler.php"
@@ -52,12 +52,6 @@ class CallbackArg:
     ts_log: str  # what the TS tab logs for it: the argument, or its last field for an object
 
 
-@dataclass(slots=True)
-class _Node:
-    doc: Field | None = None
-    children: dict[str, _Node] = field(default_factory=dict)
-
-
 # --- JS-interface callbacks ----------------------------------------------------------------------
 
 
@@ -66,10 +60,10 @@ def callback_args(handler: Handler) -> tuple[CallbackArg, ...]:
 
     One argument is named `eventData`; several take the names of the top-level fields.
     """
-    tree = field_tree(handler.fields)
+    tree = field_tree(handler.fields, drop_brackets=True).children
     values = _callback_values(handler)
     if values is None:
-        return (_arg(SINGLE_ARG, _Node(None, tree), None),) if tree else ()
+        return (_arg(SINGLE_ARG, FieldNode("", None, tree), None),) if tree else ()
     if len(values) == 1:
         return (_arg(SINGLE_ARG, _single_node(tree, values[0]), values[0]),)
     usable = len(tree) == len(values) and all(_is_param_name(name) for name in tree)
@@ -109,25 +103,13 @@ def subscription_call(spec: EventSpec) -> dict[str, Any] | None:
     return call_model(BIND_METHOD, {"event": spec.bind_event, "handler": handler}, "app")
 
 
-def field_tree(fields: list[Field]) -> dict[str, _Node]:
-    """Dotted field names (`additionalParams.failedCode`) as a tree, in page order."""
-    root: dict[str, _Node] = {}
-    for item in fields:
-        level = root
-        parts = item.name.replace("[]", "").split(".")
-        for part in parts[:-1]:
-            level = level.setdefault(part, _Node()).children
-        level.setdefault(parts[-1], _Node()).doc = item
-    return root
-
-
-def _single_node(tree: dict[str, _Node], value: object) -> _Node:
+def _single_node(tree: dict[str, FieldNode], value: object) -> FieldNode:
     """A lone argument: the one documented field, or an object whose keys are the fields."""
     if len(tree) == 1:
         only = next(iter(tree.values()))
         if only.children or not isinstance(value, dict):
             return only
-    return _Node(None, tree)
+    return FieldNode("", None, tree)
 
 
 def _callback_values(handler: Handler) -> list[object] | None:
@@ -138,7 +120,7 @@ def _callback_values(handler: Handler) -> list[object] | None:
     return list(data) if isinstance(data, list) else [data]
 
 
-def _arg(name: str, node: _Node | None, value: object) -> CallbackArg:
+def _arg(name: str, node: FieldNode | None, value: object) -> CallbackArg:
     keys = _object_keys(node, value)
     typed = ts_type(node, value)
     log = name
@@ -149,18 +131,18 @@ def _arg(name: str, node: _Node | None, value: object) -> CallbackArg:
     return CallbackArg(name, typed, log)
 
 
-def _object_keys(node: _Node | None, value: object) -> list[str]:
+def _object_keys(node: FieldNode | None, value: object) -> list[str]:
     if node is not None and node.children:
         return list(node.children)
     return [str(k) for k in value] if isinstance(value, dict) else []
 
 
-def _is_array(node: _Node | None, value: object) -> bool:
+def _is_array(node: FieldNode | None, value: object) -> bool:
     declared = node.doc.type if node is not None and node.doc is not None else None
     return isinstance(value, list) or bool(declared and declared.strip().endswith("[]"))
 
 
-def ts_type(node: _Node | None, value: object) -> str:
+def ts_type(node: FieldNode | None, value: object) -> str:
     """A TS type from the documented field (type, children), else from the example value."""
     declared = (node.doc.type or "").strip() if node is not None and node.doc else ""
     if node is not None and node.children:
@@ -177,7 +159,7 @@ def ts_type(node: _Node | None, value: object) -> str:
     return _ts_from_value(value)
 
 
-def _mark(node: _Node) -> str:
+def _mark(node: FieldNode) -> str:
     """`?` for a member the page says arrives only sometimes (generator/extract/presence.py)."""
     return "?" if node.doc is not None and only_sometimes(node.doc.description) else ""
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from generator.render.fieldtree import HOLE_SEGMENT, field_tree
 from generator.render.stubs.names import NameRegistry, event_words, module_name, pascal
-from generator.render.stubs.tree import HOLE_SEGMENT, ObjectBuilder, field_tree
+from generator.render.stubs.tree import ObjectBuilder
 from generator.render.stubs.types import ObjectModel
 from generator.spec.event import EventSpec
 from generator.spec.parts import Field

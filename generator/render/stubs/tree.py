@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
+from generator.render.fieldtree import HOLE, FieldNode
 from generator.render.stubs.names import NameRegistry, pascal, safe_identifier, words
 from generator.render.stubs.types import (
     FieldModel,
@@ -20,30 +19,6 @@ from generator.render.stubs.types import (
 )
 from generator.spec.parts import Field
 
-_HOLE = "{}"  # a `{BOT_ID}` segment: the key of a map entry, not a field name
-HOLE_SEGMENT = re.compile(r"^[/\\]?\{.*\}$")
-
-
-@dataclass
-class _Node:
-    key: str
-    decl: Field | None = None
-    children: dict[str, _Node] = field(default_factory=dict)
-
-
-def field_tree(fields: Sequence[Field]) -> _Node:
-    """Dotted field names (`data.FIELDS.ID`) as a tree, in docs order."""
-    root = _Node("")
-    for declared in fields:
-        node = root
-        for part in (p.strip() for p in declared.name.split(".")):
-            if part:
-                key = _HOLE if HOLE_SEGMENT.match(part) else part
-                node = node.children.setdefault(key, _Node(key))
-        if node is not root and node.decl is None:
-            node.decl = declared
-    return root
-
 
 class ObjectBuilder:
     """Turns a field tree into ObjectModels (nested first), checking types against the examples."""
@@ -55,37 +30,37 @@ class ObjectBuilder:
         self.objects: list[ObjectModel] = []
 
     def build(
-        self, node: _Node, name: str, description: str, path: tuple[str, ...] = ()
+        self, node: FieldNode, name: str, description: str, path: tuple[str, ...] = ()
     ) -> ObjectModel:
         taken: set[str] = set()
-        members = [child for key, child in node.children.items() if key != _HOLE]
+        members = [child for key, child in node.children.items() if key != HOLE]
         fields = tuple(self._field(child, (*path, child.key), taken) for child in members)
         model = ObjectModel(name, ".".join(path), description, fields)
         self.objects.append(model)
         return model
 
-    def _field(self, node: _Node, path: tuple[str, ...], taken: set[str]) -> FieldModel:
+    def _field(self, node: FieldNode, path: tuple[str, ...], taken: set[str]) -> FieldModel:
         evidence = _evidence(self.examples, path)
         ref = self._type(node, path, evidence)
-        description = node.decl.description if node.decl else ""
+        description = node.doc.description if node.doc else ""
         attr = safe_identifier(node.key, taken)
-        return FieldModel(node.key, attr, ref, _required(node.decl, ref, evidence), description)
+        return FieldModel(node.key, attr, ref, _required(node.doc, ref, evidence), description)
 
-    def _type(self, node: _Node, path: tuple[str, ...], evidence: list[_Seen]) -> TypeRef:
-        raw = node.decl.type if node.decl else None
-        if any(key != _HOLE for key in node.children):
+    def _type(self, node: FieldNode, path: tuple[str, ...], evidence: list[_Seen]) -> TypeRef:
+        raw = node.doc.type if node.doc else None
+        if any(key != HOLE for key in node.children):
             many = is_explicit_list(raw) or _seen_list(evidence)
             name = self.names.claim(self._class_name(path, many))
-            description = node.decl.description if node.decl else ""
+            description = node.doc.description if node.doc else ""
             ref = obj_of(self.build(node, name, description, path))
             return list_of(ref) if many else ref
-        if _HOLE in node.children:
-            entry = (*path, _HOLE)
-            return map_of(self._type(node.children[_HOLE], entry, _evidence(self.examples, entry)))
+        if HOLE in node.children:
+            entry = (*path, HOLE)
+            return map_of(self._type(node.children[HOLE], entry, _evidence(self.examples, entry)))
         return widen(parse_docs_type(raw)[0], [v for present, v in evidence if present])
 
     def _class_name(self, path: tuple[str, ...], item: bool) -> str:
-        parts = [w for seg in path for w in (["Item"] if seg == _HOLE else words(seg))]
+        parts = [w for seg in path for w in (["Item"] if seg == HOLE else words(seg))]
         return self.base + pascal(parts) + ("Item" if item else "")
 
 
@@ -97,7 +72,7 @@ def _evidence(examples: Sequence[object], path: tuple[str, ...]) -> list[_Seen]:
     parents: list[object] = list(examples)
     for part in path[:-1]:
         parents = [child for parent in _objects(parents) for child in _children(parent, part)]
-    if path[-1] == _HOLE:
+    if path[-1] == HOLE:
         return [(True, value) for parent in _objects(parents) for value in parent.values()]
     return [(path[-1] in parent, parent.get(path[-1])) for parent in _objects(parents)]
 
@@ -113,7 +88,7 @@ def _objects(values: Iterable[object]) -> list[dict[str, object]]:
 
 
 def _children(parent: dict[str, object], part: str) -> list[object]:
-    if part == _HOLE:
+    if part == HOLE:
         return list(parent.values())
     return [parent[part]] if part in parent else []
 
