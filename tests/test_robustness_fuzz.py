@@ -3,9 +3,9 @@
 atheris is the optional `fuzz` extra (`pip install -e '.[fuzz]'` or `pip install atheris`); .ci/run
 installs it, so CI runs these tests. Where atheris cannot be installed (it ships wheels for a
 limited set of platforms/Pythons and elsewhere needs a libFuzzer-enabled clang to build) they skip,
-also under CI=true, and .ci/run says so: its absence is not a broken toolchain. Each target runs with a fixed seed over a seed
-corpus made from the page composer, for at most B24_FUZZ_SECONDS (default 15) or B24_FUZZ_RUNS
-inputs. Long runs: see README, Robustness.
+also under CI=true, and .ci/run says so: its absence is not a broken toolchain. Each target runs
+with a fixed seed over a seed corpus made from the page composer, for at most B24_FUZZ_SECONDS
+(default 15) or B24_FUZZ_RUNS inputs. Long runs: see README, Robustness.
 """
 
 from __future__ import annotations
