@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import shutil
+import ssl
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -368,3 +370,89 @@ HOSTILE = Method(  # keys and descriptions that each target language must quote 
     description='Line one */ with "quotes" and \\ backslash.\n\nSecond paragraph.',
     source=Source("api-reference/chats/it's */ odd.md"),
 )
+
+
+def tls_for_double(root: Path) -> tuple[ssl.SSLContext, Path]:
+    """A server context with a fresh self-signed certificate for 127.0.0.1, and the certificate
+    (b24jssdk's webhook client speaks https only; node trusts it through NODE_EXTRA_CA_CERTS)."""
+    from tests.support.snippets import run_tool
+
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl not found: apt-get install openssl")
+    root.mkdir(parents=True, exist_ok=True)
+    cert, key = root / "cert.pem", root / "key.pem"
+    subject = ["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+    run_tool(
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-keyout",
+            key,
+            "-out",
+            cert,
+            *subject,
+        ],
+        ok_codes=[0],
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context, cert
+
+
+_TS_DRIVER = """import { B24Hook, type TypeB24 } from '@bitrix24/b24jssdk'
+import { callMethod } from './b24-methods.js'
+
+// one loose view of the typed wrapper: the calls come as data, their types were checked elsewhere
+type LooseCall = (b24: TypeB24, method: string, params: unknown) => Promise<unknown>
+const call = callMethod as unknown as LooseCall
+
+const calls = JSON.parse(CALLS) as Array<[string, unknown]>
+const b24 = new B24Hook(
+  { b24Url: BASE, userId: 1, secret: 'webhook-code' },
+  { restrictionParams: { rateLimit: { burstLimit: 100000, drainRate: 100000, adaptiveEnabled: false }, maxRetries: 1 } },
+)
+b24.offClientSideWarning()
+const out: Array<[string, unknown]> = []
+for (const [method, params] of calls) {
+  try {
+    out.push([method, { ok: await call(b24, method, params) }])
+  } catch (error) {
+    out.push([method, { error: String(error).slice(0, 300) }])
+  }
+}
+console.log(JSON.stringify(out))
+"""
+
+
+def run_ts_calls(
+    module: bytes, calls: list[tuple[str, object]], double: RestDouble, cert: Path, root: Path
+) -> list[tuple[str, dict[str, object]]]:
+    """Compile `b24-methods.ts` and a driver with tsc, then run every `callMethod(b24, method,
+    params)` through a real b24jssdk B24Hook against the (https) double; [(method, outcome)]."""
+    from tests.support.snippets import run_tool
+    from tests.support.toolchains import require
+    from tests.support.ts_checker import TSCONFIG
+
+    node, tsc = require("node"), require("tsc")
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "node_modules").symlink_to(require("b24jssdk").parents[1], target_is_directory=True)
+    options = {**TSCONFIG["compilerOptions"], "noEmit": False, "outDir": "js"}  # type: ignore[dict-item]
+    (root / "tsconfig.json").write_text(json.dumps({**TSCONFIG, "compilerOptions": options}))
+    (root / "b24-methods.ts").write_bytes(module)
+    driver = _TS_DRIVER.replace("CALLS", json.dumps(json.dumps(calls))).replace(
+        "BASE", json.dumps(double.base_url)
+    )
+    (root / "driver.ts").write_text(driver, encoding="utf-8")
+    compiled = run_tool([tsc, "-p", root, "--pretty", "false"], cwd=root, ok_codes=[0, 1, 2])
+    assert compiled.returncode == 0, compiled.stdout
+    (root / "js" / "package.json").write_text('{"type": "module"}', encoding="utf-8")
+    env = {"NODE_EXTRA_CA_CERTS": str(cert)}
+    ran = run_tool([node, root / "js" / "driver.js"], cwd=root, env=env, ok_codes=[0])
+    return [(method, outcome) for method, outcome in json.loads(ran.stdout)]

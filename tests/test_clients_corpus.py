@@ -22,6 +22,9 @@ from tests.clients_fixtures import (
     execute_all,
     import_fresh,
     php_checks,
+    run_ts_calls,
+    sample_value,
+    tls_for_double,
     tsc_errors,
     write_tree,
 )
@@ -130,3 +133,26 @@ def test_ruff_fast_path_equals_black(specs: list[MethodLike]) -> None:
 def test_selection_keeps_one_spec_per_method(specs: list[MethodLike]) -> None:
     selected = select_methods(specs)
     assert len({s.method for s in selected}) == len(selected)
+
+
+def test_every_ts_call_runs_through_b24jssdk(
+    out: Path, specs: list[MethodLike], scopes: list[ScopeModel], tmp_path: Path
+) -> None:
+    context, cert = tls_for_double(tmp_path / "tls")
+    models = [m for scope in scopes for m in scope.methods]
+    calls = [(m.method, {p.key: sample_value(p.type) for p in m.required_params}) for m in models]
+    expected = contracts(specs)
+    with RestDouble(contracts=expected, tls=context) as double:
+        outcomes = run_ts_calls((out / TS_FILE).read_bytes(), calls, double, cert, tmp_path / "ts")
+    app_only = {m.method for m in models if m.app_only}
+
+    def as_documented(method: str, outcome: dict[str, object]) -> bool:
+        if method in app_only:  # through a webhook: refused
+            return "WRONG_AUTH_TYPE" in str(outcome.get("error"))
+        return "ok" in outcome and outcome["ok"] == expected[method].result
+
+    wrong = sorted(method for method, outcome in outcomes if not as_documented(method, outcome))
+    # b24jssdk 1.3.0 reads `"start" in params.data`: a string `data` param crashes it
+    string_data = sorted(method for method, params in calls if isinstance(params.get("data"), str))
+    assert len(outcomes) == len(models)
+    assert wrong == string_data == ["landing.block.changeAnchor"]

@@ -17,6 +17,7 @@ token subclasses that send the same requests over plain HTTP to this double.
 
 import json
 import re
+import ssl
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -102,6 +103,7 @@ class RestDouble:
     default_result: JSON = True
     unknown_methods: set[str] = field(default_factory=set)
     contracts: dict[str, MethodContract] = field(default_factory=dict)
+    tls: ssl.SSLContext | None = None  # serve https (b24jssdk's webhook client refuses http)
     _calls: list[Call] = field(default_factory=list, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _server: ThreadingHTTPServer | None = field(default=None, init=False, repr=False)
@@ -110,6 +112,8 @@ class RestDouble:
     def __enter__(self) -> Self:
         self._server = ThreadingHTTPServer((HOST, 0), _handler_for(self))
         self._server.daemon_threads = True
+        if self.tls is not None:
+            self._server.socket = self.tls.wrap_socket(self._server.socket, server_side=True)
         # A short poll interval keeps shutdown (once per test) from costing half a second.
         serve = partial(self._server.serve_forever, poll_interval=0.02)
         self._thread = threading.Thread(target=serve, daemon=True)
@@ -132,7 +136,7 @@ class RestDouble:
 
     @property
     def base_url(self) -> str:
-        return f"http://{self.domain}"
+        return f"{'https' if self.tls else 'http'}://{self.domain}"
 
     def webhook_url(self, method: str) -> str:
         return f"{self.base_url}/rest/{self.user_id}/{self.webhook_code}/{method}"
@@ -219,6 +223,8 @@ def _handler_for(double: RestDouble) -> type[BaseHTTPRequestHandler]:
 
 class _RestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # headers and body are two writes: with Nagle on, a keep-alive client waits out its delayed ACK
+    disable_nagle_algorithm = True
     owner: RestDouble
 
     def do_GET(self) -> None:
