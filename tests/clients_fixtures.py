@@ -416,7 +416,12 @@ const call = callMethod as unknown as LooseCall
 const calls = JSON.parse(CALLS) as Array<[string, unknown]>
 const b24 = new B24Hook(
   { b24Url: BASE, userId: 1, secret: 'webhook-code' },
-  { restrictionParams: { rateLimit: { burstLimit: 100000, drainRate: 100000, adaptiveEnabled: false }, maxRetries: 1 } },
+  {
+    restrictionParams: {
+      rateLimit: { burstLimit: 100000, drainRate: 100000, adaptiveEnabled: false },
+      maxRetries: 1,
+    },
+  },
 )
 b24.offClientSideWarning()
 const out: Array<[string, unknown]> = []
