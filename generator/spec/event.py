@@ -73,7 +73,6 @@ class EventSpec:
 
     @property
     def bind_event(self) -> str:
-        """The event name a subscription passes (`onTaskAdd`): the subscription's spelling when it
-        is the same code, else the page's code. The one bind-name rule of the project."""
-        named = (self.subscription.event_name or "").strip()
-        return named if named and named.upper() == self.event.strip().upper() else self.event
+        """The event name a subscription passes (`onTaskAdd`): the subscription's own spelling,
+        else the page's code. The one bind-name rule of the project (examples and stubs)."""
+        return self.subscription.event_name or self.event
