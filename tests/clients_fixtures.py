@@ -159,6 +159,12 @@ V3_UNLISTED = Method(  # REST 3.0 in the docs, not in b24pysdk 1.3.2's v3 list
 
 NO_METHOD = Method(None)
 DUPLICATE = Method("crm.deal.get", params=(), source=Source("api-reference/other.md"))
+V3_TWIN = Method(  # the same name on a REST 3.0 page, with more params: the REST 2 page wins
+    "crm.deal.get",
+    params=(P("id", "integer", True), P("select", "string[]")),
+    rest_version=3,
+    source=Source("api-reference/crm/deals/crm-deal-get-rest-v3.md"),
+)
 
 FIXTURE = [
     DEAL_ADD,
@@ -170,6 +176,7 @@ FIXTURE = [
     V3_UNLISTED,
     NO_METHOD,
     DUPLICATE,
+    V3_TWIN,
 ]
 
 

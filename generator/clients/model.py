@@ -94,12 +94,17 @@ _RESERVED_ARGS = frozenset({"client", "rt", "cast", "list", "dict", "str", "int"
 
 
 def select_methods(specs: Iterable[MethodLike]) -> list[MethodLike]:
-    """One spec per method name (the one with the most params, then the first), sorted."""
+    """One spec per method name, sorted: a REST 2 page before a REST 3 page of the same name
+    (as b24pysdk and b24jssdk call it by default), then the page with the most params."""
     chosen: dict[str, MethodLike] = {}
-    for spec in sorted(specs, key=lambda s: (s.method or "", -len(s.params), docs_path(s))):
+    for spec in sorted(specs, key=_preference):
         if spec.method:
             chosen.setdefault(spec.method, spec)
     return [chosen[name] for name in sorted(chosen)]
+
+
+def _preference(spec: MethodLike) -> tuple[str, int, int, str]:
+    return (spec.method or "", rest_version(spec.rest_version), -len(spec.params), docs_path(spec))
 
 
 def build_scopes(specs: Iterable[MethodLike]) -> list[ScopeModel]:

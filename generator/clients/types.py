@@ -84,7 +84,10 @@ _DOCS: dict[str, CType] = {
 _NULLISH = frozenset({"null", "undefined", "nil"})
 _ID_REFERENCE = re.compile(r"^[a-z][a-z0-9_]*\.(id|ID)$")
 _CODE_REFERENCE = re.compile(r"^[a-z][a-z0-9_]*\.[A-Za-z_]+$")
-_IDENTIFIER_TYPE = re.compile(r"^(crm|sale|catalog)_[a-z_]+$")  # crm_status, crm_currency
+# string identifiers: status and currency codes, enum values, entity codes (`C_12`)
+_IDENTIFIER_TYPE = re.compile(
+    r"^(crm_status|crm_currency|crm_entity|crm_enum_[a-z_]+|sale_status|userfieldentityid)$"
+)
 
 
 def docs_type(raw: str | None) -> tuple[CType, bool]:
