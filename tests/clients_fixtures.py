@@ -383,10 +383,14 @@ def tls_for_double(root: Path) -> tuple[ssl.SSLContext, Path]:
     """A server context with a fresh self-signed certificate for 127.0.0.1, and the certificate
     (b24jssdk's webhook client speaks https only; node trusts it through NODE_EXTRA_CA_CERTS)."""
     from tests.support.snippets import run_tool
+    from tests.support.toolchains import in_ci
 
     openssl = shutil.which("openssl")
     if openssl is None:
-        pytest.skip("openssl not found: apt-get install openssl")
+        message = "openssl not found: apt-get install openssl"
+        if in_ci():
+            pytest.fail(f"{message} (a missing toolchain is a failure in CI)", pytrace=False)
+        pytest.skip(message)
     root.mkdir(parents=True, exist_ok=True)
     cert, key = root / "cert.pem", root / "key.pem"
     subject = ["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
