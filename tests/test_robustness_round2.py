@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -361,6 +362,100 @@ def test_nested_notes_are_matched_in_one_pass(monkeypatch: pytest.MonkeyPatch) -
     assert sum(t.type == "yfm_note_open" for t in tokens) > 2000
     # every line is scanned about once (the old per-opener scan read each ~20 times, once a level)
     assert scanned <= 1.1 * lines, (scanned, lines)
+
+
+def _per_opener_closer(state: Any, opener: str, start: int, end: int) -> int | None:
+    """The scan the one-pass matcher replaced: from each opener to its closer, counting depth."""
+    from generator.yfm import directives
+
+    closer, depth = directives.PAIRED[opener], 0
+    for line, text in directives.lines_outside_fences(state, start, end):
+        found = directives.parse_directive(text)
+        if found is not None and found.name == opener:
+            depth += 1
+        elif found is not None and found.name == closer:
+            if depth == 0:
+                return line
+            depth -= 1
+    return None
+
+
+SOUP = [
+    "{% note info %}",
+    "{% endnote %}",
+    '{% cut "x" %}',
+    "{% endcut %}",
+    "{% list tabs %}",
+    "{% endlist %}",
+    "{% if a %}",
+    "{% endif %}",
+    "```",
+    "~~~",
+    "> {% note %}",
+    "> {% endnote %}",
+    "- item",
+    "  {% endnote %}",
+    "    {% note %}",
+    "text",
+    "",
+    "",
+]
+
+
+def _directive_soup(seed: int) -> str:
+    """Directives, closers, fences, quotes and list items in random order: interleaved and
+    unbalanced nesting, where a remembered match must respect its container's end."""
+    import random
+
+    pick = random.Random(seed)
+    return "\n".join(pick.choice(SOUP) for _ in range(pick.randint(5, 40))) + "\n"
+
+
+def _tokens(text: str) -> list[tuple[object, ...]]:
+    from generator.yfm import markdown
+
+    return [(t.type, t.map, t.info, t.meta.get("unclosed")) for t in markdown().parse(text)]
+
+
+def test_a_directive_opened_in_a_quote_with_a_lazy_line_after_it_ends() -> None:
+    """Found by the soup below: markdown-it gives the lazy line an indent of -1, and lowering the
+    block indent to reach it looped forever (both matchers)."""
+    import signal
+
+    from generator.yfm import tokenize
+
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError("tokenising two lines did not end")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        tokens = tokenize("> {% note %}\n    {% note %}\n")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [t.type for t in tokens] == [
+        "blockquote_open",
+        "yfm_note_open",
+        "yfm_note_close",
+        "blockquote_close",
+    ]
+
+
+def test_one_pass_matching_tokenises_exactly_as_the_per_opener_scan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator.yfm import directives
+    from tests.fuzz.pages import random_tree
+
+    pages = [random_tree(seed).page_bytes.decode("utf-8", "replace") for seed in range(300)]
+    pages += [nested_notes_page(20_000, depth) for depth in (1, 3, 25)]
+    pages += [_directive_soup(seed) for seed in range(400)]
+    fixtures = (REPO / "tests" / "fixtures").rglob("*.md")
+    pages += [p.read_bytes().decode("utf-8", "replace") for p in fixtures]
+    one_pass = [_tokens(text) for text in pages]
+    monkeypatch.setattr(directives, "find_closer", _per_opener_closer)
+    assert [_tokens(text) for text in pages] == one_pass
 
 
 @pytest.mark.slow

@@ -172,7 +172,10 @@ def tokenize_content(state: StateBlock, start: int, end: int) -> None:
         line = state.skipEmptyLines(state.line)
         if line >= end or state.sCount[line] >= state.blkIndent:
             break
-        state.blkIndent = max(state.sCount[line], 0)
+        lowered = max(state.sCount[line], 0)
+        if lowered >= state.blkIndent:  # a lazy line (sCount -1) cannot be reached: stop, not spin
+            break
+        state.blkIndent = lowered
     state.blkIndent = old_indent
 
 
