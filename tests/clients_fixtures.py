@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import ssl
+import subprocess
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -472,3 +473,10 @@ def run_ts_calls(
     env = {"NODE_EXTRA_CA_CERTS": str(cert)}
     ran = run_tool([node, root / "js" / "driver.js"], cwd=root, env=env, ok_codes=[0])
     return [(method, outcome) for method, outcome in json.loads(ran.stdout)]
+
+
+def mypy_strict(cwd: Path, target: str, cache_dir: Path, *extra: str) -> str:
+    """`mypy --strict` on `target` from `cwd` (its cache kept out of the checked tree): stdout."""
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *extra]
+    command += ["--cache-dir", str(cache_dir), target]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False).stdout

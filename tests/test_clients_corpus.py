@@ -6,8 +6,6 @@ fast path) equals black's on every generated module."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from tests.clients_fixtures import (
     corpus_method_specs,
     execute_all,
     import_fresh,
+    mypy_strict,
     php_checks,
     run_ts_calls,
     sample_value,
@@ -59,21 +58,15 @@ def test_one_callable_per_method(specs: list[MethodLike], scopes: list[ScopeMode
     assert len(set(functions)) == len(functions)
 
 
-def test_package_imports_and_passes_mypy_strict(out: Path, scopes: list[ScopeModel]) -> None:
+def test_package_imports_and_passes_mypy_strict(
+    out: Path, scopes: list[ScopeModel], tmp_path: Path
+) -> None:
     require("b24pysdk")
     package = import_fresh(out / "python", "b24_methods")
     assert len(package.METHODS) == sum(len(scope.methods) for scope in scopes)
-    completed = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "b24_methods"],
-        cwd=out / "python",
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    stdout = mypy_strict(out / "python", "b24_methods", tmp_path)
     modules = len(scopes) + 3  # __init__, _runtime, registry
-    assert completed.stdout == f"Success: no issues found in {modules} source files\n", (
-        completed.stdout[-3000:]
-    )
+    assert stdout == f"Success: no issues found in {modules} source files\n", stdout[-3000:]
 
 
 def test_every_callable_runs_against_the_double(

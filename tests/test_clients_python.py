@@ -3,8 +3,6 @@ and every callable executed through a real b24pysdk client against the REST doub
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from tests.clients_fixtures import (
     contracts,
     execute_all,
     import_fresh,
+    mypy_strict,
     write_tree,
 )
 from tests.support.rest_double import RestDouble
@@ -121,17 +120,10 @@ def test_registry_records_auth_and_version(package: Path) -> None:
     assert registry["crm.deal.get"].docs == "api-reference/crm/deals/crm-deal-get.md"
 
 
-def test_mypy_strict_clean(package: Path) -> None:
+def test_mypy_strict_clean(package: Path, tmp_path: Path) -> None:
     require("b24pysdk")
-    completed = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "b24_methods"],
-        cwd=package,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stdout + completed.stderr
-    assert completed.stdout.startswith("Success: no issues found in 8 source files")
+    stdout = mypy_strict(package, "b24_methods", tmp_path)
+    assert stdout == "Success: no issues found in 8 source files\n", stdout
 
 
 def test_every_callable_runs_through_b24pysdk_against_the_double(package: Path) -> None:
@@ -249,27 +241,13 @@ def use(client: SdkClient) -> None:
 """
 
 
-def test_mypy_rejects_bad_calls(package: Path) -> None:
+def test_mypy_rejects_bad_calls(package: Path, tmp_path: Path) -> None:
     (package / "use_bad.py").write_text(MYPY_NEGATIVE, encoding="utf-8")
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--no-incremental",
-            "--no-error-summary",
-            "--hide-error-context",
-            "use_bad.py",
-        ],
-        cwd=package,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    extra = ("--no-error-summary", "--hide-error-context")
+    stdout = mypy_strict(package, "use_bad.py", tmp_path, *extra)
     codes = [
         (line.split(":")[1], line.rsplit("[", 1)[-1].rstrip("]"))
-        for line in completed.stdout.splitlines()
+        for line in stdout.splitlines()
         if line.startswith("use_bad.py:") and ": error:" in line
     ]
     assert codes == [
@@ -285,20 +263,5 @@ def test_mypy_rejects_bad_calls(package: Path) -> None:
 def test_committed_golden_clients_type_check(tmp_path: Path) -> None:
     """generated/ holds the clients of the sample docs' method pages; they pass mypy --strict."""
     golden = Path(__file__).resolve().parents[1] / "generated" / "python"
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--no-incremental",
-            "--cache-dir",
-            str(tmp_path),
-            "b24_methods",
-        ],
-        cwd=golden,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert completed.stdout == "Success: no issues found in 6 source files\n", completed.stdout
+    stdout = mypy_strict(golden, "b24_methods", tmp_path)
+    assert stdout == "Success: no issues found in 6 source files\n", stdout

@@ -3,8 +3,6 @@ clients that type-check, compile, lint and run."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from generator.clients.model import build_scopes
@@ -13,6 +11,7 @@ from tests.clients_fixtures import (
     HOSTILE,
     contracts,
     execute_all,
+    mypy_strict,
     php_checks,
     tsc_errors,
     write_tree,
@@ -24,14 +23,8 @@ from tests.support.toolchains import require
 def test_hostile_names_in_every_language(tmp_path: Path) -> None:
     require("b24pysdk")
     out = write_tree(render_clients([HOSTILE]), tmp_path / "out")
-    mypy = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "b24_methods"],
-        cwd=out / "python",
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert mypy.stdout == "Success: no issues found in 4 source files\n", mypy.stdout
+    stdout = mypy_strict(out / "python", "b24_methods", tmp_path / "cache")
+    assert stdout == "Success: no issues found in 4 source files\n", stdout
     with RestDouble(contracts=contracts([HOSTILE])) as double:
         done = execute_all(build_scopes([HOSTILE]), out / "python", double)
         sent = double.last_call().params

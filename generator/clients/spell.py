@@ -12,43 +12,43 @@ from generator.render.stubs.spelling import php_shape_key, py_doc, ts_key
 if TYPE_CHECKING:
     from generator.clients.model import MethodModel
 
-_PY_SCALARS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "any": "Any"}
-_TS_SCALARS = {"str": "string", "int": "number", "float": "number", "bool": "boolean"}
-_PHP_SCALARS = {"str": "string", "int": "int", "float": "float", "bool": "bool", "any": "mixed"}
+# each language's spelling of every kind but `shape`; `{}` is where the item type goes
+_PY = {"str": "str", "int": "int", "float": "float", "bool": "bool", "any": "Any"}
+_PY |= {"dict": "dict[str, Any]", "list": "list[{}]", "map": "dict[str, {}]"}
+_TS = {"str": "string", "int": "number", "float": "number", "bool": "boolean", "any": "unknown"}
+_TS |= {"dict": "Record<string, unknown>", "list": "Array<{}>", "map": "Record<string, {}>"}
+_PHP = {"str": "string", "int": "int", "float": "float", "bool": "bool", "any": "mixed"}
+_PHP |= {"dict": "array<array-key, mixed>", "list": "list<{}>", "map": "array<array-key, {}>"}
 
 
-def _inner(ctype: CType) -> CType:
-    if ctype.item is None:
-        raise ValueError(f"{ctype.kind} type without an item type")
-    return ctype.item
-
-
-def _shape(ctype: CType) -> Shape:
-    if ctype.shape is None:
-        raise ValueError("shape type without a shape")
-    return ctype.shape
-
-
-# --- Python --------------------------------------------------------------------------------------
+def _spell(ctype: CType, table: dict[str, str], shape_name: Callable[[Shape], str]) -> str:
+    if ctype.kind == "shape":
+        if ctype.shape is None:
+            raise ValueError("shape type without a shape")
+        return shape_name(ctype.shape)
+    if ctype.kind in ("list", "map"):
+        if ctype.item is None:
+            raise ValueError(f"{ctype.kind} type without an item type")
+        return table[ctype.kind].format(_spell(ctype.item, table, shape_name))
+    return table[ctype.kind]
 
 
 def py_ctype(ctype: CType) -> str:
-    if ctype.kind in _PY_SCALARS:
-        return _PY_SCALARS[ctype.kind]
-    if ctype.kind == "dict":
-        return "dict[str, Any]"
-    if ctype.kind == "list":
-        return f"list[{py_ctype(_inner(ctype))}]"
-    if ctype.kind == "map":
-        return f"dict[str, {py_ctype(_inner(ctype))}]"
-    shape = _shape(ctype)
-    return f"{shape.name} | dict[str, Any]" if shape.open else shape.name
+    """`int`, `list[CrmDealGetResultItem]`; an open shape also takes any `dict[str, Any]`."""
+    return _spell(
+        ctype, _PY, lambda shape: f"{shape.name} | dict[str, Any]" if shape.open else shape.name
+    )
+
+
+def _nullable(member: Member) -> bool:
+    """The value may be null and the type does not already admit it (`any` does)."""
+    return member.nullable and member.type.kind != "any"
 
 
 def py_value(member: Member) -> str:
     """The value type of a TypedDict key: `Required[int]`, `NotRequired[str | None]`."""
     text = py_ctype(member.type)
-    if member.nullable and member.type.kind != "any":
+    if _nullable(member):
         text += " | None"
     return f"{'Required' if member.required else 'NotRequired'}[{text}]"
 
@@ -57,8 +57,7 @@ def py_argument(member: Member) -> str:
     """A keyword argument: `id: int`, `fields: X | None = None` (None: not sent)."""
     text = py_ctype(member.type)
     if member.required:
-        nullable = member.nullable and member.type.kind != "any"
-        return f"{member.name}: {text}{' | None' if nullable else ''}"
+        return f"{member.name}: {text}{' | None' if _nullable(member) else ''}"
     if member.type.kind == "any":
         return f"{member.name}: Any = None"
     return f"{member.name}: {text} | None = None"
@@ -68,23 +67,14 @@ def py_argument(member: Member) -> str:
 
 
 def ts_ctype(ctype: CType) -> str:
-    if ctype.kind in _TS_SCALARS:
-        return _TS_SCALARS[ctype.kind]
-    if ctype.kind == "any":
-        return "unknown"
-    if ctype.kind == "dict":
-        return "Record<string, unknown>"
-    if ctype.kind == "list":
-        return f"Array<{ts_ctype(_inner(ctype))}>"
-    if ctype.kind == "map":
-        return f"Record<string, {ts_ctype(_inner(ctype))}>"
-    return _shape(ctype).name
+    """`number`, `Array<X>`, `Record<string, unknown>`, a shape's interface name."""
+    return _spell(ctype, _TS, lambda shape: shape.name)
 
 
 def ts_member(member: Member) -> str:
     """An interface member: `TITLE?: string`, `ID: number | null`."""
     text = ts_ctype(member.type)
-    if member.nullable and member.type.kind != "any":
+    if _nullable(member):
         text += " | null"
     return f"{ts_key(member.key)}{'' if member.required else '?'}: {text}"
 
@@ -93,15 +83,8 @@ def ts_member(member: Member) -> str:
 
 
 def php_ctype(ctype: CType) -> str:
-    if ctype.kind in _PHP_SCALARS:
-        return _PHP_SCALARS[ctype.kind]
-    if ctype.kind == "dict":
-        return "array<array-key, mixed>"
-    if ctype.kind == "list":
-        return f"list<{php_ctype(_inner(ctype))}>"
-    if ctype.kind == "map":
-        return f"array<array-key, {php_ctype(_inner(ctype))}>"
-    return _shape(ctype).name
+    """`int`, `list<X>`, `array<array-key, mixed>`, a shape's `@phpstan-type` name."""
+    return _spell(ctype, _PHP, lambda shape: shape.name)
 
 
 def php_shape(shape: Shape) -> str:
@@ -114,7 +97,7 @@ def php_shape(shape: Shape) -> str:
 
 def _php_member(member: Member) -> str:
     text = php_ctype(member.type)
-    if member.nullable and member.type.kind != "any":
+    if _nullable(member):
         text += "|null"
     return f"{php_shape_key(member.key)}{'' if member.required else '?'}: {text}"
 
