@@ -480,3 +480,56 @@ def mypy_strict(cwd: Path, target: str, cache_dir: Path, *extra: str) -> str:
     command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *extra]
     command += ["--cache-dir", str(cache_dir), target]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False).stdout
+
+
+_PHP_CALLER = r"""
+foreach (glob($argv[1] . '/*.php') as $file) { require_once $file; }
+$base = $argv[2];
+$calls = json_decode((string) file_get_contents($argv[3]), true, 512, JSON_THROW_ON_ERROR);
+// one REST call over a webhook: JSON body, `result` back, an exception for an error answer
+$call = function (string $method, array $params) use ($base): mixed {
+    $context = stream_context_create(['http' => [
+        'method' => 'POST', 'ignore_errors' => true, 'header' => "Content-Type: application/json\r\n",
+        'content' => json_encode((object) $params, JSON_THROW_ON_ERROR),
+    ]]);
+    $url = "$base/rest/1/webhook-code/$method.json";
+    $answer = json_decode((string) file_get_contents($url, false, $context), true);
+    if (isset($answer['error'])) { throw new RuntimeException($answer['error']); }
+    return $answer['result'];
+};
+$out = [];
+foreach ($calls as [$method, $params]) {
+    [$class, $function] = \B24Methods\Methods::ALL[$method];
+    try { $out[] = [$method, ['ok' => (new $class($call))->$function($params)]]; }
+    catch (RuntimeException $e) { $out[] = [$method, ['error' => $e->getMessage()]]; }
+}
+echo json_encode($out, JSON_THROW_ON_ERROR);
+"""
+
+
+def run_php_calls(
+    php_root: Path, calls: list[tuple[str, object]], double: RestDouble, root: Path
+) -> list[tuple[str, dict[str, object]]]:
+    """Call every generated PHP method (one PHP process) through a webhook closure that posts to
+    the double; [(method, {"ok": result} or {"error": code})]."""
+    from tests.support.snippets import run_tool
+    from tests.support.toolchains import require
+
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "calls.json").write_text(json.dumps(calls), encoding="utf-8")
+    command = [require("php"), "-r", _PHP_CALLER, php_root, double.base_url, root / "calls.json"]
+    ran = run_tool(command, ok_codes=[0])
+    return [(method, outcome) for method, outcome in json.loads(ran.stdout)]
+
+
+def as_php_sees(value: object) -> object:
+    """A JSON value after PHP's `json_decode(..., true)` and `json_encode`: `{}` and objects keyed
+    0..n-1 come back as lists."""
+    if isinstance(value, list):
+        return [as_php_sees(item) for item in value]
+    if isinstance(value, dict):
+        items = {key: as_php_sees(item) for key, item in value.items()}
+        if list(items) == [str(index) for index in range(len(items))]:
+            return list(items.values())
+        return items
+    return value

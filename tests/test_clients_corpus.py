@@ -15,12 +15,14 @@ from generator.clients.model import ScopeModel, build_scopes, select_methods
 from generator.clients.render import PHP_ROOT, TS_FILE, render_client_sources, render_clients
 from tests.clients_fixtures import (
     MethodLike,
+    as_php_sees,
     contracts,
     corpus_method_specs,
     execute_all,
     import_fresh,
     mypy_strict,
     php_checks,
+    run_php_calls,
     run_ts_calls,
     sample_value,
     tls_for_double,
@@ -149,3 +151,22 @@ def test_every_ts_call_runs_through_b24jssdk(
     string_data = sorted(method for method, params in calls if isinstance(params.get("data"), str))
     assert len(outcomes) == len(models)
     assert wrong == string_data == ["landing.block.changeAnchor"]
+
+
+def test_every_php_method_calls_the_double(
+    out: Path, specs: list[MethodLike], scopes: list[ScopeModel], tmp_path: Path
+) -> None:
+    models = [m for scope in scopes for m in scope.methods]
+    calls = [(m.method, {p.key: sample_value(p.type) for p in m.required_params}) for m in models]
+    expected = contracts(specs)
+    with RestDouble(contracts=expected) as double:
+        outcomes = run_php_calls(out / PHP_ROOT, calls, double, tmp_path)
+    refused = sorted(method for method, outcome in outcomes if outcome.get("error"))
+    answered = [
+        m
+        for m, outcome in outcomes
+        if "ok" in outcome and outcome["ok"] == as_php_sees(expected[m].result)
+    ]
+    assert refused == sorted(m.method for m in models if m.app_only)  # WRONG_AUTH_TYPE only
+    assert {o.get("error") for _, o in outcomes} == {None, "WRONG_AUTH_TYPE"}
+    assert len(answered) + len(refused) == len(models)

@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.clients.model import build_scopes
 from generator.clients.render import PHP_ROOT, render_clients
-from tests.clients_fixtures import FIXTURE, php_checks, write_tree
+from tests.clients_fixtures import (
+    FIXTURE,
+    as_php_sees,
+    contracts,
+    php_checks,
+    run_php_calls,
+    sample_value,
+    write_tree,
+)
+from tests.support.rest_double import RestDouble
 
 
 def test_shapes_and_signatures() -> None:
@@ -34,3 +44,19 @@ def test_php_lint_phpdoc_types_and_dispatch(tmp_path: Path) -> None:
     assert lint == []
     assert doctypes == "checked: 6 files, 32 tags\n"
     assert dispatch == "7 dispatched, 0 wrong\n"
+
+
+def test_every_method_calls_the_double_through_a_webhook_closure(tmp_path: Path) -> None:
+    out = write_tree(render_clients(FIXTURE), tmp_path / "out")
+    models = [m for scope in build_scopes(FIXTURE) for m in scope.methods]
+    calls = [(m.method, {p.key: sample_value(p.type) for p in m.required_params}) for m in models]
+    with RestDouble(contracts=contracts(FIXTURE)) as double:
+        outcomes = dict(run_php_calls(out / PHP_ROOT, calls, double, tmp_path / "php"))
+        sent = {call.method: call.params for call in double.calls}
+    assert outcomes["event.bind"] == {"error": "WRONG_AUTH_TYPE"}  # app-only, via a webhook
+    assert outcomes["crm.deal.add"] == {"ok": 11}
+    assert outcomes["crm.deal.get"] == {
+        "ok": as_php_sees(contracts(FIXTURE)["crm.deal.get"].result)
+    }
+    assert sent["crm.item.list"] == {"entityTypeId": 7}
+    assert sorted(outcomes) == sorted(m.method for m in models)

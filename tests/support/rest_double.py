@@ -59,8 +59,9 @@ _TYPE_CHECKS: dict[str, Any] = {
     "float": lambda v: isinstance(v, int | float | str) and not isinstance(v, bool),
     "str": lambda v: isinstance(v, str | int | float) and not isinstance(v, bool),
     "bool": lambda v: isinstance(v, bool | int | str),
-    "object": lambda v: isinstance(v, dict),
-    "list": lambda v: isinstance(v, list | dict),  # PHP form lists decode to index-keyed dicts
+    # the portal is PHP: JSON objects and lists both decode to arrays, so only scalars are wrong
+    "object": lambda v: isinstance(v, dict | list),
+    "list": lambda v: isinstance(v, list | dict),
 }
 
 
