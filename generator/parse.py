@@ -109,7 +109,9 @@ def _reading_kind(rel: str, text: str) -> PageKind:
     kind = kind_for(classify_file(rel, text))
     if kind is not None and kind.parses:
         return kind
-    return next(k for k in page_kinds() if k.page_type is PageType.EVENT)
+    event = kind_for(PageType.EVENT)
+    assert event is not None
+    return event
 
 
 def _parsed_types() -> set[PageType]:

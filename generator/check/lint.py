@@ -8,12 +8,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from generator.check.report import Finding
-from generator.extract.method import MethodFacts
 from generator.spec.event import EventSpec
 from generator.spec.parts import ExampleBlock, Tab
 from generator.targets import Targets, load_targets
+
+if TYPE_CHECKING:  # the method extractor's imports are not the event path's to pay
+    from generator.extract.method import MethodFacts
 
 SDK_FUNCTION = re.compile(r"^(?:BX24|\$b24|B24Js)\.|^CRest::")
 CURL_BODY = re.compile(r"-d\s+'(?P<body>[^']*)'")
