@@ -18,16 +18,18 @@ from tests.clients_fixtures import (
     as_php_sees,
     contracts,
     corpus_method_specs,
-    execute_all,
     import_fresh,
+    sample_value,
+    write_tree,
+)
+from tests.clients_toolchains import (
+    execute_all,
     mypy_strict,
     php_checks,
     run_php_calls,
     run_ts_calls,
-    sample_value,
     tls_for_double,
     tsc_errors,
-    write_tree,
 )
 from tests.corpus import CORPUS_RU, need
 from tests.support.rest_double import RestDouble

@@ -13,7 +13,12 @@ from generator.clients.model import (
 )
 from generator.clients.spell import php_ctype, py_ctype, ts_ctype
 from generator.clients.types import docs_type, is_list_type
-from tests.clients_fixtures import DEAL_GET, DUPLICATE, FIXTURE, V3_TWIN
+from tests.clients_fixtures import (
+    DEAL_GET,
+    DUPLICATE,
+    FIXTURE,
+    V3_TWIN,
+)
 
 
 def test_one_spec_per_method_rest2_first_then_most_params() -> None:

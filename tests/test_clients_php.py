@@ -11,10 +11,12 @@ from tests.clients_fixtures import (
     FIXTURE,
     as_php_sees,
     contracts,
-    php_checks,
-    run_php_calls,
     sample_value,
     write_tree,
+)
+from tests.clients_toolchains import (
+    php_checks,
+    run_php_calls,
 )
 from tests.support.rest_double import RestDouble
 

@@ -17,10 +17,12 @@ from tests.clients_fixtures import (
     V3_METHOD,
     V3_UNLISTED,
     contracts,
-    execute_all,
     import_fresh,
-    mypy_strict,
     write_tree,
+)
+from tests.clients_toolchains import (
+    execute_all,
+    mypy_strict,
 )
 from tests.support.rest_double import RestDouble
 from tests.support.toolchains import require

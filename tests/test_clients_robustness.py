@@ -10,11 +10,13 @@ from generator.clients.render import PHP_ROOT, TS_FILE, render_clients
 from tests.clients_fixtures import (
     HOSTILE,
     contracts,
+    write_tree,
+)
+from tests.clients_toolchains import (
     execute_all,
     mypy_strict,
     php_checks,
     tsc_errors,
-    write_tree,
 )
 from tests.support.rest_double import RestDouble
 from tests.support.toolchains import require

@@ -14,8 +14,10 @@ from tests.clients_fixtures import (
     Response,
     contracts,
     envelope,
-    run_ts_calls,
     sample_value,
+)
+from tests.clients_toolchains import (
+    run_ts_calls,
     tls_for_double,
 )
 from tests.support.rest_double import RestDouble

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from generator.clients.render import TS_FILE, render_clients
-from tests.clients_fixtures import FIXTURE, tsc_errors
+from tests.clients_fixtures import (
+    FIXTURE,
+)
+from tests.clients_toolchains import (
+    tsc_errors,
+)
 
 HEAD = (
     "import type { TypeB24 } from '@bitrix24/b24jssdk'\n"
