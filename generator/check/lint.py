@@ -32,22 +32,19 @@ def same_method(a: str, b: str) -> bool:
     return a.replace("_", "").casefold() == b.replace("_", "").casefold()
 
 
+def mixed_block_findings(path: str, block: ExampleBlock, registry: Targets) -> list[Finding]:
+    labels = [t.label for t in block.tabs]
+    content = [label for label in labels if not registry.for_label(label)]
+    if not content:
+        return []
+    message = f"language tabs mixed with content tabs ({', '.join(content)})"
+    return [Finding(path, block.span.start, "mixed-block", None, message)]
+
+
 def block_findings(
     path: str, block: ExampleBlock, targets: LabelTargets, registry: Targets
 ) -> list[Finding]:
-    found: list[Finding] = []
-    labels = [t.label for t in block.tabs]
-    content = [label for label in labels if not registry.for_label(label)]
-    if content:
-        found.append(
-            Finding(
-                path,
-                block.span.start,
-                "mixed-block",
-                None,
-                f"language tabs mixed with content tabs ({', '.join(content)})",
-            )
-        )
+    found = mixed_block_findings(path, block, registry)
     for tab in block.tabs:
         if tab.skipped or not tab.code:
             continue

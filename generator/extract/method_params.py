@@ -105,12 +105,19 @@ class ParamTree:
             ]
             if linked:
                 return linked
+            typed = [n for n in self._all if _type_names(n.row.type, self._anchor)]
+            if typed:  # `data` typed [`section[]`](#section) owns the table under {#section}
+                return typed
         title = inline_text(self._heading) if self._heading else ""
         for subject in heading_subjects(title):
             named = [n for n in reversed(self._all) if n.row.name.casefold() == subject.casefold()]
             if named:
                 return named[:1]
         return []
+
+
+def _type_names(docs_type: str | None, anchor: str) -> bool:
+    return docs_type is not None and docs_type.removesuffix("[]").casefold() == anchor.casefold()
 
 
 def heading_subjects(title: str) -> list[str]:

@@ -48,8 +48,11 @@ class TableScan:
     row: list[Cell] | None = None
     cell: Cell | None = None
     fence: str | None = None
+    nested: int = 0  # depth of `#|` tables inside the current cell: their lines are cell text
 
     def feed(self, text: str, line: int) -> None:
+        if self.fence is None and self._nested_line(text, line):
+            return
         if self.fence is None and self._directive(text.strip()):
             return
         i = self._continue_fence(text, line)
@@ -58,6 +61,18 @@ class TableScan:
         self._scan(text, i, line)
         if self.cell is not None:
             self.cell.add("\n", line)
+
+    def _nested_line(self, text: str, line: int) -> bool:
+        """A table nested in a cell (Diplodoc renders it there) is that cell's text."""
+        stripped = text.lstrip()
+        if self.cell is None or not (self.nested or stripped.startswith("#|")):
+            return False
+        if stripped.startswith("#|"):
+            self.nested += 1
+        elif stripped.startswith("|#"):
+            self.nested -= 1
+        self._append(text + "\n", line)
+        return True
 
     def _scan(self, text: str, i: int, line: int) -> None:
         """Split on `||` and `|`, skipping escapes and code spans; plain runs are copied whole."""
@@ -150,9 +165,14 @@ def dedent_cell(text: str) -> str:
 
 
 def find_table_end(state: StateBlock, start: int, end: int) -> int | None:
+    depth = 0
     for line, text in lines_outside_fences(state, start, end):
-        if text.startswith("|#"):
-            return line
+        if text.startswith("#|") and line != start:
+            depth += 1
+        elif text.startswith("|#"):
+            if depth == 0:
+                return line
+            depth -= 1
     return None
 
 
