@@ -152,6 +152,7 @@ V3_UNLISTED = Method(  # REST 3.0 in the docs, not in b24pysdk 1.3.2's v3 list
 )
 
 NO_METHOD = Method(None)
+BROWSER = Method("BX24.placement.call", scopes=("placement",))  # the browser library: no client
 DUPLICATE = Method("crm.deal.get", params=(), source=Source("api-reference/other.md"))
 V3_TWIN = Method(  # the same name on a REST 3.0 page, with more params: the REST 2 page wins
     "crm.deal.get",
@@ -169,6 +170,7 @@ FIXTURE = [
     V3_METHOD,
     V3_UNLISTED,
     NO_METHOD,
+    BROWSER,
     DUPLICATE,
     V3_TWIN,
 ]

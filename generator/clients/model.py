@@ -74,6 +74,7 @@ class ScopeModel:
 
 
 NO_SCOPE = "common"
+BROWSER_PREFIX = "bx24."  # BX24.placement.*, bx24.widget.*: functions of the browser library
 # names the generated modules import or define next to the shapes
 _TAKEN_TYPE_NAMES = (
     "TypedDict",
@@ -94,11 +95,12 @@ _RESERVED_ARGS = frozenset({"client", "rt", "cast", "list", "dict", "str", "int"
 
 
 def select_methods(specs: Iterable[MethodLike]) -> list[MethodLike]:
-    """One spec per method name, sorted: a REST 2 page before a REST 3 page of the same name
-    (as b24pysdk and b24jssdk call it by default), then the page with the most params."""
+    """One spec per REST method name, sorted: a REST 2 page before a REST 3 page of the same name
+    (as b24pysdk and b24jssdk call it by default), then the page with the most params. Pages of
+    the browser library (`BX24.placement.call`) document no REST method and are left out."""
     chosen: dict[str, MethodLike] = {}
     for spec in sorted(specs, key=_preference):
-        if spec.method:
+        if spec.method and not spec.method.lower().startswith(BROWSER_PREFIX):
             chosen.setdefault(spec.method, spec)
     return [chosen[name] for name in sorted(chosen)]
 

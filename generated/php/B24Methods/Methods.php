@@ -14,6 +14,5 @@ final class Methods
     public const ALL = [
         'event.bind' => [Common::class, 'eventBind'],
         'crm.deal.get' => [Crm::class, 'crmDealGet'],
-        'BX24.placement.bindEvent' => [Placement::class, 'bx24PlacementBindEvent'],
     ];
 }

@@ -11,7 +11,6 @@ deal_id = crm.crm_deal_add(client, fields={"TITLE": "New deal"})
 from . import (
     common,
     crm,
-    placement,
 )
 from ._runtime import SdkClient, call
 from .registry import METHODS, MethodInfo
@@ -23,5 +22,4 @@ __all__ = [
     "call",
     "common",
     "crm",
-    "placement",
 ]

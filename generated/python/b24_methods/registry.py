@@ -52,15 +52,4 @@ METHODS: dict[str, MethodInfo] = {
         required=("id",),
         docs="api-reference/crm/deals/crm-deal-get.md",
     ),
-    "BX24.placement.bindEvent": MethodInfo(
-        method="BX24.placement.bindEvent",
-        module="placement",
-        function="bx24_placement_bind_event",
-        scope="placement",
-        version=2,
-        webhook=True,
-        app_only=False,
-        required=("event", "callback"),
-        docs="api-reference/widgets/ui-interaction/bx24-placement-bind-event.md",
-    ),
 }
