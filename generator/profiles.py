@@ -26,7 +26,7 @@ FILE_KEYS = ("profiles",)
 PROFILE_KEYS = ("description", "extends", *KINDS, "scoped")
 SCOPE_KEYS = ("paths", *KINDS)
 TAB_KEYS = ("label", "target", "drift")
-DRIFT_MODES = ("exact", "normalised")  # generator/check/compare.py
+DRIFT_MODES = ("exact", "normalised", "call")  # generator/check/compare.py
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,7 @@ from generator.profiles import load_profiles
 from generator.targets import template_targets
 
 CURRENT_JS = ["BX24.js", "JS (TS)", "JS (UMD)"]
-CURRENT_REST = [
-    "cURL (Webhook)",
+CURRENT_REST = [  # no cURL (Webhook): event.bind works only in an application context
     "cURL (OAuth)",
     "JS (TS)",
     "JS (UMD)",
@@ -68,7 +67,6 @@ def test_current_profile() -> None:
     assert [t.target for t in current.tabs_for("js_event")] == ["bx24_js", "js_ts", "js_umd"]
     assert [t.label for t in current.tabs_for("rest_event")] == CURRENT_REST
     assert [t.target for t in current.tabs_for("rest_event")] == [
-        "curl_webhook",
         "curl_oauth",
         "js_ts",
         "js_umd",
@@ -94,7 +92,7 @@ def test_2024_profile_is_the_seed_block() -> None:
 
 def test_legacy_events_have_no_tabs_in_any_builtin_profile() -> None:
     profiles = load_profiles()
-    assert profiles.names == ["2024", "current", "event-pages"]
+    assert profiles.names == ["2024", "current", "event-pages", "method-exact"]
     assert all(profiles.get(name).tabs_for("legacy_event") == () for name in profiles.names)
 
 
@@ -119,7 +117,8 @@ def test_tabs_by_kind_lists_every_kind() -> None:
 def test_unknown_profile_name_lists_the_known_ones() -> None:
     with pytest.raises(DocgenError) as excinfo:
         load_profiles().get("2025")
-    assert config_error(excinfo) == "unknown profile '2025' (known: 2024, current, event-pages)"
+    known = "2024, current, event-pages, method-exact"
+    assert config_error(excinfo) == f"unknown profile '2025' (known: {known})"
 
 
 def test_profiles_are_loaded_once() -> None:
@@ -186,7 +185,7 @@ def test_user_targets_come_from_user_template_folders(tmp_path: Path) -> None:
 
 def test_a_changed_user_file_is_read_again(tmp_path: Path) -> None:
     user = write(tmp_path / "p.yaml", "profiles:\n  a: {js_event: []}\n")
-    assert load_profiles(user).names == ["2024", "a", "current", "event-pages"]
+    assert load_profiles(user).names == ["2024", "a", "current", "event-pages", "method-exact"]
     write(tmp_path / "p.yaml", "profiles:\n  bb: {js_event: []}\n")
     assert "bb" in load_profiles(user).names
 
@@ -223,7 +222,8 @@ def test_a_changed_user_file_is_read_again(tmp_path: Path) -> None:
         ),
         (
             "profiles:\n  x: {extends: nowhere}\n",
-            "profiles.x.extends: unknown profile 'nowhere' (known: 2024, current, event-pages, x)",
+            "profiles.x.extends: unknown profile 'nowhere' (known: 2024, current, event-pages,"
+            " method-exact, x)",
         ),
         (
             "profiles:\n  x:\n    js_event:\n      - {label: JS, target: bx24_js}\n"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from generator.calls.trees import Node, Piece
 
-DRIFT_MODES = ("exact", "normalised")
+DRIFT_MODES = ("exact", "normalised", "call")
 JS_GRAMMARS = {"js": "javascript", "javascript": "javascript", "ts": "typescript"}
 HTML_LANGS = ("html",)
 ALIAS_DECLARATIONS = ("type_alias_declaration",)

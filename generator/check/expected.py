@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from generator.check.plan import Expected
     from generator.options import Options
     from generator.profiles import TabSpec
     from generator.spec.model import PageSpec
@@ -82,9 +83,13 @@ class LazyTab:
 
 def expected_tabs_for(
     spec: PageSpec, key: str, options: Options, table: ProfileTable | None
-) -> Sequence[LazyTab]:
+) -> Sequence[Expected]:
     """The tabs the profile gives the page's `key` (its kind's profile key), in order."""
     tabs = table_tabs(table or profile_table(options), key, spec.source.path)
+    if spec.kind == "method":
+        from generator.check.method_expected import method_expected_tabs
+
+        return method_expected_tabs(spec, tabs, options.templates)  # type: ignore[arg-type]
     return [LazyTab(spec, tab, options) for tab in tabs]
 
 

@@ -68,13 +68,15 @@ def plan_page(
         if mode.add_missing or mode.reshape:
             plan.edits.append(examples_section_edit(page, spec, expected))
         return plan
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.skipped:
             plan.findings.append(
                 Finding(path, block.span.start, "skipped", None, "example block marked to skip")
             )
             continue
-        _plan_block(path, page, block, expected, mode, plan)
+        wanted = _for_block(expected, block, index)
+        if wanted:  # a method page's tab block that shows no examples (field types) is no block
+            _plan_block(path, page, block, wanted, mode, plan)
     return plan
 
 
@@ -127,6 +129,15 @@ def _plan_block(
         plan.edits.extend(insert_missing(block, expected, missing))
 
 
+def _for_block(expected: Sequence[Expected], block: ExampleBlock, index: int) -> Sequence[Expected]:
+    """Method pages render each block from its own canonical call (check/method_expected.py)."""
+    if not any(hasattr(e, "for_block") for e in expected):
+        return expected
+    from generator.check.method_expected import block_tabs
+
+    return block_tabs(expected, block, index)
+
+
 def _plan_tab(
     path: str,
     page: Page,
@@ -149,6 +160,15 @@ def _plan_tab(
                 f"the profile has no `{tab.label}` tab for this kind of page",
             )
         )
+    elif by_label[tab.label].drift == "call":
+        from generator.check.method_drift import plan_call_tab
+
+        expected = by_label[tab.label]
+        found, edit = plan_call_tab(
+            path, page.lines, tab, expected.code, expected.lang, rewrite=not mode.reshape
+        )
+        plan.findings.extend([found] if found else [])
+        plan.edits.extend([edit] if edit else [])
     elif not _same(tab, by_label[tab.label]):
         plan.findings.append(drift_finding(path, tab, by_label[tab.label]))
         if tab.code_span is not None and not mode.reshape:

@@ -1,0 +1,205 @@
+"""The `call` drift mode: a tab drifts when the call it makes is not the canonical call.
+
+The page's tab and the rendered tab are both read by the call-model readers (`generator.calls`), so
+the two calls are compared in the same representation (a Python tab's keyword arguments against the
+rendered Python tab's). A tab drifts when the method or the parameters differ; comments, layout and
+result handling are the page's own. Sync rewrites only the parameters literal (`params_span`) with
+the rendered one, in the rendered literal's style, re-indented to the page's line: every byte
+outside that literal's lines stays. A tab whose call is not readable (or whose rendered call is
+not) is never drift in this mode: the readable-call share is reported by the call-model tests.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.calls import CallModel, Json, read_call
+from generator.calls.model import EXPR
+
+if TYPE_CHECKING:
+    from generator.check.report import Finding
+    from generator.rewrite import Edit
+    from generator.spec.parts import Tab
+
+CALL_MODE = "call"
+
+
+@dataclass(frozen=True, slots=True)
+class CallDrift:
+    """How a tab's call differs from the canonical one (`what`), with both models."""
+
+    what: str
+    page: CallModel
+    rendered: CallModel
+
+
+def read_tab_call(code: str, label: str, lang: str | None) -> CallModel:
+    return read_call(code, label=label, fence_lang=lang)
+
+
+def call_drift(
+    tab_code: str, tab_lang: str | None, label: str, rendered: str, lang: str
+) -> CallDrift | None:
+    """None when the tab calls what the render calls (or either call is not readable)."""
+    page = read_tab_call(tab_code, label, tab_lang or lang)
+    mine = read_tab_call(rendered, label, lang)
+    if not (page.readable and mine.readable):
+        return None
+    what = _difference(page, mine)
+    return CallDrift(what, page, mine) if what else None
+
+
+def _difference(page: CallModel, rendered: CallModel) -> str | None:
+    if _method_key(page) != _method_key(rendered):
+        return f"calls `{page.method}`, the canonical call is `{rendered.method}`"
+    left, right = comparable(page.params), comparable(rendered.params)
+    if same_shape(left, right):
+        return None
+    return params_difference(left, right)
+
+
+def _method_key(call: CallModel) -> str | None:
+    """b24pysdk spells camelCase method segments in snake_case (`force_common_scope_for_all`)."""
+    if call.method is None or call.language != "python":
+        return call.method
+    return call.method.replace("_", "").lower()
+
+
+def comparable(params: Json) -> Json:
+    """The params as the call mode compares them: `start: 0` (the first page, what every list
+    method does without it) left out; an empty list is an empty object (PHP writes both `[]`)."""
+    if params == []:
+        return {}
+    if isinstance(params, dict):
+        return {k: v for k, v in params.items() if not (k == "start" and v in (0, "0"))}
+    return params
+
+
+def same_shape(page: Json, canonical: Json) -> bool:
+    """The same keys at every depth and the same kinds of values. Sample values are the tab's
+    own (JS tabs keep English strings on RU pages); a computed value or a `**placeholder**`
+    stands for any value; a positional list matches an object with the same values in order
+    (the deprecated task.item.* methods take both)."""
+    if _is_free(page) or _is_free(canonical):
+        return True
+    if isinstance(page, list) and isinstance(canonical, dict):
+        return same_shape(page, list(canonical.values()))
+    if isinstance(page, dict) and isinstance(canonical, dict):
+        return set(page) == set(canonical) and all(
+            same_shape(page[k], canonical[k]) for k in page
+        )
+    if isinstance(page, list) and isinstance(canonical, list):
+        if not page or not canonical:
+            return True
+        return len(page) == len(canonical) and all(
+            same_shape(a, b) for a, b in zip(page, canonical, strict=True)
+        )
+    return _kind(page) == _kind(canonical)
+
+
+def _is_free(value: Json) -> bool:
+    if isinstance(value, dict):
+        return list(value) == [EXPR]
+    return isinstance(value, str) and value.startswith("**") and value.endswith("**")
+
+
+def _kind(value: Json) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int | float):
+        return "number"
+    return type(value).__name__
+
+
+def params_difference(page: Json, canonical: Json, path: str = "") -> str:
+    """One sentence naming the first difference of shape: keys extra or missing, then the first
+    value of another kind, depth first."""
+    where = f" at `{path}`" if path else ""
+    if isinstance(page, dict) and isinstance(canonical, dict) and not _is_free(page):
+        extra = [k for k in page if k not in canonical]
+        missing = [k for k in canonical if k not in page]
+        if extra or missing:
+            parts = [f"passes {_names(extra)}"] if extra else []
+            parts += [f"lacks {_names(missing)}"] if missing else []
+            return f"params differ{where}: " + "; ".join(parts)
+        for key in canonical:
+            if not same_shape(page[key], canonical[key]):
+                return params_difference(page[key], canonical[key], f"{path}.{key}".lstrip("."))
+    return f"params differ{where}: {_short(page)} → {_short(canonical)}"
+
+
+def _names(keys: list[str]) -> str:
+    return ", ".join(f"`{k}`" for k in keys)
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def params_edit(page_lines: list[str], tab: Tab, drift: CallDrift, rendered: str) -> Edit | None:
+    """Replace the page's params literal with the rendered one; None when it cannot be placed
+    (no closed fence, no span on either side)."""
+    from generator.rewrite import Edit
+
+    old, new = drift.page.params_span, drift.rendered.params_span
+    if tab.code_span is None or old is None or new is None:
+        return None
+    literal = _reindented(rendered, new.start, new.end, _base_indent(tab.code, old.start))
+    first = tab.code_span.start + old.line  # the page line of the span's first code line
+    last = first + tab.code[old.start : old.end].count("\n")
+    head = _line_start(tab.code, old.start)
+    tail = _line_end(tab.code, old.end)
+    code_text = tab.code[head : old.start] + literal + tab.code[old.end : tail]
+    pad = _page_pad(page_lines[first - 1], tab.code[head : _line_end(tab.code, old.start)])
+    lines = tuple(pad + line if line.strip() else "" for line in code_text.split("\n"))
+    return Edit(first, last, lines)
+
+
+def _line_start(code: str, at: int) -> int:
+    return code.rfind("\n", 0, at) + 1
+
+
+def _line_end(code: str, at: int) -> int:
+    end = code.find("\n", at)
+    return len(code) if end < 0 else end
+
+
+def _base_indent(code: str, at: int) -> str:
+    line = code[_line_start(code, at) : _line_end(code, at)]
+    return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+def _reindented(code: str, start: int, end: int, page_indent: str) -> str:
+    """The rendered literal with its continuation lines moved from the rendered line's indent to
+    the page line's."""
+    base = _base_indent(code, start)
+    lines = code[start:end].split("\n")
+    moved = [lines[0]]
+    for line in lines[1:]:
+        moved.append(page_indent + line[len(base) :] if line.startswith(base) else line)
+    return "\n".join(moved)
+
+
+def _page_pad(page_line: str, code_line: str) -> str:
+    """What the page puts before the tab's code on a line (the fence's indentation)."""
+    return page_line[: len(page_line) - len(code_line)] if page_line.endswith(code_line) else ""
+
+
+def plan_call_tab(
+    path: str, page_lines: list[str], tab: Tab, rendered: str, lang: str, *, rewrite: bool
+) -> tuple[Finding | None, Edit | None]:
+    """The `call`-mode finding of one tab and, when asked, the edit of its params literal."""
+    from generator.check.report import Finding
+
+    drift = call_drift(tab.code, tab.lang, tab.label, rendered, lang)
+    if drift is None:
+        return None, None
+    span = drift.page.params_span
+    line = tab.span.start
+    if tab.code_span is not None and span is not None:
+        line = tab.code_span.start + span.line
+    finding = Finding(path, line, "drift", tab.label, drift.what)
+    return finding, params_edit(page_lines, tab, drift, rendered) if rewrite else None

@@ -1,0 +1,94 @@
+"""The tabs a method page should carry: the profile's, less those the method's auth rules out,
+each rendered per example block from that block's canonical call (render/canonical.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from generator.spec.method import MethodSpec
+    from generator.spec.parts import ExampleBlock
+
+WEBHOOK_TARGETS = frozenset({"curl_webhook"})
+LEGACY_LABELS = frozenset({"JS", "cURL"})  # labels of example tabs the profile no longer writes
+
+
+def app_only(spec: MethodSpec) -> bool:
+    return spec.auth.app_only or not spec.auth.webhook
+
+
+def allowed_tabs(
+    spec: MethodSpec, tabs: Sequence[tuple[str, str, str, str]]
+) -> list[tuple[str, str, str, str]]:
+    """App-only methods drop the webhook tab (a webhook call answers WRONG_AUTH_TYPE)."""
+    return [t for t in tabs if not (app_only(spec) and t[1] in WEBHOOK_TARGETS)]
+
+
+class LazyMethodTab:
+    """One profile tab of a method page, rendered for one example block when read."""
+
+    def __init__(
+        self,
+        spec: MethodSpec,
+        tab: tuple[str, str, str, str],
+        templates: Sequence[Path],
+        block: int = 0,
+    ) -> None:
+        self.spec, self.templates, self.block, self.row = spec, templates, block, tab
+        self.label, self.target, self.lang, self.drift = tab
+
+    def for_block(self, index: int) -> LazyMethodTab:
+        return (
+            self
+            if index == self.block
+            else LazyMethodTab(self.spec, self.row, self.templates, index)
+        )
+
+    @cached_property
+    def code(self) -> str:
+        from generator.render.method_tabs import render_method_tab
+
+        return render_method_tab(
+            self.spec, self.target, block=self.block, user_dirs=self.templates, label=self.label
+        )
+
+
+def method_expected_tabs(
+    spec: MethodSpec, tabs: Sequence[tuple[str, str, str, str]], templates: Sequence[Path]
+) -> list[LazyMethodTab]:
+    return [LazyMethodTab(spec, tab, templates) for tab in allowed_tabs(spec, tabs)]
+
+
+OPTIONAL_TARGETS = frozenset({"python"})
+LATE_AFTER = "php_crest"  # the second position an optional Python tab may take
+
+
+def block_tabs(expected: Sequence[Any], block: ExampleBlock, index: int) -> list[Any]:
+    """The tabs one block should carry: none for a block that shows no example (its labels are
+    field types, not SDKs); an optional tab only when the block has it, at the block's position
+    when that is the second one the docs use (right after PHP CRest)."""
+    present = [t.label for t in block.tabs]
+    known = {e.label for e in expected} | LEGACY_LABELS
+    if not known.intersection(present):
+        return []
+    tabs = [
+        e.for_block(index)
+        for e in expected
+        if e.target not in OPTIONAL_TARGETS or e.label in present
+    ]
+    return _late_optional(tabs, present)
+
+
+def _late_optional(tabs: list[Any], present: list[str]) -> list[Any]:
+    for tab in [t for t in tabs if t.target in OPTIONAL_TARGETS]:
+        anchor = next((t for t in tabs if t.target == LATE_AFTER), None)
+        if anchor is None or anchor.label not in present:
+            continue
+        if present.index(tab.label) == present.index(anchor.label) + 1:
+            tabs.remove(tab)
+            tabs.insert(tabs.index(anchor) + 1, tab)
+    return tabs

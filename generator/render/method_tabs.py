@@ -1,0 +1,108 @@
+"""Render the example tabs of a method page from its spec and the block's canonical call.
+
+A method page's tab of target `t` renders with `examples/method/<t>.<ext>.j2` when a template
+folder has one (user folders first), else with the general `examples/<t>.<ext>.j2`. The context is
+the general one (templates/CONTEXT.md) with `call` set to the block's canonical call
+(render/canonical.py) and the response facts the method templates branch on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import DocgenError, error
+from generator.paths import builtin_templates
+from generator.render.canonical import CanonicalCall, canonical_call
+from generator.render.context import RenderRefused, build_context
+from generator.render.env import load_template, make_environment, render_template
+from generator.render.examples import locale_strings, template_name
+from generator.render.literals import FILTERS
+from generator.spec.method import MethodSpec
+from generator.spec.parts import Json
+from generator.targets import EXAMPLES_DIR, TEMPLATE_SUFFIX, extension_of
+
+METHOD_DIR = "method"
+READ_ONLY_VERBS = frozenset({"get", "list", "getlist", "fields", "getfields"})
+
+
+def method_template_name(target: str, user_dirs: Sequence[Path] = ()) -> str:
+    """The method-page template of `target`, else its general template."""
+    name = (
+        f"{EXAMPLES_DIR}/{METHOD_DIR}/{target}.{extension_of(target, user_dirs)}{TEMPLATE_SUFFIX}"
+    )
+    for root in (*user_dirs, builtin_templates()):
+        if (root / name).is_file():
+            return name
+    return template_name(target, user_dirs)
+
+
+def result_of(spec: MethodSpec) -> Json:
+    """The `result` of the page's response example (None when the page shows none)."""
+    example = spec.response.example
+    return example.get("result") if isinstance(example, dict) else None
+
+
+def result_kind(value: Json) -> str:
+    """bool | int | str | list | object | none: what the templates branch on."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, str):
+        return "str"
+    if isinstance(value, list):
+        return "list"
+    return "object" if isinstance(value, dict) else "none"
+
+
+TS_RESULT_TYPES = {"bool": "boolean", "int": "number", "str": "string"}
+
+
+def method_context(
+    spec: MethodSpec,
+    call: CanonicalCall,
+    *,
+    target: str,
+    label: str | None,
+    user_dirs: Sequence[Path] = (),
+) -> dict[str, Any]:
+    """The template context of one method tab (templates/CONTEXT.md, method names)."""
+    strings = locale_strings(spec.locale, user_dirs)
+    context = build_context(spec, strings, target=target, label=label)
+    result = result_of(spec)
+    kind = result_kind(result)
+    first = result[0] if isinstance(result, list) and result else None
+    verb = call.method.rsplit(".", 1)[-1].lower()
+    context.update(
+        call=call.as_context(),
+        result_kind=kind,
+        result_item_kind=result_kind(first),
+        result_ts_type=TS_RESULT_TYPES.get(kind, "unknown"),
+        idempotent=verb in READ_ONLY_VERBS,
+    )
+    return context
+
+
+def render_method_tab(
+    spec: MethodSpec,
+    target: str,
+    *,
+    block: int = 0,
+    user_dirs: Sequence[Path] = (),
+    label: str | None = None,
+    call: CanonicalCall | None = None,
+) -> str:
+    """The code of one tab of `spec.examples[block]` (default: the block's canonical call)."""
+    dirs = tuple(Path(d).resolve() for d in user_dirs)
+    chosen = call or canonical_call(spec, block)
+    env = make_environment(dirs, FILTERS)
+    template = load_template(env, method_template_name(target, dirs))
+    context = method_context(spec, chosen, target=target, label=label, user_dirs=dirs)
+    try:
+        code = render_template(template, context, spec.source.path)
+    except RenderRefused as exc:
+        message = f"target {target!r} cannot render {chosen.method}: {exc}"
+        raise DocgenError(error(spec.source.path, "E-RENDER-KIND", message)) from None
+    return code.rstrip("\n") + "\n"
