@@ -35,7 +35,7 @@ from generator.check.expected import has_templates
 from generator.parse import parse_docs
 from generator.profiles import load_profiles
 from generator.render.examples import render_tab
-from generator.render.stubs.models import render_stubs
+from generator.render.stubs.files import render_stubs
 from generator.spec.event import EventSpec
 from tests.corpus import CORPUS_RU, EXAMPLES_DOCS, REPO, need
 from tests.support import toolchains

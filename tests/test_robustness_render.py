@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from generator.diagnostics import DocgenError
 from generator.profiles import load_profiles
-from generator.render import filters
+from generator.render import literals as filters
 from generator.render.examples import expected_tabs
 from generator.spec.event import EventSpec, Handler, Payload, Subscription
 from generator.spec.io import dump_yaml, load_yaml
