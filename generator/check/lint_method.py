@@ -67,9 +67,12 @@ def tab_issues(
                 f"fix: call `{spec.method}`",
             )
         return
-    yield from param_issues(call, spec.params)
+    issues = param_issues(call, spec.params)
+    yield from issues
+    # alternative call forms (tables under `2. Через …`) land as orphans: required is per form
     alternatives = any(d.code == "W-PARAM-TABLE-ORPHAN" for d in spec.diagnostics)
-    for param in [] if alternatives else missing_required(call, spec.params):
+    wrapped = any(i.kind == "param-structure" for i in issues)  # the keys are there, wrapped
+    for param in [] if alternatives or wrapped else missing_required(call, spec.params):
         yield Issue(
             "param-required-missing",
             param.name,

@@ -61,7 +61,7 @@ def extract_method_spec(page: Page, resolver: IncludeResolver | None) -> MethodS
     decision = decide_method(title, page.path, calls)
     for code, message in decision.problems:
         findings.warn(line_of(page.h1) if page.h1 is not None else 1, code, message)
-    params = read_params(page, sections, resolver, findings)
+    params = read_params(page, sections, resolver, findings, preamble.nodes)
     response = read_method_response(page, sections, resolver, findings)
     if callers is None:
         findings.warn(1, "W-CALLERS-MISSING", "no `Кто может выполнять метод` line")
@@ -110,10 +110,20 @@ def _nodes(
 
 
 def read_params(
-    page: Page, sections: list[Section], resolver: IncludeResolver | None, findings: DiagnosticLog
+    page: Page,
+    sections: list[Section],
+    resolver: IncludeResolver | None,
+    findings: DiagnosticLog,
+    preamble: list[Node],
 ) -> list[Param]:
+    """The params sections' tables; with no such section, the tables before the first heading
+    (crm.deal.productrows.get documents its one parameter right under the description)."""
     tree = ParamTree()
-    for located in _nodes(page, sections, "params", resolver):
+    nodes = _nodes(page, sections, "params", resolver)
+    if not any(section_kind(s) == "params" for s in sections):
+        first = next((i for i, n in enumerate(preamble) if n.type == "heading"), len(preamble))
+        nodes = list(expand(page, prod_nodes(preamble[:first]), resolver))
+    for located in nodes:
         tree.visit(located)
     for line, heading in tree.orphans:
         findings.warn(

@@ -9,7 +9,7 @@ finds no owner is kept at the top level and reported (W-PARAM-TABLE-ORPHAN).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.extract.method_rows import ParamRow, read_param_row, split_header, table_cells
 from generator.extract.text import ANCHOR_LINK
@@ -18,6 +18,8 @@ from generator.pages.model import Node, inline_text, line_of
 from generator.spec.method import Param
 
 MAX_DEPTH = 8
+FORM_HEADING = re.compile(r"^\d+[.)]\s|^(?:вариант|способ|option|variant)\b", re.I)
+VALUES_HEADING = re.compile(r"^(?:возможные\s+)?значения\b|^(?:possible\s+)?values\b", re.I)
 HEADING_WORDS = frozenset(
     {
         "parameter",
@@ -63,6 +65,7 @@ class ParamTree:
     _heading: Node | None = None
     _anchor: str | None = None
     _placed: list[_Node] | None = None  # where the last table went, while no heading intervenes
+    forms: int = 0  # top-level tables under `1. Через …`-style headings: alternative call forms
 
     def visit(self, located: Located) -> None:
         node = located.node
@@ -75,9 +78,17 @@ class ParamTree:
             self._add_table(node, line)
 
     def params(self) -> list[Param]:
-        return [_freeze(n, "", 0, frozenset()) for n in self.roots]
+        """With alternative call forms, a key is required only within its form: none is marked
+        required in the merged top level (vote.attachedvote.get: id, or module + entity, or a
+        signed id)."""
+        frozen = [_freeze(n, "", 0, frozenset()) for n in self.roots]
+        if self.forms < 2:
+            return frozen
+        return [replace(p, required=False) for p in frozen]
 
     def _add_table(self, node: Node, host_line: int | None) -> None:
+        if self._heading is not None and VALUES_HEADING.search(inline_text(self._heading)):
+            return  # `Возможные значения ключа TYPE`: values of a key, not keys
         _, body = split_header(table_cells(node))
         rows = [r for r in (read_param_row(cells) for cells in body) if r is not None]
         if host_line is not None:
@@ -85,8 +96,10 @@ class ParamTree:
         if not rows:
             return
         owners = self._placed if self._placed is not None else self._owners() if self.roots else []
-        if self.roots and not owners and self._placed is None:
-            title = inline_text(self._heading) if self._heading else ""
+        title = inline_text(self._heading) if self._heading else ""
+        form = not owners and FORM_HEADING.match(title) is not None
+        self.forms += form
+        if self.roots and not owners and self._placed is None and not form:
             self.orphans.append((line_of(node), title))
         fresh = [_Node(row, self._anchor if owners else None) for row in rows]
         self.rows_without_type.extend((r.line, r.name) for r in rows if r.type is None)
