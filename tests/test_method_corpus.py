@@ -69,7 +69,7 @@ def test_every_method_page_yields_a_spec_with_warnings_only(
         "W-METHOD-H1": 12,
         "W-METHOD-SLUG": 2,
         "W-METHOD-TABS": 4,
-        "W-PARAM-TABLE-ORPHAN": 79,
+        "W-PARAM-TABLE-ORPHAN": 42,
         "W-RESPONSE-JSON": 66,
     }
 

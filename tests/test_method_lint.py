@@ -73,7 +73,8 @@ def test_messages_say_what_the_tab_does_what_the_page_says_and_the_fix() -> None
     )
     assert messages["param-structure"] == (
         "wraps `id`, `fields` in an object `data`; the parameter table has them at this level "
-        "and no `data`; fix: drop the `data` wrapper (also cURL (OAuth), BX24.js)"
+        "and no `data`; fix: drop the `data` wrapper, or document it in the table (also cURL (OAuth), "
+        "BX24.js)"
     )
     assert messages["auth-mode"].startswith(
         "calls through an incoming webhook; the page says the method works only in an "

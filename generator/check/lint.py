@@ -35,7 +35,7 @@ def same_method(a: str, b: str) -> bool:
 def mixed_block_findings(path: str, block: ExampleBlock, registry: Targets) -> list[Finding]:
     labels = [t.label for t in block.tabs]
     content = [label for label in labels if not registry.for_label(label)]
-    if not content:
+    if not content or len(content) == len(labels):  # no language tab: a content block
         return []
     message = f"language tabs mixed with content tabs ({', '.join(content)})"
     return [Finding(path, block.span.start, "mixed-block", None, message)]

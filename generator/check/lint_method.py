@@ -8,6 +8,7 @@ first tab, naming the others. Each message says what the tab does, what the page
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
@@ -24,6 +25,7 @@ LabelTargets = Callable[[str], str | None]
 OAUTH = frozenset({"oauth-body", "oauth-query", "oauth-header"})
 # tutorials walk through a scenario: their blocks call the methods around the one they are about
 SCENARIO_PAGES = ("tutorials/",)
+FIELD_LIST_LINK = re.compile(r"\[[^\]]*(?:пол[еяю]|fields?\b)[^\]]*\]\([^)#]+\.md", re.I)
 
 
 def method_page_lint(
@@ -59,7 +61,12 @@ def tab_issues(
     if not call.readable or not call.method or call.style == "batch":
         return
     if not same_method(call.method, spec.method):
-        if not spec.method.startswith("batch") and not path.startswith(SCENARIO_PAGES):
+        also = block.tabs[call.tab].calls  # a helper call first (crm.catalog.list), then ours
+        if not (
+            spec.method.startswith("batch")
+            or path.startswith(SCENARIO_PAGES)
+            or any(same_method(m, spec.method) for m in also)
+        ):
             yield Issue(
                 "method",
                 call.method,
@@ -67,20 +74,31 @@ def tab_issues(
                 f"fix: call `{spec.method}`",
             )
         return
-    issues = param_issues(call, spec.params)
+    issues = param_issues(call, spec.params, subset=fields_listed_elsewhere(spec))
     yield from issues
     # alternative call forms (tables under `2. Через …`) land as orphans: required is per form
     alternatives = any(d.code == "W-PARAM-TABLE-ORPHAN" for d in spec.diagnostics)
     wrapped = any(i.kind == "param-structure" for i in issues)  # the keys are there, wrapped
-    for param in [] if alternatives or wrapped else missing_required(call, spec.params):
+    step = block.indent > 0  # a block in a numbered step shows that step's partial call
+    for param in [] if alternatives or wrapped or step else missing_required(call, spec.params):
         yield Issue(
             "param-required-missing",
             param.name,
             f"does not pass `{param.name}`; the parameter table marks it required (line "
             f"{param.line}); fix: pass `{param.name}`",
         )
-    if call.style == "single":
+    if call.style == "single" and not step:
         yield from response_issues(call, spec.response)
+
+
+def fields_listed_elsewhere(spec: MethodSpec) -> bool:
+    """A note after the parameter tables links the full field list (`[Описание всех полей
+    задачи](./fields-rest-v3.md)`): the sub-tables list only some of the fields."""
+    if not spec.params:
+        return False
+    start = min(p.line for p in spec.params)
+    end = min((b.span.start for b in spec.examples), default=start)
+    return any(start < n.line < end and FIELD_LIST_LINK.search(n.text) for n in spec.notes)
 
 
 def auth_issues(spec: MethodSpec, call: TabCall) -> Iterator[Issue]:

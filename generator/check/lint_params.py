@@ -107,21 +107,24 @@ class Level:
         return names[close[0]] if close else None
 
 
-def param_issues(call: TabCall, params: list[Param]) -> list[Issue]:
-    """Everything wrong with one readable call's params literal, top level first."""
+def param_issues(call: TabCall, params: list[Param], subset: bool = False) -> list[Issue]:
+    """Everything wrong with one readable call's params literal, top level first. `subset`: the
+    page says its sub-tables list some fields and links the full list, so nested keys pass."""
     data = call.params
     if not params or not isinstance(data, dict) or is_expr(data):
         return []
     level = Level(params, python=call.sdk == "b24pysdk")
     top = {k: v for k, v in data.items() if k not in TOP_LEVEL_KEYS or level.exact(k)}
-    return list(_walk(top, level, "", 0))
+    issues = _walk(top, level, "", 0)
+    return [i for i in issues if not (subset and i.kind == "param-unknown" and "." in i.subject)]
 
 
 def _walk(data: dict[str, Json], level: Level, prefix: str, depth: int) -> Iterator[Issue]:
     unknown: list[Issue] = []
+    parent = prefix.rstrip(".").rsplit(".", 1)[-1].casefold()
     for key, value in data.items():
-        if key in SKIPPED_KEYS or is_opaque_key(key, value):
-            continue
+        if key in SKIPPED_KEYS or is_opaque_key(key, value) or key.casefold() == parent:
+            continue  # `data.data`: the tree keeps no child named as its parent
         where = f"{prefix}{key}"
         param = level.exact(key)
         if param is None and (param := level.loose(key)) is not None and not level.python:
@@ -202,7 +205,7 @@ def _unplaced(key: str, value: Json, level: Level, prefix: str) -> Iterator[Issu
             where,
             f"wraps {inner} in an object `{where}`; the parameter table has "
             f"{'them' if len(wrapped) > 1 else 'it'} at this level and no `{key}`; "
-            f"fix: drop the `{key}` wrapper",
+            f"fix: drop the `{key}` wrapper, or document it in the table",
         )
         return
     owner = _missing_wrapper(key, level)
@@ -243,6 +246,8 @@ def _typed(where: str, param: Param, value: Json) -> Iterator[Issue]:
     got = kind_of(value)
     if wanted is None or got is None or got in wanted:
         return
+    if got in KIND_WORDS and KIND_WORDS[got].search(param.description):
+        return  # "Можно передать массив": the description allows what the type column does not
     yield Issue(
         "param-type",
         where,
@@ -262,6 +267,15 @@ def kind_of(value: Json) -> str | None:
     return "scalar"
 
 
+CONDITIONAL = re.compile(
+    r"только (?:для|если|при)|актуально только|обязател\w* (?:для|если|при|только)|"
+    r"only (?:for|if|when)|required (?:for|if|when|only)",
+    re.I,
+)
+KIND_WORDS = {
+    "array": re.compile(r"массив|список|array|list", re.I),
+    "object": re.compile(r"объект|object", re.I),
+}
 SCALAR_TYPES = re.compile(
     r"^(?:string|integer|int|double|float|number|boolean|bool|char|date|datetime|time|text|"
     r"[a-z_]+\.(?:id|code)|user)$",
@@ -332,6 +346,15 @@ def missing_required(call: TabCall, params: list[Param]) -> list[Param]:
 
 
 def _alternative_present(param: Param, params: list[Param], present: set[str]) -> bool:
-    """`IBLOCK_CODE`, required "if `IBLOCK_ID` is not given": a named alternative is passed."""
+    """`IBLOCK_CODE`, required "if `IBLOCK_ID` is not given": a named alternative is passed, or
+    a passed key says it stands for this one (`EVENT_HANDLER` fills `EVENT_BOT_DELETE`), or the
+    requirement is conditional ("актуально только для услуг типа enum")."""
+    if CONDITIONAL.search(param.description):
+        return True
     words = {flat(w) for w in re.findall(r"[A-Za-z_][\w]*", param.description)}
-    return any(flat(p.name) in present and flat(p.name) in words for p in params if p is not param)
+    for other in params:
+        if other is param or flat(other.name) not in present:
+            continue
+        if flat(other.name) in words or re.search(rf"\b{re.escape(param.name)}\b", other.description):
+            return True
+    return False
