@@ -45,13 +45,13 @@ class Targets:
     """Every known target in registry order (built-ins first, user additions after)."""
 
     by_name: Mapping[str, Target]
+    by_label: Mapping[str, Target]  # normalised label → the first target that lists it
 
     def get(self, name: str) -> Target | None:
         return self.by_name.get(name)
 
     def for_label(self, label: str) -> Target | None:
-        wanted = normalise_label(label)
-        return next((t for t in self.by_name.values() if wanted in _labels(t)), None)
+        return self.by_label.get(normalise_label(label))
 
     def for_code(self, code: str) -> Target | None:
         """The target whose signature the code carries (the first in registry order)."""
@@ -71,9 +71,12 @@ def normalise_label(label: str) -> str:
     return re.sub(r"\s+", " ", label).strip().casefold()
 
 
-@cache
-def _labels(target: Target) -> frozenset[str]:
-    return frozenset(normalise_label(label) for label in target.labels)
+def registry(targets: Sequence[Target]) -> Targets:
+    by_label: dict[str, Target] = {}
+    for target in targets:
+        for label in target.labels:
+            by_label.setdefault(normalise_label(label), target)
+    return Targets({t.name: t for t in targets}, by_label)
 
 
 def load_targets(user_dirs: Sequence[Path] = ()) -> Targets:
@@ -88,7 +91,7 @@ def _load_targets(user_dirs: tuple[Path, ...]) -> Targets:
         path = root / REGISTRY_FILE
         if path.is_file() or root == builtin_templates():
             raw.update(_read_registry(path))
-    return Targets({name: _target(name, raw) for name in raw})
+    return registry([_target(name, raw) for name in raw])
 
 
 def _read_registry(path: Path) -> dict[str, dict[str, Any]]:
