@@ -351,7 +351,7 @@ def test_current_profile_gives_the_tasks_pages_their_five_tabs() -> None:
     labels = [t.label for t in current.tabs_for("rest_event", COMMENTS + "on-task-comment-add.md")]
     assert labels == ["JS (TS)", "JS (UMD)", "PHP", "BX24.js", "PHP CRest"]
     other = [t.label for t in current.tabs_for("rest_event", "api-reference/crm/deals/x.md")]
-    assert other[:2] == ["cURL (Webhook)", "cURL (OAuth)"]
+    assert other[:2] == ["cURL (OAuth)", "JS (TS)"]  # event.bind is app-only: no webhook tab
 
 
 EXACT_TS = """profiles:

@@ -323,13 +323,6 @@ def make_spec(
 
 
 REST_RU: dict[str, str] = {
-    "curl_webhook": """\
-curl -X POST \\
--H "Content-Type: application/json" \\
--H "Accept: application/json" \\
--d '{"event":"onCrmDealAdd","handler":"https://example.com/handler.php"}' \\
-https://**put_your_bitrix24_address**/rest/**put_your_user_id_here**/**put_your_webhook_here**/event.bind
-""",
     "curl_oauth": """\
 curl -X POST \\
 -H "Content-Type: application/json" \\
@@ -405,7 +398,6 @@ def test_rest_event_golden(target: str) -> None:
 def test_rest_event_renders_in_every_current_label() -> None:
     tabs = expected_tabs(make_spec(), "current", load_profiles())
     assert [(t.label, t.lang) for t in tabs] == [
-        ("cURL (Webhook)", "bash"),
         ("cURL (OAuth)", "bash"),
         ("JS (TS)", "ts"),
         ("JS (UMD)", "html"),
@@ -421,11 +413,11 @@ def test_rest_event_renders_in_every_current_label() -> None:
         assert "https://example.com/handler.php" in tab.code
     umd = next(t.code for t in tabs if t.target == "js_umd")
     assert "async function bindCrmDealAddEvent()" in umd
-    assert "type EventBindResult = boolean" in tabs[2].code
+    assert "type EventBindResult = boolean" in tabs[1].code
 
 
 def test_handler_url_defaults_when_the_spec_has_none() -> None:
-    code = render_tab(make_spec(handler_url=None, bind=None), "curl_webhook")
+    code = render_tab(make_spec(handler_url=None, bind=None), "curl_oauth")
     assert '"event":"OnCrmDealAdd","handler":"https://example.com/handler.php"' in code
 
 
@@ -514,7 +506,14 @@ AWKWARD = make_spec(
 )
 
 
-@pytest.mark.parametrize("target", ["curl_webhook", "curl_oauth", "curl_webhook_2024"])
+def test_event_bind_has_no_webhook_example() -> None:
+    """event.bind works only in an application context (api-reference/events/event-bind.md): the
+    webhook template refuses the subscription call, as it refuses any app-only method."""
+    with pytest.raises(DocgenError, match="event.bind works only in an application context"):
+        render_tab(make_spec(), "curl_webhook")
+
+
+@pytest.mark.parametrize("target", ["curl_oauth", "curl_webhook_2024"])
 def test_awkward_values_stay_one_shell_word(target: str) -> None:
     import json
     import shlex

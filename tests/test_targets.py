@@ -31,7 +31,7 @@ PROFILES = """profiles:
   with-java:
     extends: current
     rest_event:
-      - {label: cURL (Webhook), target: curl_webhook}
+      - {label: cURL (OAuth), target: curl_oauth}
       - {label: Java, target: java}
 """
 

@@ -64,7 +64,7 @@ def _method_key(call: CallModel) -> str | None:
     """b24pysdk spells camelCase method segments in snake_case (`force_common_scope_for_all`)."""
     if call.method is None or call.language != "python":
         return call.method
-    return call.method.replace("_", "").lower()
+    return call.method.replace("_", "").lower()  # `import_`: a keyword segment
 
 
 def comparable(params: Json) -> Json:

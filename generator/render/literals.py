@@ -350,6 +350,16 @@ def snake(value: object) -> str:
     return "_".join(word.lower() for word in words(value))
 
 
+def py_method(value: object) -> str:
+    """`crm.item.import` → `crm.item.import_`: the b24pysdk attribute path of a REST method
+    (segments lower-cased; a Python keyword takes a trailing `_`, as b24pysdk names it)."""
+    import keyword
+
+    return ".".join(
+        f"{part}_" if keyword.iskeyword(part) else part for part in str(value).lower().split(".")
+    )
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "camel": camel,
     "go_params": go_params,
@@ -361,6 +371,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "php_array": php_array,
     "php_string": php_string,
     "py_literal": py_literal,
+    "py_method": py_method,
     "py_string": py_string,
     "shell_single_quote": shell_single_quote,
     "snake": snake,
