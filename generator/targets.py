@@ -98,7 +98,8 @@ def _read_registry(path: Path) -> dict[str, dict[str, Any]]:
     import yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: read at every start
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as exc:
         raise _error(path, f"cannot read the target registry: {exc}") from None
     targets = data.get("targets") if isinstance(data, dict) else None

@@ -48,9 +48,20 @@ class CanonicalCall:
         }
 
 
+_last: list[tuple[MethodSpec, int, CanonicalCall]] = []  # specs are frozen: one entry suffices
+
+
 def canonical_call(spec: MethodSpec, block: int = 0) -> CanonicalCall:
     """The canonical call of `spec.examples[block]` (a page without examples: the page's method
-    with no parameters)."""
+    with no parameters). Every tab of a page asks for it (twice): the last answer is kept."""
+    if _last and _last[0][0] is spec and _last[0][1] == block:
+        return _last[0][2]
+    call = _canonical_call(spec, block)
+    _last[:] = [(spec, block, call)]
+    return call
+
+
+def _canonical_call(spec: MethodSpec, block: int) -> CanonicalCall:
     calls = [c for c in spec.calls if c.block == block and c.readable and c.method]
     method = _vote_method(calls) or spec.method
     voters = [c for c in calls if c.method == method and c.sdk not in NON_VOTING_SDKS]

@@ -9,6 +9,7 @@ the general one (templates/CONTEXT.md) with `call` set to the block's canonical 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,11 @@ READ_ONLY_VERBS = frozenset({"get", "list", "getlist", "fields", "getfields"})
 
 def method_template_name(target: str, user_dirs: Sequence[Path] = ()) -> str:
     """The method-page template of `target`, else its general template."""
+    return _method_template_name(target, tuple(user_dirs))
+
+
+@cache  # asked for every tab of every page; the template folders do not change during a run
+def _method_template_name(target: str, user_dirs: tuple[Path, ...]) -> str:
     name = (
         f"{EXAMPLES_DIR}/{METHOD_DIR}/{target}.{extension_of(target, user_dirs)}{TEMPLATE_SUFFIX}"
     )

@@ -11,12 +11,14 @@ import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import DocgenError, Exit, error
-from generator.sdkdiff import docs, report
-from generator.sdkdiff.compare import Comparison, compare
 from generator.sdkdiff.model import DocMethod, SdkSurface
+
+if TYPE_CHECKING:  # the comparison, its report and the docs reader (YAML) stay off the start-up
+    from generator.sdkdiff import report  # of every other command (the CLI imports this module)
+    from generator.sdkdiff.compare import Comparison
 
 SDKS = ("b24pysdk", "b24jssdk")
 FORMATS = ("text", "json", "github")
@@ -50,6 +52,9 @@ def add_sdk_diff(commands: Any) -> None:
 
 
 def run_sdk_diff(args: argparse.Namespace, options: object = None) -> Exit:
+    from generator.sdkdiff import report
+    from generator.sdkdiff.compare import compare
+
     known: Counter[str] = report.load_baseline(args.baseline) if args.baseline else Counter()
     methods = load_docs(args.specs, args.docs)
     surface = load_surface(args.sdk, args.sdk_path)
@@ -62,6 +67,8 @@ def run_sdk_diff(args: argparse.Namespace, options: object = None) -> Exit:
 
 
 def render(fmt: str, comparison: Comparison, outcome: report.Outcome, surface: SdkSurface) -> str:
+    from generator.sdkdiff import report
+
     if fmt == "json":
         return report.format_json(comparison, outcome, surface)
     if fmt == "github":
@@ -70,6 +77,8 @@ def render(fmt: str, comparison: Comparison, outcome: report.Outcome, surface: S
 
 
 def load_docs(specs: Path | None, docs_root: Path | None) -> list[DocMethod]:
+    from generator.sdkdiff import docs
+
     if specs is not None:
         return docs.from_specs_folder(specs)
     if docs_root is None:
@@ -106,4 +115,6 @@ def find_b24jssdk(candidates: Sequence[Path] = ()) -> Path:
 
 def _nothing(methods: Sequence[DocMethod], surface: SdkSurface) -> Comparison:
     """An SDK without per-method typings: the docs are counted, nothing is compared."""
+    from generator.sdkdiff.compare import Comparison
+
     return Comparison(surface.sdk, surface.version, len(methods), 0, 0, ())
