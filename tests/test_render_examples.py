@@ -509,7 +509,7 @@ AWKWARD = make_spec(
 def test_event_bind_has_no_webhook_example() -> None:
     """event.bind works only in an application context (api-reference/events/event-bind.md): the
     webhook template refuses the subscription call, as it refuses any app-only method."""
-    with pytest.raises(DocgenError, match="event.bind works only in an application context"):
+    with pytest.raises(DocgenError, match=r"event\.bind works only in an application context"):
         render_tab(make_spec(), "curl_webhook")
 
 
