@@ -36,6 +36,36 @@ The event fires when a demo widget is {verb}ed.
 |#
 """
 
+METHOD_PAGE = """# Add a demo widget demo.widget.add
+
+> Scope: [`demo`](../scopes.md)
+>
+> Who can execute the method: any user
+
+The method adds a demo widget.
+
+## Method parameters
+
+#|
+|| **Name**
+`type` | **Description** ||
+|| **NAME***
+[`string`](../data-types.md) | Widget name ||
+|#
+
+## Code examples
+
+{% list tabs %}
+
+- cURL (Webhook)
+
+  ```bash
+  curl -X POST -d '{"NAME":"w"}' https://example.bitrix24.com/rest/1/token/demo.widget.add
+  ```
+
+{% endlist %}
+"""
+
 STAGE_IDS = {
     "python-start",
     "read-events",
@@ -49,13 +79,24 @@ STAGE_IDS = {
     "parse-all",
     "render",
     "render-warm",
+    "render-all",
     "check-cold-events",
     "check-cold-all",
     "check-warm-all",
     "check-changed-all",
     "sync-dry-all",
+    "check-changed-method",
 }
-TARGET_IDS = ["cold-vs-floor", "vs-diplodoc", "changed-page", "version", "rss"]
+TARGET_IDS = [
+    "cold-vs-floor",
+    "vs-diplodoc",
+    "changed-page",
+    "version",
+    "cold-all-vs-floor",
+    "changed-method",
+    "render-all-vs-floor",
+    "rss",
+]
 STAGE_KEYS = {
     "id",
     "label",
@@ -102,6 +143,7 @@ def tiny_docs(root: Path) -> Path:
     (root / "widgets" / "_includes" / "auth-note.md").write_text(
         "The `auth` key holds the app's tokens.\n", encoding="utf-8"
     )
+    (root / "widgets" / "widget-add.md").write_text(METHOD_PAGE, encoding="utf-8")
     (root / "widgets" / "index.md").write_text(
         "# Demo widgets\n\nAn overview page without events.\n", encoding="utf-8"
     )
@@ -120,7 +162,8 @@ def test_run_on_a_tiny_tree(
     assert code in (0, 1)  # 1 when a b24-docgen stage failed (the tool may be mid-development)
     assert set(results) == {"meta", "stages", "targets"}
     assert results["meta"]["docs"]["pages_event"] == 2
-    assert results["meta"]["docs"]["pages_all"] == 4
+    assert results["meta"]["docs"]["pages_all"] == 5
+    assert results["meta"]["docs"]["changed_method_page"] == "widgets/widget-add.md"
     assert results["meta"]["runs"] == 1
     stages = {s["id"]: s for s in results["stages"]}
     assert set(stages) >= STAGE_IDS
@@ -137,6 +180,7 @@ def test_run_on_a_tiny_tree(
     assert stages["diplodoc-events"]["status"] == "skipped"
     assert stages["check-cold-events"]["floor"] == "mdit-events"
     assert stages["check-cold-all"]["peer"] == "diplodoc-all"
+    assert stages["render-all"]["floor"] == stages["check-changed-method"]["floor"] == "mdit-all"
     assert [t["id"] for t in results["targets"]] == TARGET_IDS
     assert all(t["status"] in ("pass", "miss", "n/a") for t in results["targets"])
     assert results["targets"][1]["status"] == "n/a"  # no Diplodoc

@@ -145,6 +145,7 @@ def describe(docs: Path, ws: Workspace, runs: int, diplodoc_version: str | None)
             "mb_event": round(ws.bytes_event / 2**20, 2),
             "event_tree_included_files": ws.event_tree_extra,
             "changed_page": ws.changed_page,
+            "changed_method_page": ws.changed_method_page,
         },
         "tool": {
             "command": tool_command(),

@@ -151,9 +151,9 @@ def parse_stages(kit: Kit) -> list[Stage]:
     events.warmup = kit.plain([*tool, "parse", "--docs", str(ws.events), "--out", str(ws.specs)])
     whole = kit.stage(
         "parse-all",
-        "`parse`, whole corpus (selects the same event pages)",
+        "`parse`, whole corpus (event and method pages)",
         "tool",
-        "event",
+        "all",
         [*tool, "parse", "--docs", str(ws.corpus), "--out", str(ws.out / "parse-all")],
     )
     whole.ok_rcs, whole.setup = PARSES, kit.fresh(ws.out / "parse-all")
@@ -181,6 +181,56 @@ def render_stages(kit: Kit) -> list[Stage]:
     warm.setup = kit.fresh(ws.out / "render-warm")
     warm.warmup = kit.plain(render("render-fill"))  # fills .b24-docgen-cache/ in the scratch cwd
     return [cold, warm]
+
+
+def render_all_stage(kit: Kit) -> Stage:
+    """`render --no-cache` of every spec of the corpus (event and method specs: examples, event
+    stubs, method clients), against markdown-it-py on all pages. The specs are parsed once, untimed."""
+    ws = kit.ws
+    specs_all = ws.base / "specs-all"
+
+    def render(out: str) -> list[str]:
+        return [
+            *kit.tool,
+            "render",
+            "--specs",
+            str(specs_all),
+            "--out",
+            str(ws.out / out),
+            "--no-cache",
+        ]
+
+    parse = [*kit.tool, "parse", "--docs", str(ws.corpus), "--out", str(specs_all)]
+    stage = kit.stage(
+        "render-all",
+        "`render --no-cache` of every spec (events and methods)",
+        "tool",
+        "all",
+        render("render-all"),
+    )
+    stage.setup = kit.fresh(ws.out / "render-all")
+    steps = [kit.plain(parse), kit.plain(render("render-all-prime"))]
+
+    def warmup() -> None:
+        for step in steps:
+            step()
+
+    stage.warmup = warmup
+    return stage
+
+
+def method_check_stage(kit: Kit, state: State) -> Stage:
+    """Warm whole-corpus `check` after one method page changed (its description line)."""
+    stage = kit.stage(
+        "check-changed-method",
+        "`check` warm, whole corpus, one method page changed",
+        "tool",
+        "all",
+        state.cmd,
+    )
+    stage.ok_rcs = CHECKS
+    stage.setup = changed_setup(kit.ws, state, kit.ws.changed_method_page)
+    return stage
 
 
 def check_stages(kit: Kit, state: State) -> list[Stage]:
@@ -223,18 +273,18 @@ def check_stages(kit: Kit, state: State) -> list[Stage]:
         stage.ok_rcs = CHECKS
     stages[0].warmup = kit.plain(cold_events)
     stages[2].setup = state.ensure_warm
-    stages[3].setup = changed_setup(ws, state)
+    stages[3].setup = changed_setup(ws, state, ws.changed_page)
     stages[4].warmup = kit.plain([*tool, "sync", "--docs", str(ws.events), "--dry-run"])
     return stages
 
 
-def changed_setup(ws: Workspace, state: State) -> Callable[[], None]:
-    changed = ws.corpus / ws.changed_page if ws.changed_page else None
+def changed_setup(ws: Workspace, state: State, page: str | None) -> Callable[[], None]:
+    changed = ws.corpus / page if page else None
 
     def setup() -> None:
         state.ensure_warm()
         if changed is None:
-            raise RuntimeError("no event page with a description line to edit")
+            raise RuntimeError("no page of that kind with a description line to edit")
         edit_one_page(changed)
 
     return setup
@@ -249,7 +299,9 @@ def build_stages(ws: Workspace, skip_diplodoc: bool) -> tuple[list[Stage], State
         *version_stages(kit),
         *parse_stages(kit),
         *render_stages(kit),
+        render_all_stage(kit),
         *check_stages(kit, state),
+        method_check_stage(kit, state),
     ]
     if skip_diplodoc:
         for stage in stages:

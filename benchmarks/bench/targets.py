@@ -6,7 +6,9 @@ from typing import Any
 
 from bench.common import (
     TARGET_CHANGED_S,
+    TARGET_COLD_ALL_VS_FLOOR,
     TARGET_COLD_VS_FLOOR,
+    TARGET_RENDER_ALL_VS_FLOOR,
     TARGET_RSS_MB,
     TARGET_VERSION_S,
     TARGET_VS_DIPLODOC,
@@ -38,7 +40,7 @@ def _ratio(
 
 def evaluate_targets(by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     facts = _Facts(by_id)
-    return [*speed_targets(facts), rss_target(by_id)]
+    return [*speed_targets(facts), *corpus_targets(facts), rss_target(by_id)]
 
 
 class _Facts:
@@ -107,6 +109,45 @@ def speed_targets(facts: _Facts) -> list[dict[str, Any]]:
             f"`b24-docgen --version` ≤ {TARGET_VERSION_S} s",
             None if version is None else version <= TARGET_VERSION_S,
             facts.missing("version") if version is None else f"{version:.3f} s",
+        ),
+    ]
+
+
+def floor_target(facts: _Facts, tid: str, sid: str, limit: float, text: str) -> dict[str, Any]:
+    """`sid`'s median over markdown-it-py's on all pages, at most `limit`."""
+    mine, floor = facts.median(sid), facts.median("mdit-all")
+    if mine is None or floor is None:
+        return target(tid, text, None, facts.missing(sid, "mdit-all"))
+    cpu = facts.cpu_ratio(sid, "mdit-all", "by CPU time")
+    value = f"{mine / floor:.2f}× ({mine:.3f} s vs {floor:.3f} s{cpu})"
+    return target(tid, text, mine / floor <= limit, value)
+
+
+def corpus_targets(facts: _Facts) -> list[dict[str, Any]]:
+    """Issue 11 and 12: the whole corpus with method pages, and rendering every spec."""
+    changed = facts.median("check-changed-method")
+    cold = f"whole-corpus `check` cold, method pages included, ≤ {TARGET_COLD_ALL_VS_FLOOR:.1f}×"
+    render = f"`render --no-cache` of every spec ≤ {TARGET_RENDER_ALL_VS_FLOOR:.1f}×"
+    return [
+        floor_target(
+            facts,
+            "cold-all-vs-floor",
+            "check-cold-all",
+            TARGET_COLD_ALL_VS_FLOOR,
+            f"{cold} markdown-it-py on all pages",
+        ),
+        target(
+            "changed-method",
+            f"warm whole-corpus `check`, one method page changed ≤ {TARGET_CHANGED_S} s wall",
+            None if changed is None else changed <= TARGET_CHANGED_S,
+            facts.missing("check-changed-method") if changed is None else f"{changed:.3f} s",
+        ),
+        floor_target(
+            facts,
+            "render-all-vs-floor",
+            "render-all",
+            TARGET_RENDER_ALL_VS_FLOOR,
+            f"{render} markdown-it-py on all pages",
         ),
     ]
 

@@ -16,6 +16,7 @@ from bench.common import (
     DIPLODOC_PACKAGE,
     DIPLODOC_VERSION,
     INCLUDE,
+    METHOD_MARKERS,
     PEER_DIR,
     PYCACHE,
     REPO,
@@ -39,6 +40,7 @@ class Workspace:
     all_pages: list[str]
     event_pages: list[str]
     changed_page: str | None = None
+    changed_method_page: str | None = None
     bytes_all: int = 0
     bytes_event: int = 0
     event_tree_extra: int = 0
@@ -66,9 +68,11 @@ def snapshot_tool(base: Path) -> Path:
 
 def event_pages(root: Path, env: dict[str, str]) -> list[str]:
     """The pages `b24-docgen parse` would parse (its own selection function, from the snapshot)."""
-    code = (
+    code = (  # parse selects method pages too: keep the event pages (the event-pipeline rows)
         "import json, sys; from pathlib import Path; from generator.parse import select_pages; "
-        "print(json.dumps(select_pages(Path(sys.argv[1]))))"
+        "from generator.pages.classify import PageType, classify_file; root = Path(sys.argv[1]); "
+        "print(json.dumps([p for p in select_pages(root) if classify_file(p, "
+        "(root / p).read_text(encoding='utf-8', errors='replace')) is PageType.EVENT]))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(root)],
@@ -138,7 +142,22 @@ def prepare(docs: Path, base: Path) -> Workspace:
     (ws.lists / "all.txt").write_text("\n".join([str(corpus), *all_pages]) + "\n", encoding="utf-8")
     (ws.lists / "events.txt").write_text("\n".join([str(events), *pages]) + "\n", encoding="utf-8")
     ws.changed_page = next((p for p in pages if description_line(corpus / p) is not None), None)
+    ws.changed_method_page = method_page(corpus, all_pages)
     return ws
+
+
+def method_page(root: Path, pages: Sequence[str]) -> str | None:
+    """The first method page (its marker, example tabs, a description line): the page the
+    method-page warm check edits."""
+    for rel in pages:
+        if rel.endswith("index.md"):
+            continue
+        raw = (root / rel).read_bytes()
+        if b"{% list tabs" not in raw or not any(m in raw for m in METHOD_MARKERS):
+            continue
+        if description_line(root / rel) is not None:
+            return rel
+    return None
 
 
 def description_line(path: Path) -> int | None:

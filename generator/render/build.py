@@ -16,9 +16,12 @@ if TYPE_CHECKING:
 
 def example_files(specs: Sequence[PageSpec], options: Options) -> dict[str, bytes]:
     """`examples/<page path>/<NN>-<target>.<ext>` for each tab the profile gives the spec's kind."""
+    from generator.check.method_expected import WEBHOOK_TARGETS, app_only
     from generator.kinds import kind_of_spec
     from generator.profiles import load_profiles
     from generator.render.examples import expected_tabs
+    from generator.render.method_tabs import render_method_tab
+    from generator.spec.method import MethodSpec
     from generator.targets import extension_of
 
     profiles = load_profiles(options.profiles_file, options.templates)
@@ -28,10 +31,24 @@ def example_files(specs: Sequence[PageSpec], options: Options) -> dict[str, byte
         if key is None:
             continue
         folder = "examples/" + spec.source.path.removesuffix(".md")
-        tabs = expected_tabs(spec, options.profile, profiles, user_dirs=options.templates, key=key)
-        for index, tab in enumerate(tabs, 1):
-            extension = extension_of(tab.target, options.templates)
-            files[f"{folder}/{index:02d}-{tab.target}.{extension}"] = tab.code.encode("utf-8")
+        if isinstance(spec, MethodSpec):  # the method templates, with the first block's call
+            every = profiles.get(options.profile).tabs_for(key, spec.source.path)
+            tabs = [t for t in every if not (app_only(spec) and t.target in WEBHOOK_TARGETS)]
+            codes = [
+                (
+                    t.target,
+                    render_method_tab(spec, t.target, user_dirs=options.templates, label=t.label),
+                )
+                for t in tabs
+            ]
+        else:
+            rendered = expected_tabs(
+                spec, options.profile, profiles, user_dirs=options.templates, key=key
+            )
+            codes = [(tab.target, tab.code) for tab in rendered]
+        for index, (target, code) in enumerate(codes, 1):
+            extension = extension_of(target, options.templates)
+            files[f"{folder}/{index:02d}-{target}.{extension}"] = code.encode("utf-8")
     return files
 
 
