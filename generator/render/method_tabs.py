@@ -19,6 +19,7 @@ from generator.render.canonical import CanonicalCall, canonical_call
 from generator.render.context import RenderRefused, build_context
 from generator.render.env import load_template, make_environment, render_template
 from generator.render.examples import locale_strings, template_name
+from generator.render.go_result import go_result
 from generator.render.literals import FILTERS
 from generator.spec.method import MethodSpec
 from generator.spec.parts import Json
@@ -87,6 +88,7 @@ def method_context(
         result_item_kind=result_kind(first),
         result_ts_type=TS_RESULT_TYPES.get(kind, "unknown"),
         idempotent=verb in READ_ONLY_VERBS,
+        go=go_result(result, call.method),
     )
     return context
 
