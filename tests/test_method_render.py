@@ -94,7 +94,7 @@ def method_page(*tabs: str, app_only: bool = False) -> str:
         "## Примеры кода\n\n"
         "{% list tabs %}\n\n" + "\n".join(tabs) + "\n{% endlist %}\n\n"
         "## Обработка ответа\n\n"
-        '```json\n{"result": {"ID": "42"}, "time": {}}\n```\n'
+        '```json\n{"result": {"ID": "42", "TITLE": "Deal", "OPENED": true, "CONTACTS": []}}\n```\n'
     )
 
 
@@ -187,9 +187,15 @@ if err != nil {
 \treturn fmt.Errorf("crm.deal.get: %w", err)
 }
 
-// Ответ приходит как json.RawMessage — разберите его
-// в структуру под форму ответа, показанную ниже на этой странице.
-fmt.Printf("%s\\n", res.Result)
+var item struct {
+\tID     b24.ID `json:"ID"`
+\tTitle  string `json:"TITLE"`
+\tOpened bool   `json:"OPENED"`
+}
+if err := json.Unmarshal(res.Result, &item); err != nil {
+\treturn fmt.Errorf("разбор ответа: %w", err)
+}
+fmt.Println(item.ID, item.Title)
 """
 
 
