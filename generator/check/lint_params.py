@@ -273,7 +273,7 @@ CONDITIONAL = re.compile(
     re.I,
 )
 KIND_WORDS = {
-    "array": re.compile(r"массив|список|array|list", re.I),
+    "array": re.compile(r"массив|спис|array|list", re.I),
     "object": re.compile(r"объект|object", re.I),
 }
 SCALAR_TYPES = re.compile(
