@@ -1,0 +1,257 @@
+"""Method templates against the docs' own tabs, byte for byte: the share per label, RU and the EN
+sample, and every remaining difference named by class (tests/method_fidelity.py says how a class
+is decided). Changing a template or the extractor moves these numbers: update them on purpose.
+
+What the classes mean for each label (RU, measured 2026-12-04):
+- cURL (Webhook) / cURL (OAuth): the dominant shape (no continuation indent, one-line JSON, bare
+  URL) is the template; `whitespace` is the page's continuation indent (2, 4 or 5 spaces),
+  `params layout` its pretty-printed JSON, `before/after the call` other headers, a quoted URL or
+  the `.json` placeholder set; `call not read`: `-X POST` tabs without `curl` and shell helpers.
+- PHP CRest: `params layout` is a trailing comma or a nested array written on one line (the docs
+  mix both); `after the call` the error branch some pages add.
+- Go: the generator family is reproduced (80%); `after the call` is mostly which struct fields a
+  loop prints (1 or 2; not decidable from the page) and hand-edited tabs.
+- JS (TS), JS (UMD), PHP, BX24.js: the call scaffolding is the template, but the result handling
+  (the TS result type, the `console.info` line, the UMD helper's name, PHP's `echo` idiom and
+  error message, BX24.js's callback idiom) is written by hand per page, so these labels default to
+  the `call` drift mode: a tab drifts when its call does, not its prose-like code.
+- Python: `params values`: the Python tabs carry their own sample values.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus import CORPUS_EN, CORPUS_RU, need
+from tests.method_fidelity import TabResult, classes, compare_specs, shares
+from tests.test_method_corpus import method_pages, read_specs
+
+
+@pytest.fixture(scope="module")
+def ru_results() -> list[TabResult]:
+    root = need(CORPUS_RU)
+    return list(compare_specs(read_specs(root, method_pages(root))))
+
+
+@pytest.fixture(scope="module")
+def en_results() -> list[TabResult]:
+    root = need(CORPUS_EN)
+    return list(compare_specs(read_specs(root, method_pages(root), includes=False)))
+
+
+def test_ru_byte_exact_share_per_label(ru_results: list[TabResult]) -> None:
+    assert shares(ru_results) == RU_SHARES
+    assert {label: classes(ru_results, label) for label in RU_SHARES} == RU_CLASSES
+
+
+def test_en_sample_byte_exact_share_per_label(en_results: list[TabResult]) -> None:
+    assert shares(en_results) == EN_SHARES
+    assert {label: classes(en_results, label) for label in EN_SHARES} == EN_CLASSES
+
+
+def test_every_difference_is_classified(ru_results: list[TabResult]) -> None:
+    known = {"params layout", "params values", "whitespace", "before the call", "after the call"}
+    known |= {"call not read", "not rendered"}
+    for result in ru_results:
+        if result.difference != "exact":
+            assert set(result.difference.split(" + ")) <= known, result
+
+
+def test_the_goals(ru_results: list[TabResult]) -> None:
+    """Issue 11's aims, as far as they are met: Go reaches 80%; the cURL and CRest labels stop at
+    the page styles listed above (their `call`-mode drift is what check reports)."""
+    share = {label: exact / total for label, (exact, total) in shares(ru_results).items()}
+    assert share["Go"] >= 0.80
+    assert share["cURL (OAuth)"] > 0.63 and share["cURL (Webhook)"] > 0.61
+
+
+RU_SHARES: dict[str, tuple[int, int]] = {
+    "cURL (Webhook)": (972, 1581),
+    "cURL (OAuth)": (1059, 1674),
+    "JS (TS)": (7, 1497),
+    "JS (UMD)": (1, 1492),
+    "PHP": (0, 1694),
+    "BX24.js": (0, 1660),
+    "PHP CRest": (676, 1647),
+    "Python": (169, 341),
+    "Go": (1299, 1614),
+}
+RU_CLASSES: dict[str, dict[str, int]] = {
+    "cURL (Webhook)": {
+        "whitespace": 132,
+        "params layout + before the call + after the call": 129,
+        "params layout": 73,
+        "call not read": 70,
+        "params values": 43,
+        "params values + whitespace": 37,
+        "params layout + whitespace": 30,
+        "before the call": 22,
+        "after the call": 20,
+        "not rendered": 16,
+        "params layout + after the call": 16,
+        "params layout + before the call": 10,
+        "before the call + after the call": 8,
+        "params values + before the call + after the call": 2,
+        "params values + after the call": 1,
+    },
+    "cURL (OAuth)": {
+        "whitespace": 148,
+        "params layout + before the call + after the call": 134,
+        "params layout": 92,
+        "call not read": 55,
+        "params values": 48,
+        "params layout + after the call": 45,
+        "params layout + whitespace": 45,
+        "before the call": 19,
+        "params layout + before the call": 13,
+        "before the call + after the call": 7,
+        "params values + after the call": 4,
+        "params values + whitespace": 4,
+        "params values + before the call + after the call": 1,
+    },
+    "JS (TS)": {
+        "before the call + after the call": 619,
+        "after the call": 329,
+        "params values + before the call + after the call": 318,
+        "params values + after the call": 114,
+        "params layout + before the call + after the call": 84,
+        "params layout + after the call": 13,
+        "before the call": 8,
+        "call not read": 5,
+    },
+    "JS (UMD)": {
+        "before the call + after the call": 907,
+        "params values + before the call + after the call": 413,
+        "params layout + before the call + after the call": 103,
+        "after the call": 44,
+        "params values + after the call": 16,
+        "call not read": 5,
+        "params layout + after the call": 3,
+    },
+    "PHP": {
+        "params layout + after the call": 932,
+        "after the call": 425,
+        "params layout + before the call + after the call": 109,
+        "params values + after the call": 83,
+        "call not read": 71,
+        "params values + before the call + after the call": 54,
+        "before the call + after the call": 14,
+        "params layout": 6,
+    },
+    "BX24.js": {
+        "params layout + after the call": 545,
+        "after the call": 416,
+        "params layout + before the call + after the call": 295,
+        "before the call + after the call": 142,
+        "params values + before the call + after the call": 85,
+        "params values + after the call": 68,
+        "params layout + before the call": 36,
+        "before the call": 30,
+        "call not read": 14,
+        "params layout + whitespace": 11,
+        "whitespace": 10,
+        "params values + before the call": 7,
+        "params values + whitespace": 1,
+    },
+    "PHP CRest": {
+        "params layout": 453,
+        "params layout + after the call": 260,
+        "params values": 72,
+        "params values + before the call": 37,
+        "after the call": 34,
+        "params values + before the call + after the call": 31,
+        "params layout + before the call + after the call": 28,
+        "before the call + after the call": 21,
+        "call not read": 11,
+        "params layout + whitespace": 11,
+        "params values + after the call": 7,
+        "whitespace": 5,
+        "params values + whitespace": 1,
+    },
+    "Python": {
+        "params values": 79,
+        "params layout": 37,
+        "params values + before the call + after the call": 15,
+        "after the call": 12,
+        "whitespace": 9,
+        "params layout + before the call + after the call": 8,
+        "params values + whitespace": 4,
+        "params layout + after the call": 3,
+        "params values + before the call": 3,
+        "params layout + whitespace": 2,
+    },
+    "Go": {
+        "after the call": 193,
+        "params values": 75,
+        "params layout": 25,
+        "params values + after the call": 11,
+        "params layout + after the call": 6,
+        "whitespace": 5,
+    },
+}
+
+EN_SHARES: dict[str, tuple[int, int]] = {
+    "cURL (Webhook)": (10, 17),
+    "cURL (OAuth)": (12, 19),
+    "JS (TS)": (0, 16),
+    "JS (UMD)": (0, 16),
+    "PHP": (0, 19),
+    "BX24.js": (0, 18),
+    "PHP CRest": (5, 16),
+    "Python": (0, 2),
+    "Go": (14, 19),
+}
+EN_CLASSES: dict[str, dict[str, int]] = {
+    "cURL (Webhook)": {
+        "params values": 2,
+        "before the call": 1,
+        "call not read": 1,
+        "params layout": 1,
+        "params layout + whitespace": 1,
+        "params values + whitespace": 1,
+    },
+    "cURL (OAuth)": {
+        "params values": 3,
+        "params layout + whitespace": 2,
+        "before the call": 1,
+        "params layout": 1,
+    },
+    "JS (TS)": {
+        "before the call + after the call": 9,
+        "params values + before the call + after the call": 4,
+        "after the call": 2,
+        "params values + after the call": 1,
+    },
+    "JS (UMD)": {
+        "before the call + after the call": 8,
+        "after the call": 3,
+        "params values + before the call + after the call": 3,
+        "params values + after the call": 2,
+    },
+    "PHP": {
+        "params layout + after the call": 9,
+        "after the call": 3,
+        "params layout + before the call + after the call": 3,
+        "call not read": 2,
+        "before the call + after the call": 1,
+        "params values + after the call": 1,
+    },
+    "BX24.js": {
+        "params layout + after the call": 10,
+        "after the call": 3,
+        "params values + after the call": 2,
+        "before the call + after the call": 1,
+        "params layout + before the call": 1,
+        "params layout + before the call + after the call": 1,
+    },
+    "PHP CRest": {
+        "params layout": 4,
+        "params layout + after the call": 2,
+        "params values": 2,
+        "call not read": 1,
+        "params layout + whitespace": 1,
+        "whitespace": 1,
+    },
+    "Python": {"after the call": 1, "params values": 1},
+    "Go": {"params values": 3, "after the call": 1, "params values + after the call": 1},
+}
