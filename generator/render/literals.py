@@ -360,6 +360,17 @@ def py_method(value: object) -> str:
     )
 
 
+def py_kwarg(value: object) -> str:
+    """A REST key as a b24pysdk keyword argument: snake_case, `id` → `bitrix_id`, a Python keyword
+    with a trailing `_` (`from` → `from_`)."""
+    import keyword
+
+    name = snake(value)
+    if name == "id":
+        return "bitrix_id"
+    return f"{name}_" if keyword.iskeyword(name) else name
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "camel": camel,
     "go_params": go_params,
@@ -370,6 +381,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "pascal": pascal,
     "php_array": php_array,
     "php_string": php_string,
+    "py_kwarg": py_kwarg,
     "py_literal": py_literal,
     "py_method": py_method,
     "py_string": py_string,

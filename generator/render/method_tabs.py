@@ -23,7 +23,7 @@ from generator.render.go_result import go_result
 from generator.render.literals import FILTERS
 from generator.spec.method import MethodSpec
 from generator.spec.parts import Json
-from generator.targets import EXAMPLES_DIR, TEMPLATE_SUFFIX, extension_of
+from generator.targets import EXAMPLES_DIR, TEMPLATE_SUFFIX, extension_of, registered
 
 METHOD_DIR = "method"
 READ_ONLY_VERBS = frozenset({"get", "list", "getlist", "fields", "getfields"})
@@ -113,4 +113,9 @@ def render_method_tab(
     except RenderRefused as exc:
         message = f"target {target!r} cannot render {chosen.method}: {exc}"
         raise DocgenError(error(spec.source.path, "E-RENDER-KIND", message)) from None
-    return code.rstrip("\n") + "\n"
+    code = code.rstrip("\n") + "\n"
+    if registered(target, dirs).formatter == "black":
+        from generator.formatting import format_python
+
+        code = format_python(code, f"{spec.source.path} [{label or target}]")
+    return code

@@ -16,9 +16,12 @@ import (
 // Params are the parameters of one REST call.
 type Params map[string]any
 
-// Response is a REST reply; Result holds the raw "result" member.
+// Response is a REST reply; Result holds the raw "result" member. List methods also set Total
+// (the "total" member) and Next (the "next" offset), as the docs' Go tabs of list methods read.
 type Response struct {
 	Result json.RawMessage
+	Total  *int
+	Next   *int
 }
 
 // CallOption tunes a single call.
