@@ -4,6 +4,7 @@ and a whole-RU-corpus copy synced, compared with its example blocks cut out."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,14 @@ def test_add_missing_and_reshape(tmp_path: Path) -> None:
 def test_whole_ru_corpus_sync_touches_only_example_blocks(tmp_path: Path) -> None:
     root = writable_copy(need(CORPUS_RU), tmp_path / "ru")
     report = run_check(root, (), Options(), use_cache=False, want_edits=True)
+    drift = Counter(
+        f.label
+        for o in report.outcomes
+        if o.page_type == "method"
+        for f in o.findings
+        if f.kind == "drift"
+    )
+    assert dict(drift) == METHOD_DRIFT
     methods = sorted(o.rel for o in report.outcomes if o.page_type == "method" and o.edits)
     before = {page: cut_blocks(root, page) for page in methods}
     raw = {p: p.read_bytes() for p in root.rglob("*.md")}
@@ -123,3 +132,15 @@ def test_whole_ru_corpus_sync_touches_only_example_blocks(tmp_path: Path) -> Non
 
 
 METHOD_PAGES_SYNCED = 192  # every edit a params literal of a `call`-mode tab
+# `call`-mode drift findings on the RU method pages, per label (README: what they are)
+METHOD_DRIFT = {
+    "cURL (Webhook)": 90,
+    "Go": 77,
+    "PHP CRest": 64,
+    "cURL (OAuth)": 52,
+    "BX24.js": 45,
+    "Python": 43,
+    "JS (TS)": 33,
+    "JS (UMD)": 33,
+    "PHP": 32,
+}
