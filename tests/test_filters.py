@@ -56,6 +56,7 @@ JSON_VALUES = st.recursive(
 def test_every_filter_is_registered() -> None:
     expected = {"camel", "go_params", "go_string", "js_object", "js_string", "json_compact"}
     expected |= {"pascal", "php_array", "php_string", "py_literal", "py_string"}
+    expected |= {"py_kwarg", "py_method"}
     expected |= {"shell_single_quote", "snake"}
     assert set(FILTERS) == expected
 

@@ -23,7 +23,10 @@ from generator.check.expected import has_templates
 from generator.diagnostics import DocgenError
 from generator.parse import parse_docs
 from generator.profiles import load_profiles
-from generator.render.examples import RenderedTab, expected_tabs
+from generator.render.canonical import WEBHOOK_TARGETS, app_only
+from generator.render.examples import RenderedTab, expected_tabs, lang_of
+from generator.render.method_tabs import render_method_tab
+from generator.spec.method import MethodSpec
 from generator.spec.parts import Tab
 from tests.corpus import CORPUS_RU, EXAMPLES_DOCS, REPO, need
 from tests.support.checkers import CHECKERS_BY_LABEL, Checker
@@ -109,6 +112,18 @@ def page_tab(spec: Any, label: str, target: str) -> Tab | None:
     return None
 
 
+def tabs_of(spec: Any, profile: str, profiles: Any) -> list[RenderedTab]:
+    """The profile's tabs; a method spec's through the method templates, from its first block's
+    canonical call, without the webhook tab of an app-only method (as `render` writes them)."""
+    if not isinstance(spec, MethodSpec):
+        return expected_tabs(spec, profile, profiles)
+    return [
+        RenderedTab(t.label, t.target, lang_of(t.target), render_method_tab(spec, t.target))
+        for t in profiles.get(profile).tabs_for("method", spec.source.path)
+        if not (app_only(spec) and t.target in WEBHOOK_TARGETS)
+    ]
+
+
 def sample_methods(specs: list[Any], root_name: str) -> list[Any]:
     """Event specs all; method specs with examples, every METHOD_SAMPLE-th in the corpus."""
     events = [s for s in specs if s.kind != "method"]
@@ -133,7 +148,7 @@ def collected() -> Collected:
                 continue
             for profile in PROFILES_BY_KIND[spec.kind]:
                 try:
-                    tabs = expected_tabs(spec, profile, profiles)
+                    tabs = tabs_of(spec, profile, profiles)
                 except DocgenError as exc:
                     render_errors.append(f"{root_name}/{spec.source.path} ({profile}): {exc}")
                     continue

@@ -7,18 +7,15 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from generator.render.canonical import WEBHOOK_TARGETS, app_only
+
 if TYPE_CHECKING:
     from pathlib import Path
 
     from generator.spec.method import MethodSpec
     from generator.spec.parts import ExampleBlock
 
-WEBHOOK_TARGETS = frozenset({"curl_webhook"})
 LEGACY_LABELS = frozenset({"JS", "cURL"})  # labels of example tabs the profile no longer writes
-
-
-def app_only(spec: MethodSpec) -> bool:
-    return spec.auth.app_only or not spec.auth.webhook
 
 
 def allowed_tabs(

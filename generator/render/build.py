@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
 def example_files(specs: Sequence[PageSpec], options: Options) -> dict[str, bytes]:
     """`examples/<page path>/<NN>-<target>.<ext>` for each tab the profile gives the spec's kind."""
-    from generator.check.method_expected import WEBHOOK_TARGETS, app_only
     from generator.kinds import kind_of_spec
     from generator.profiles import load_profiles
+    from generator.render.canonical import WEBHOOK_TARGETS, app_only
     from generator.render.examples import expected_tabs
     from generator.render.method_tabs import render_method_tab
     from generator.spec.method import MethodSpec

@@ -23,6 +23,7 @@ from generator.spec.method import MethodSpec, Param, TabCall
 from generator.spec.parts import Json
 
 CURL_SDK = "curl"
+WEBHOOK_TARGETS = frozenset({"curl_webhook"})
 NON_VOTING_SDKS = frozenset({"b24pysdk"})
 
 
@@ -69,7 +70,7 @@ def _canonical_call(spec: MethodSpec, block: int) -> CanonicalCall:
     return CanonicalCall(
         method=method,
         params=table_names(params, spec.params),
-        auth="app" if _app_only(spec) else "any",
+        auth="app" if app_only(spec) else "any",
         rest_version=_rest_version(spec, calls),
         style="list" if is_list_method(method) else "single",
     )
@@ -80,7 +81,8 @@ def is_list_method(method: str) -> bool:
     return last in {"list", "getlist"}
 
 
-def _app_only(spec: MethodSpec) -> bool:
+def app_only(spec: MethodSpec) -> bool:
+    """The page says the method works only in an application context (no webhook)."""
     return spec.auth.app_only or not spec.auth.webhook
 
 

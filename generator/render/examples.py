@@ -39,13 +39,8 @@ class RenderedTab:
 def render_tab(
     spec: PageSpec, target: str, *, user_dirs: Sequence[Path] = (), label: str | None = None
 ) -> str:
-    """The code of one tab for `spec`, rendered by the target's template (method pages: the
-    method template, from the first block's canonical call: render/method_tabs.py)."""
+    """The code of one tab for `spec`, rendered by the target's template."""
     dirs = _resolve(user_dirs)
-    if spec.kind == "method":
-        from generator.render.method_tabs import render_method_tab
-
-        return render_method_tab(spec, target, user_dirs=dirs, label=label)  # type: ignore[arg-type]
     template = _template(dirs, template_name(target, dirs))
     context = build_context(spec, locale_strings(spec.locale, dirs), target=target, label=label)
     code = _render(template, context, spec, target)
@@ -71,17 +66,7 @@ def expected_tabs(
             render_tab(spec, tab.target, user_dirs=dirs, label=tab.label),
         )
         for tab in profiles.get(profile_name).tabs_for(key or spec.kind, spec.source.path)
-        if not _ruled_out(spec, tab.target)
     ]
-
-
-def _ruled_out(spec: PageSpec, target: str) -> bool:
-    """A method the page says is app-only has no webhook tab."""
-    if spec.kind != "method":
-        return False
-    from generator.check.method_expected import WEBHOOK_TARGETS, app_only
-
-    return target in WEBHOOK_TARGETS and app_only(spec)  # type: ignore[arg-type]
 
 
 def template_name(target: str, user_dirs: Sequence[Path] = ()) -> str:
