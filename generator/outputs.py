@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.fileio import confined, write_atomic
+from generator.fileio import confined, write_atomic, write_atomic_many
 from generator.spec.model import PageSpec
 
 
@@ -82,8 +82,9 @@ def write_files(out: Path, files: dict[str, bytes]) -> WriteReport:
     previous = read_manifest(out)
     report = WriteReport()
     targets = {path: confined(out, path) for path in sorted(files)}  # refuse before writing any
-    for path, target in targets.items():
-        if write_atomic(target, files[path]):
+    changed = write_atomic_many((target, files[path]) for path, target in targets.items())
+    for path, was_changed in zip(targets, changed, strict=True):
+        if was_changed:
             report.changed.append(path)
         report.written.append(path)
     for path in sorted(set(previous) - set(files) - {MANIFEST}):
