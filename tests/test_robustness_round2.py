@@ -497,3 +497,36 @@ def test_check_with_a_profiles_file_in_a_folder_of_odd_names(
     assert main(["check", "--docs", str(js_docs), "--profiles", str(profiles)]) == 1
     captured = capsys.readouterr()
     assert captured.err == "" and "pages checked: 2" in captured.out
+
+
+# --- sync --dry-run prints exactly the diff sync would write ----------------------------------------
+
+
+def test_dry_run_prints_the_diff_of_what_sync_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import difflib
+
+    dry, real = tmp_path / "dry", tmp_path / "real"
+    [page] = make_docs(dry, 1)
+    make_docs(real, 1)
+    monkeypatch.chdir(tmp_path)
+    old = page.read_text(encoding="utf-8")
+    assert main(["sync", "--docs", str(dry), "--no-cache", "--dry-run"]) == 1
+    printed = capsys.readouterr().out
+    assert page.read_text(encoding="utf-8") == old  # a dry run writes nothing
+    assert main(["sync", "--docs", str(real), "--no-cache"]) == 0
+    capsys.readouterr()
+    new = (real / page.relative_to(dry)).read_text(encoding="utf-8")
+    shown = page.as_posix()
+    diff = "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            fromfile=f"a/{shown}",
+            tofile=f"b/{shown}",
+        )
+    )
+    assert old != new and printed.startswith(f"--- a/{shown}\n+++ b/{shown}\n@@ ")
+    assert printed.removeprefix(diff).split("\n")[0].startswith("sync: would change 1 page")
+    assert printed.endswith(f"\n  {shown}\n")
