@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.calls import CallModel, Json, read_call
 from generator.calls.model import EXPR
@@ -87,9 +87,7 @@ def same_shape(page: Json, canonical: Json) -> bool:
     if isinstance(page, list) and isinstance(canonical, dict):
         return same_shape(page, list(canonical.values()))
     if isinstance(page, dict) and isinstance(canonical, dict):
-        return set(page) == set(canonical) and all(
-            same_shape(page[k], canonical[k]) for k in page
-        )
+        return set(page) == set(canonical) and all(same_shape(page[k], canonical[k]) for k in page)
     if isinstance(page, list) and isinstance(canonical, list):
         if not page or not canonical:
             return True
@@ -189,12 +187,17 @@ def _page_pad(page_line: str, code_line: str) -> str:
 
 
 def plan_call_tab(
-    path: str, page_lines: list[str], tab: Tab, rendered: str, lang: str, *, rewrite: bool
+    path: str, page_lines: list[str], tab: Tab, expected: Any, *, rewrite: bool
 ) -> tuple[Finding | None, Edit | None]:
-    """The `call`-mode finding of one tab and, when asked, the edit of its params literal."""
+    """The `call`-mode finding of one tab and, when asked, the edit of its params literal.
+    `expected` is the profile's tab (check/method_expected.py `LazyMethodTab`); a tab whose
+    recorded call already is the canonical call is passed without rendering anything."""
     from generator.check.report import Finding
 
-    drift = call_drift(tab.code, tab.lang, tab.label, rendered, lang)
+    if getattr(expected, "makes_canonical_call", lambda _tab: False)(tab):
+        return None, None
+    rendered = expected.code
+    drift = call_drift(tab.code, tab.lang, tab.label, rendered, expected.lang)
     if drift is None:
         return None, None
     span = drift.page.params_span

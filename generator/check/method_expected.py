@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from generator.render.canonical import WEBHOOK_TARGETS, app_only
+from generator.render.canonical import WEBHOOK_TARGETS, CanonicalCall, app_only, canonical_call
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from generator.calls import Json
     from generator.spec.method import MethodSpec
-    from generator.spec.parts import ExampleBlock
+    from generator.spec.parts import ExampleBlock, Tab
 
 LEGACY_LABELS = frozenset({"JS", "cURL"})  # labels of example tabs the profile no longer writes
 
@@ -44,6 +45,26 @@ class LazyMethodTab:
             if index == self.block
             else LazyMethodTab(self.spec, self.row, self.templates, index)
         )
+
+    @cached_property
+    def canonical(self) -> CanonicalCall:
+        return canonical_call(self.spec, self.block)
+
+    def makes_canonical_call(self, tab: Tab) -> bool:
+        """The page's recorded call model (`spec.calls`) of `tab` already is the canonical call.
+        False when that is not known from the spec alone (a Python tab: b24pysdk keywords; a
+        call read from a later fence; no readable call): the rendered tab decides then."""
+        from generator.check.method_drift import comparable, same_shape
+
+        call = next(
+            (c for c in self.spec.calls if c.block == self.block and c.line == tab.span.start),
+            None,
+        )
+        if call is None or not call.readable or call.fence or call.language == "python":
+            return False
+        canonical = self.canonical
+        page, wanted = cast("Json", call.params), cast("Json", canonical.params)
+        return call.method == canonical.method and same_shape(comparable(page), comparable(wanted))
 
     @cached_property
     def code(self) -> str:

@@ -164,9 +164,7 @@ def _plan_tab(
         from generator.check.method_drift import plan_call_tab
 
         expected = by_label[tab.label]
-        found, edit = plan_call_tab(
-            path, page.lines, tab, expected.code, expected.lang, rewrite=not mode.reshape
-        )
+        found, edit = plan_call_tab(path, page.lines, tab, expected, rewrite=not mode.reshape)
         plan.findings.extend([found] if found else [])
         plan.edits.extend([edit] if edit else [])
     elif not _same(tab, by_label[tab.label]):
