@@ -11,45 +11,69 @@ from generator import progress
 if TYPE_CHECKING:
     from generator.options import Options
     from generator.outputs import WriteReport
+    from generator.profiles import Profiles
     from generator.spec.model import PageSpec
 
 
-def example_files(specs: Sequence[PageSpec], options: Options) -> dict[str, bytes]:
-    """`examples/<page path>/<NN>-<target>.<ext>` for each tab the profile gives the spec's kind."""
+def example_files(
+    specs: Sequence[PageSpec], options: Options, cache_dir: Path | None = None
+) -> dict[str, bytes]:
+    """`examples/<page path>/<NN>-<target>.<ext>` for each tab the profile gives the spec's kind.
+    The method pages' black-formatted tabs are formatted in one batch (`format_python_modules`)."""
+    from generator.formatting import format_python_modules
     from generator.kinds import kind_of_spec
     from generator.profiles import load_profiles
-    from generator.render.canonical import WEBHOOK_TARGETS, app_only
-    from generator.render.examples import expected_tabs
-    from generator.render.method_tabs import render_method_tab
-    from generator.spec.method import MethodSpec
     from generator.targets import extension_of
 
     profiles = load_profiles(options.profiles_file, options.templates)
-    files: dict[str, bytes] = {}
+    files: dict[str, str] = {}
+    unformatted: dict[str, str] = {}
     for spec in progress.counted(sorted(specs, key=lambda s: s.source.path)):
         key = kind_of_spec(spec).profile_key(spec)
         if key is None:
             continue
         folder = "examples/" + spec.source.path.removesuffix(".md")
-        if isinstance(spec, MethodSpec):  # the method templates, with the first block's call
-            every = profiles.get(options.profile).tabs_for(key, spec.source.path)
-            tabs = [t for t in every if not (app_only(spec) and t.target in WEBHOOK_TARGETS)]
-            codes = [
-                (
-                    t.target,
-                    render_method_tab(spec, t.target, user_dirs=options.templates, label=t.label),
-                )
-                for t in tabs
-            ]
-        else:
-            rendered = expected_tabs(
-                spec, options.profile, profiles, user_dirs=options.templates, key=key
-            )
-            codes = [(tab.target, tab.code) for tab in rendered]
-        for index, (target, code) in enumerate(codes, 1):
-            extension = extension_of(target, options.templates)
-            files[f"{folder}/{index:02d}-{target}.{extension}"] = code.encode("utf-8")
-    return files
+        for index, (target, code, black) in enumerate(_tabs(spec, key, options, profiles), 1):
+            name = f"{folder}/{index:02d}-{target}.{extension_of(target, options.templates)}"
+            (unformatted if black else files)[name] = code
+    fast = _builtin_python_tabs(options.templates)
+    files.update(format_python_modules(unformatted, cache_dir=cache_dir, fast=fast))
+    return {name: code.encode("utf-8") for name, code in files.items()}
+
+
+def _tabs(
+    spec: PageSpec, key: str, options: Options, profiles: Profiles
+) -> list[tuple[str, str, bool]]:
+    """(target, code, whether black is still to format it) for each tab of the spec."""
+    from generator.render.canonical import WEBHOOK_TARGETS, app_only
+    from generator.render.examples import expected_tabs
+    from generator.render.method_tabs import render_method_tab
+    from generator.spec.method import MethodSpec
+    from generator.targets import registered
+
+    if not isinstance(spec, MethodSpec):
+        rendered = expected_tabs(
+            spec, options.profile, profiles, user_dirs=options.templates, key=key
+        )
+        return [(tab.target, tab.code, False) for tab in rendered]
+    every = profiles.get(options.profile).tabs_for(key, spec.source.path)
+    tabs = [t for t in every if not (app_only(spec) and t.target in WEBHOOK_TARGETS)]
+    dirs = options.templates
+    return [  # the method templates, with the first block's canonical call
+        (
+            t.target,
+            render_method_tab(spec, t.target, user_dirs=dirs, label=t.label, formatted=False),
+            registered(t.target, dirs).formatter == "black",
+        )
+        for t in tabs
+    ]
+
+
+def _builtin_python_tabs(user_dirs: Sequence[Path]) -> bool:
+    """`ruff format` may stand in for black only for the built-in Python templates: a test
+    (tests/test_method_tabs_format.py) shows its output equal to black's on every RU method page."""
+    names = ("examples/method/python.py.j2", "examples/python.py.j2")
+    return not any((Path(d) / name).exists() for d in user_dirs for name in names)
 
 
 def render_all(
@@ -63,8 +87,8 @@ def render_all(
     from generator.render.stubs.files import render_stubs
     from generator.spec.method import MethodSpec
 
-    files = example_files(specs, options)
     cache_dir = CACHE_DIR / "black" if use_cache else None
+    files = example_files(specs, options, cache_dir)
     files.update(render_stubs(specs, user_dirs=options.templates, cache_dir=cache_dir))
     methods = [spec for spec in specs if isinstance(spec, MethodSpec)]
     files.update(render_clients(methods, user_dirs=options.templates, cache_dir=cache_dir))

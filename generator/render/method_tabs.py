@@ -101,8 +101,10 @@ def render_method_tab(
     user_dirs: Sequence[Path] = (),
     label: str | None = None,
     call: CanonicalCall | None = None,
+    formatted: bool = True,
 ) -> str:
-    """The code of one tab of `spec.examples[block]` (default: the block's canonical call)."""
+    """The code of one tab of `spec.examples[block]` (default: the block's canonical call).
+    `formatted=False` leaves the target's formatter to the caller (render formats in one batch)."""
     dirs = tuple(Path(d).resolve() for d in user_dirs)
     chosen = call or canonical_call(spec, block)
     env = make_environment(dirs, FILTERS)
@@ -114,7 +116,7 @@ def render_method_tab(
         message = f"target {target!r} cannot render {chosen.method}: {exc}"
         raise DocgenError(error(spec.source.path, "E-RENDER-KIND", message)) from None
     code = code.rstrip("\n") + "\n"
-    if registered(target, dirs).formatter == "black":
+    if formatted and registered(target, dirs).formatter == "black":
         from generator.formatting import format_python
 
         code = format_python(code, f"{spec.source.path} [{label or target}]")
