@@ -196,8 +196,7 @@ def plan_call_tab(
 
     if getattr(expected, "makes_canonical_call", lambda _tab: False)(tab):
         return None, None
-    rendered = expected.code
-    drift = call_drift(tab.code, tab.lang, tab.label, rendered, expected.lang)
+    drift = call_drift(tab.code, tab.lang, tab.label, expected.call_code, expected.lang)
     if drift is None:
         return None, None
     span = drift.page.params_span
@@ -205,4 +204,9 @@ def plan_call_tab(
     if tab.code_span is not None and span is not None:
         line = tab.code_span.start + span.line
     finding = Finding(path, line, "drift", tab.label, drift.what)
-    return finding, params_edit(page_lines, tab, drift, rendered) if rewrite else None
+    if not rewrite:
+        return finding, None
+    rendered = expected.code  # the literal to write is the formatted one
+    if rendered != expected.call_code:
+        drift = call_drift(tab.code, tab.lang, tab.label, rendered, expected.lang) or drift
+    return finding, params_edit(page_lines, tab, drift, rendered)

@@ -67,6 +67,20 @@ class LazyMethodTab:
         return call.method == canonical.method and same_shape(comparable(page), comparable(wanted))
 
     @cached_property
+    def call_code(self) -> str:
+        """The tab unformatted: enough to read its call (black changes layout only)."""
+        from generator.render.method_tabs import render_method_tab
+
+        return render_method_tab(
+            self.spec,
+            self.target,
+            block=self.block,
+            user_dirs=self.templates,
+            label=self.label,
+            formatted=False,
+        )
+
+    @cached_property
     def code(self) -> str:
         from generator.render.method_tabs import render_method_tab
 
