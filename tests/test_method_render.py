@@ -54,7 +54,8 @@ CREST_TAB = """\
     $result = CRest::call(
         'crm.deal.get',
         [
-            'ID' => 42
+            'ID' => 42,
+            'select' => ['ID']
         ]
     );
 
@@ -125,7 +126,7 @@ def check(root: Path, profile: str = "current", mode: SyncMode | None = None) ->
 def test_consensus_decides_values_and_the_table_decides_names(tmp_path: Path) -> None:
     write(tmp_path, method_page(CURL_TAB, OAUTH_TAB, CREST_TAB, GO_TAB))
     call = canonical_call(spec_of(tmp_path))
-    # cURL, OAuth: {"id": 42}; CRest {"ID": 42}; Go {"id": 7}: the two cURL tabs win
+    # cURL, OAuth: {"id": 42}; CRest {"ID": 42, "select": [...]}; Go {"id": 7}: the cURL tabs win
     assert (call.method, call.params, call.auth, call.rest_version) == (
         "crm.deal.get",
         {"id": 42},

@@ -38,10 +38,10 @@ def test_call_mode_names_the_difference_at_the_params_line(tmp_path: Path) -> No
         "20: missing-tab [JS (TS)] the profile expects a `JS (TS)` tab",
         "20: missing-tab [JS (UMD)] the profile expects a `JS (UMD)` tab",
         "20: missing-tab [PHP] the profile expects a `PHP` tab",
-        "50: drift [PHP CRest] params differ: passes `ID`; lacks `id`",
+        "50: drift [PHP CRest] params differ: passes `select`",
     ]
     lines = page.read_text(encoding="utf-8").split("\n")
-    assert lines[49:51] == ["        [", "            'ID' => 42"]  # line 50: the literal opens
+    assert lines[49:51] == ["        [", "            'ID' => 42,"]  # line 50: the literal opens
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
@@ -51,7 +51,8 @@ def test_call_sync_rewrites_only_the_params_literal(tmp_path: Path, newline: str
     check(tmp_path, mode=SyncMode())
     after = page.read_bytes()
     # the comment, the result handling and the Go tab's own value (42 vs 7: same kind) stay
-    assert after == before.replace(b"'ID' => 42", b"'id' => 42")
+    old = f"'ID' => 42,{newline}            'select' => ['ID']".encode()
+    assert after == before.replace(old, b"'id' => 42")
     check(tmp_path, mode=SyncMode())
     assert page.read_bytes() == after  # idempotent
 
@@ -64,7 +65,8 @@ def test_call_sync_keeps_a_block_nested_in_a_list_item(tmp_path: Path) -> None:
     page = write(tmp_path, text[:start] + "1. Получите сделку:\n\n" + nested + text[end:])
     before = page.read_bytes()
     check(tmp_path, mode=SyncMode())
-    assert page.read_bytes() == before.replace(b"'ID' => 42", b"'id' => 42")
+    old = b"'ID' => 42,\n                'select' => ['ID']"
+    assert page.read_bytes() == before.replace(old, b"'id' => 42")
 
 
 def test_exact_mode_compares_and_rewrites_the_whole_tab(tmp_path: Path) -> None:
@@ -131,16 +133,16 @@ def test_whole_ru_corpus_sync_touches_only_example_blocks(tmp_path: Path) -> Non
     assert sync_pages(root, again.outcomes, dry_run=False).changed == []
 
 
-METHOD_PAGES_SYNCED = 185  # every edit a params literal of a `call`-mode tab
+METHOD_PAGES_SYNCED = 149  # every edit a params literal of a `call`-mode tab
 # `call`-mode drift findings on the RU method pages, per label (README: what they are)
 METHOD_DRIFT = {
-    "cURL (Webhook)": 82,
-    "Go": 77,
-    "PHP CRest": 64,
-    "cURL (OAuth)": 52,
-    "BX24.js": 45,
+    "Go": 75,
     "Python": 43,
-    "JS (TS)": 32,
-    "JS (UMD)": 32,
-    "PHP": 32,
+    "cURL (Webhook)": 42,
+    "BX24.js": 22,
+    "PHP CRest": 18,
+    "PHP": 10,
+    "cURL (OAuth)": 10,
+    "JS (TS)": 9,
+    "JS (UMD)": 9,
 }

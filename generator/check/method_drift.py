@@ -1,5 +1,8 @@
 """The `call` drift mode: a tab drifts when the call it makes is not the canonical call.
 
+Keys compare case-insensitively (the portal reads `ID` and `id` alike; the `param-case` lint
+names a spelling the table does not use), so a drift finding is a difference in what is sent.
+
 The page's tab and the rendered tab are both read by the call-model readers (`generator.calls`), so
 the two calls are compared in the same representation (a Python tab's keyword arguments against the
 rendered Python tab's). A tab drifts when the method or the parameters differ; comments, layout and
@@ -53,6 +56,9 @@ def call_drift(
 
 def _difference(page: CallModel, rendered: CallModel) -> str | None:
     if _method_key(page) != _method_key(rendered):
+        wanted = _method_key(rendered)
+        if any(_key(other, page.language) == wanted for other in page.calls):
+            return None  # a block of several calls (list, then add): the vote took another one
         return f"calls `{page.method}`, the canonical call is `{rendered.method}`"
     left, right = comparable(page.params), comparable(rendered.params)
     if same_shape(left, right):
@@ -61,10 +67,13 @@ def _difference(page: CallModel, rendered: CallModel) -> str | None:
 
 
 def _method_key(call: CallModel) -> str | None:
-    """b24pysdk spells camelCase method segments in snake_case (`force_common_scope_for_all`)."""
-    if call.method is None or call.language != "python":
-        return call.method
-    return call.method.replace("_", "").lower()  # `import_`: a keyword segment
+    return None if call.method is None else _key(call.method, call.language)
+
+
+def _key(method: str, language: str) -> str:
+    """REST method names are case-insensitive (`getList`, `getlist`); b24pysdk spells camelCase
+    segments in snake_case (`force_common_scope_for_all`) and a keyword segment as `import_`."""
+    return method.replace("_", "").lower() if language == "python" else method.lower()
 
 
 def comparable(params: Json) -> Json:
@@ -87,7 +96,10 @@ def same_shape(page: Json, canonical: Json) -> bool:
     if isinstance(page, list) and isinstance(canonical, dict):
         return same_shape(page, list(canonical.values()))
     if isinstance(page, dict) and isinstance(canonical, dict):
-        return set(page) == set(canonical) and all(same_shape(page[k], canonical[k]) for k in page)
+        mine, theirs = _by_folded(page), _by_folded(canonical)
+        return set(mine) == set(theirs) and all(
+            same_shape(page[mine[k]], canonical[theirs[k]]) for k in mine
+        )
     if isinstance(page, list) and isinstance(canonical, list):
         if not page or not canonical:
             return True
@@ -95,6 +107,12 @@ def same_shape(page: Json, canonical: Json) -> bool:
             same_shape(a, b) for a, b in zip(page, canonical, strict=True)
         )
     return _kind(page) == _kind(canonical)
+
+
+def _by_folded(mapping: dict[str, Json]) -> dict[str, str]:
+    """Keys by their case-folded spelling: a key the table spells in another case is the same
+    key to the portal; `param-case` (check/lint_params.py) reports the spelling."""
+    return {key.casefold(): key for key in mapping}
 
 
 def _is_free(value: Json) -> bool:
@@ -116,15 +134,17 @@ def params_difference(page: Json, canonical: Json, path: str = "") -> str:
     value of another kind, depth first."""
     where = f" at `{path}`" if path else ""
     if isinstance(page, dict) and isinstance(canonical, dict) and not _is_free(page):
-        extra = [k for k in page if k not in canonical]
-        missing = [k for k in canonical if k not in page]
+        mine, theirs = _by_folded(page), _by_folded(canonical)
+        extra = [k for k in page if k.casefold() not in theirs]
+        missing = [k for k in canonical if k.casefold() not in mine]
         if extra or missing:
             parts = [f"passes {_names(extra)}"] if extra else []
             parts += [f"lacks {_names(missing)}"] if missing else []
             return f"params differ{where}: " + "; ".join(parts)
         for key in canonical:
-            if not same_shape(page[key], canonical[key]):
-                return params_difference(page[key], canonical[key], f"{path}.{key}".lstrip("."))
+            own = page[mine[key.casefold()]]
+            if not same_shape(own, canonical[key]):
+                return params_difference(own, canonical[key], f"{path}.{key}".lstrip("."))
     return f"params differ{where}: {_short(page)} → {_short(canonical)}"
 
 

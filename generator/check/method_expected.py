@@ -64,7 +64,8 @@ class LazyMethodTab:
             return False
         canonical = self.canonical
         page, wanted = cast("Json", call.params), cast("Json", canonical.params)
-        return call.method == canonical.method and same_shape(comparable(page), comparable(wanted))
+        same_method = (call.method or "").lower() == canonical.method.lower()
+        return same_method and same_shape(comparable(page), comparable(wanted))
 
     @cached_property
     def call_code(self) -> str:
