@@ -148,7 +148,7 @@ def parse_stages(kit: Kit) -> list[Stage]:
     )
     events.ok_rcs, events.setup = PARSES, kit.fresh(ws.out / "parse")
     # the specs `render` reads; also compiles the byte-code of the parse path
-    events.warmup = kit.plain([*tool, "parse", "--docs", str(ws.events), "--out", str(ws.specs)])
+    events.warmup = kit.plain(_parse_events(kit))
     whole = kit.stage(
         "parse-all",
         "`parse`, whole corpus (event and method pages)",
@@ -158,6 +158,21 @@ def parse_stages(kit: Kit) -> list[Stage]:
     )
     whole.ok_rcs, whole.setup = PARSES, kit.fresh(ws.out / "parse-all")
     return [events, whole]
+
+
+def chained(steps: list[Callable[[], None]]) -> Callable[[], None]:
+    """One warm-up that runs the steps in order."""
+
+    def run() -> None:
+        for step in steps:
+            step()
+
+    return run
+
+
+def _parse_events(kit: Kit) -> list[str]:
+    """`parse` of the event-page tree into the specs folder the `render` stages read."""
+    return [*kit.tool, "parse", "--docs", str(kit.ws.events), "--out", str(kit.ws.specs)]
 
 
 def render_stages(kit: Kit) -> list[Stage]:
@@ -174,7 +189,9 @@ def render_stages(kit: Kit) -> list[Stage]:
         render("render", "--no-cache"),
     )
     cold.setup = kit.fresh(ws.out / "render")
-    cold.warmup = kit.plain(render("render-prime", "--no-cache"))
+    # the event specs (parse-events' warm-up writes them too, but --only may leave it out)
+    steps = [kit.plain(_parse_events(kit)), kit.plain(render("render-prime", "--no-cache"))]
+    cold.warmup = chained(steps)
     warm = kit.stage(
         "render-warm", "`render`, black's disk cache warm", "tool", "event", render("render-warm")
     )
@@ -209,13 +226,7 @@ def render_all_stage(kit: Kit) -> Stage:
         render("render-all"),
     )
     stage.setup = kit.fresh(ws.out / "render-all")
-    steps = [kit.plain(parse), kit.plain(render("render-all-prime"))]
-
-    def warmup() -> None:
-        for step in steps:
-            step()
-
-    stage.warmup = warmup
+    stage.warmup = chained([kit.plain(parse), kit.plain(render("render-all-prime"))])
     return stage
 
 
