@@ -15,6 +15,7 @@ not) is never drift in this mode: the readable-call share is reported by the cal
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -126,6 +127,8 @@ def _kind(value: Json) -> str:
         return "bool"
     if isinstance(value, int | float):
         return "number"
+    if isinstance(value, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+        return "number"  # the portal reads "123" as 123
     return type(value).__name__
 
 
