@@ -33,23 +33,11 @@ def write_atomic(path: Path, data: bytes) -> bool:
     Keeps the permissions of the file it replaces and refuses to write through a symlink.
     Returns whether the file changed.
     """
-    unchanged, mode = _current(path, data)
-    if unchanged:
+    temp_name = _stage(path, data, durable=True)
+    if temp_name is None:
         return False
-    make_folder(path.parent)
-    handle, temp_name = temp_file(path)
     try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.chmod(temp_name, mode if mode is not None else 0o666 & ~_umask())
-        os.replace(temp_name, path)
-    except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        raise DocgenError(
-            error(str(path), "E-WRITE", f"cannot write: {exc.strerror or exc}")
-        ) from None
+        _replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
@@ -95,8 +83,9 @@ def write_atomic_many(items: Iterable[tuple[Path, bytes]]) -> list[bool]:
     return changed
 
 
-def _stage(path: Path, data: bytes) -> str | None:
-    """The temp file holding `data` beside `path` (None: `path` already holds it)."""
+def _stage(path: Path, data: bytes, durable: bool = False) -> str | None:
+    """The temp file holding `data` beside `path` (None: `path` already holds it); `durable`
+    flushes it to disk (fsync) before it is returned."""
     unchanged, mode = _current(path, data)
     if unchanged:
         return None
@@ -105,6 +94,9 @@ def _stage(path: Path, data: bytes) -> str | None:
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
+            if durable:
+                temp.flush()
+                os.fsync(temp.fileno())
         os.chmod(temp_name, mode if mode is not None else 0o666 & ~_umask())
     except BaseException as exc:
         Path(temp_name).unlink(missing_ok=True)
