@@ -1,21 +1,22 @@
-"""The method page kind, as far as check needs it today: the documented method, tabs, parameters.
+"""The method page kind: single-method pages (spec: `MethodSpec`, spec/method.py).
 
-The method-pages work replaces `MethodFacts` with a `MethodSpec` (spec/method.py) read by
-extract/method.py, and then sets `parses`, `profile_key` and `example_context` here.
+`parse` writes a MethodSpec per page; `lint` reads each tab's call model against it
+(check/lint_method.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.check.lint import method_page_findings
+from generator.check.lint_method import method_page_lint
 from generator.check.report import Finding
-from generator.extract.method import MethodFacts, extract_method, method_view
+from generator.extract.method import extract_method_spec
 from generator.includes import IncludeResolver
 from generator.kinds.base import Reading, TabLabels
 from generator.pages.classify import PageType
 from generator.pages.model import Page
 from generator.source import SourceText
+from generator.spec.method import MethodSpec
 from generator.targets import Targets
 
 
@@ -23,25 +24,29 @@ class MethodKind:
     name = "method"
     page_type = PageType.METHOD
     spec_kinds = ("method",)
-    parses = False
+    parses = True
 
     def read(
         self, source: SourceText, resolver: IncludeResolver | None, targets: Targets
     ) -> Reading:
-        page = Page(source.path, source, method_view(source.normalized))
-        facts = extract_method(page)
-        return Reading(page, facts if facts.blocks else None)
+        page = Page(source.path, source)
+        return Reading(page, extract_method_spec(page, resolver))
 
-    def profile_key(self, spec: MethodFacts) -> str | None:
-        return None  # no method templates yet
+    def profile_key(self, spec: MethodSpec) -> str | None:
+        """Single-method pages (they say who may call the method) with example blocks carry the
+        profile's `method` tabs (render/method_tabs.py); other pages whose tabs the method kind
+        checks (tutorials, overviews) have none."""
+        return "method" if spec.examples and spec.callers is not None else None
 
-    def example_context(self, spec: MethodFacts) -> dict[str, Any]:
-        return {}
+    def example_context(self, spec: MethodSpec) -> dict[str, Any]:
+        from generator.render.canonical import canonical_call
 
-    def lint(self, spec: MethodFacts, path: str, labels: TabLabels) -> list[Finding]:
-        return method_page_findings(path, spec, labels.any_kind, labels.targets)
+        return {"call": canonical_call(spec).as_context()}
 
-    def twin(self, path: str, spec: MethodFacts, twin: MethodFacts) -> list[Finding]:
+    def lint(self, spec: MethodSpec, path: str, labels: TabLabels) -> list[Finding]:
+        return method_page_lint(path, spec, labels.any_kind, labels.targets)
+
+    def twin(self, path: str, spec: MethodSpec, twin: MethodSpec) -> list[Finding]:
         if not (twin.method and spec.method and twin.method != spec.method):
             return []
         message = f"method differs: RU `{spec.method}` vs EN `{twin.method}`"
