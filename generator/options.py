@@ -29,6 +29,7 @@ DEFAULT_GENERATED = Path("generated")
 class SyncMode:
     add_missing: bool = False
     reshape: bool = False
+    edits: bool = True  # plan the edits; `check` alone (no sync) needs only the findings
 
 
 @dataclass(frozen=True, slots=True)

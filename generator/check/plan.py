@@ -164,7 +164,8 @@ def _plan_tab(
         from generator.check.method_drift import plan_call_tab
 
         expected = by_label[tab.label]
-        found, edit = plan_call_tab(path, page.lines, tab, expected, rewrite=not mode.reshape)
+        rewrite = mode.edits and not mode.reshape  # the edit needs black's layout of the tab
+        found, edit = plan_call_tab(path, page.lines, tab, expected, rewrite=rewrite)
         plan.findings.extend([found] if found else [])
         plan.edits.extend([edit] if edit else [])
     elif not _same(tab, by_label[tab.label]):

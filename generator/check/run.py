@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,8 @@ def run_check(
     from generator.cache import cache_key, open_cache
 
     check_root(root)
+    if not want_edits:  # findings only: no sync edit is planned (nor black run to write one)
+        options = replace(options, mode=replace(options.mode, edits=False))
     stats = _page_stats(root, paths)
     rels = list(stats)
     profiles = [options.profiles_file] if options.profiles_file is not None else []
