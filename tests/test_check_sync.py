@@ -40,7 +40,7 @@ def test_known_defects_are_found(corpus_report: Report) -> None:
     wrong = {
         (rel(f.path), f.message.split("`")[1])
         for f in corpus_report.findings
-        if f.kind in ("method", "wrong-method")
+        if f.kind == "method"
     }
     assert wrong >= KNOWN_DEFECTS
 
@@ -106,7 +106,7 @@ def test_clean_pages_yield_nothing(corpus_report: Report) -> None:
     profile = next(
         o for o in corpus_report.outcomes if o.rel == "api-reference/common/users/profile.md"
     )
-    assert [f for f in profile.findings if f.kind in ("method", "wrong-method")] == []
+    assert [f for f in profile.findings if f.kind == "method"] == []
 
 
 def test_go_code_in_python_tab_is_found(corpus_report: Report) -> None:

@@ -73,7 +73,7 @@ def test_everything_from_the_docs_is_escaped() -> None:
 
 
 def test_quoted_names_in_messages_are_code_and_still_escaped() -> None:
-    finding = Finding("/docs/a/m.md", 7, "wrong-method", None, "calls `a.b` not `<i>x</i>`")
+    finding = Finding("/docs/a/m.md", 7, "method", None, "calls `a.b` not `<i>x</i>`")
     assert (
         '<span class="msg">calls <code>a.b</code> not <code>&lt;i&gt;x&lt;/i&gt;</code></span>'
         in page([finding])

@@ -1,25 +1,20 @@
 """Checks that need no template: does each tab call what its page documents, in the right SDK?
 
-They run on every page with example tabs, method pages included.
+Event pages and the block-level checks shared with method pages; the method pages' own
+lints read the call models (check/lint_method.py).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from generator.check.report import Finding
 from generator.spec.event import EventSpec
 from generator.spec.parts import ExampleBlock, Tab
-from generator.targets import Targets, load_targets
-
-if TYPE_CHECKING:  # the method extractor's imports are not the event path's to pay
-    from generator.extract.method import MethodFacts
+from generator.targets import Targets
 
 SDK_FUNCTION = re.compile(r"^(?:BX24|\$b24|B24Js)\.|^CRest::")
-CURL_BODY = re.compile(r"-d\s+'(?P<body>[^']*)'")
 LabelTargets = Callable[[str], str | None]
 
 
@@ -62,75 +57,6 @@ def block_findings(
                 )
             )
     return found
-
-
-def method_page_findings(
-    path: str, facts: MethodFacts, targets: LabelTargets, registry: Targets | None = None
-) -> list[Finding]:
-    registry = registry or load_targets()
-    found: list[Finding] = []
-    for block in facts.blocks:
-        if block.skipped:
-            continue
-        found += block_findings(path, block, targets, registry)
-        for tab in block.tabs:
-            methods = rest_methods(tab)
-            if (
-                tab.skipped
-                or not methods
-                or facts.method is None
-                or facts.method.startswith("batch")
-            ):
-                continue
-            if not any(same_method(m, facts.method) for m in methods):
-                found.append(
-                    Finding(
-                        path,
-                        tab.span.start,
-                        "wrong-method",
-                        tab.label,
-                        f"calls `{methods[0]}` but the page documents `{facts.method}`",
-                    )
-                )
-    found += unknown_params(path, facts)
-    return found
-
-
-def unknown_params(path: str, facts: MethodFacts) -> list[Finding]:
-    """Top-level keys of the cURL examples' JSON bodies that the parameter tables do not list."""
-    if not facts.param_names:
-        return []
-    known = {name.casefold() for name in facts.param_names}
-    reported: set[str] = set()
-    found: list[Finding] = []
-    for block in facts.blocks:
-        for tab in block.tabs:
-            if tab.skipped or not tab.target.startswith("curl"):
-                continue
-            for key in body_keys(tab.code):
-                if key.casefold() not in known and key not in reported:
-                    reported.add(key)
-                    found.append(
-                        Finding(
-                            path,
-                            tab.span.start,
-                            "unknown-param",
-                            tab.label,
-                            f"parameter `{key}` is not in the page's parameter tables",
-                        )
-                    )
-    return found
-
-
-def body_keys(code: str) -> list[str]:
-    match = CURL_BODY.search(code)
-    if match is None:
-        return []
-    try:
-        body = json.loads(match["body"])
-    except json.JSONDecodeError:
-        return []
-    return [k for k in body if k != "auth"] if isinstance(body, dict) else []
 
 
 # spec diagnostics that name a page source outvoted on the event code (generator/extract/evidence.py)
@@ -194,7 +120,7 @@ def _event_tab_findings(spec: EventSpec, path: str, tab: Tab, registry: Targets)
             Finding(
                 path,
                 tab.span.start,
-                "wrong-method",
+                "method",
                 tab.label,
                 f"calls `{methods[0]}`, not `{spec.subscription.method}`",
             )

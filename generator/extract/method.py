@@ -1,4 +1,4 @@
-"""Page → spec for method pages (`MethodSpec`), and the thin `MethodFacts` the check path reads.
+"""Page → spec for method pages (`MethodSpec`).
 
 The sections a method page has (corpus notes 3.2, 6): the preamble (H1, Scope and rights quote,
 description, notes), `Параметры метода` / `Method Parameters` with `{#anchor}` sub-tables,
@@ -9,7 +9,6 @@ description, notes), `Параметры метода` / `Method Parameters` wit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from generator.extract.common import DiagnosticLog, check_structure
 from generator.extract.event import read_related
@@ -17,10 +16,10 @@ from generator.extract.examples import find_example_blocks
 from generator.extract.header import prod_nodes, read_description, read_notes, read_rights
 from generator.extract.method_auth import prose_lines, read_auth, read_callers, read_rest_version
 from generator.extract.method_calls import tab_calls
-from generator.extract.method_name import decide_method, h1_method
+from generator.extract.method_name import decide_method
 from generator.extract.method_params import ParamTree
 from generator.extract.method_results import read_errors, read_response
-from generator.extract.sections import Section, role_of, split_sections
+from generator.extract.sections import Section, split_sections
 from generator.includes import IncludeResolver, Located, expand
 from generator.pages.model import Node, Page, inline_text, line_of
 from generator.spec.method import MethodSpec, Param, Response
@@ -177,55 +176,3 @@ def method_spans(
         if span and kind not in spans and kind != "other":
             spans[kind] = Span(*span)
     return dict(sorted(spans.items()))
-
-
-# ---- the check path: a cheap view of the page ------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class MethodFacts:
-    method: str | None  # the H1's last token, when it is a method name
-    title: str
-    blocks: list[ExampleBlock]
-    param_names: list[str]  # top-level names of the method's parameter tables
-
-
-def method_view(text: str) -> str:
-    """The page with every H2 section the checks do not read blanked out (line numbers kept):
-    only the H1, the parameter tables and sections holding tab blocks are tokenised."""
-    lines = text.split("\n")
-    keep = [True] * len(lines)
-    fence: str | None = None
-    start = 0
-    for index, line in enumerate([*lines, "## end"]):
-        stripped = line.lstrip()
-        if fence is not None:
-            fence = None if stripped.startswith(fence) else fence
-            continue
-        if stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-            continue
-        if line.startswith("## ") or index == len(lines):
-            section = lines[start:index]
-            wanted = start == 0 or role_of(section[0][3:].split("{#")[0]) == "method_params"
-            if not wanted and not any("{% list tabs" in x for x in section):
-                keep[start:index] = [False] * (index - start)
-            start = index
-    return "\n".join(line if kept else "" for line, kept in zip(lines, keep, strict=True))
-
-
-def facts_of(spec: MethodSpec) -> MethodFacts:
-    """The check path's view of a spec: the H1's method (as `wrong-method` reads it) and the
-    top-level parameter names."""
-    names = [param.name for param in spec.params]
-    return MethodFacts(h1_method(spec.title), spec.title, spec.examples, names)
-
-
-def extract_method(page: Page) -> MethodFacts:
-    title = inline_text(page.h1).strip() if page.h1 is not None else ""
-    _, sections = split_sections(page)
-    tree = ParamTree()
-    for located in _nodes(page, sections, "params", None):
-        tree.visit(located)
-    names = [param.name for param in tree.params()]
-    return MethodFacts(h1_method(title), title, find_example_blocks(page), names)
