@@ -81,6 +81,12 @@ def test_fixture(sidecar: Path) -> None:
     if expect.get("kind") == "not_event":
         assert rel not in select_pages(root, [rel])
         return
+    if expect.get("kind") == "method":  # a method page is parsed, never as an event
+        assert rel in select_pages(root, [rel])
+        assert result.spec is not None and result.spec.kind == "method"
+        assert result.spec.method == expect["method"]
+        assert_codes(expect, [d.code for d in result.diagnostics])
+        return
     assert rel in select_pages(root, [rel]), f"{rel} is not discovered as an event page"
     assert result.spec is not None, [d.format_text() for d in result.diagnostics]
     assert_spec(result.spec, expect)
