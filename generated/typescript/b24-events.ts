@@ -5,6 +5,7 @@
 //   api-reference/common/events/on-app-install.md (onAppInstall)
 //   api-reference/crm/deals/events/on-crm-deal-update.md (onCrmDealUpdate)
 //   api-reference/crm/outdated/invoice/events-invoice/on-crm-invoice-add.md (onCrmInvoiceAdd)
+//   api-reference/crm/outdated/measure/events/on-crm-measure-add.md (onCrmMeasureAdd)
 //   api-reference/chat-bots/outdated/messages/events/on-imbot-message-add.md (ONIMBOTMESSAGEADD)
 //   api-reference/events/on-offline-event.md (onOfflineEvent)
 //   api-reference/tasks/events-tasks/on-task-update.md (onTaskUpdate)
@@ -269,6 +270,13 @@ export interface OnCrmInvoiceAddPayload {
    * Массив с единственным полем `ID` — идентификатором нового счета
    */
   readonly FIELDS?: Array<unknown>
+}
+
+/**
+ * Событие `onCrmMeasureAdd` срабатывает, когда в справочник единиц измерения добавлена новая запись.
+ */
+export interface OnCrmMeasureAddPayload {
+  readonly FIELDS?: Record<string, unknown>
 }
 
 /**
@@ -611,6 +619,8 @@ export interface OnImbotMessageAddAuth {
    * Секрет приложения: сверяйте его со значением, сохраненным при установке, чтобы отсеять поддельные запросы
    */
   readonly application_token: string
+  readonly expires?: string
+  readonly user_id?: string
 }
 
 /**
@@ -850,6 +860,7 @@ export type EventCode =
   | "ONAPPINSTALL"
   | "ONCRMDEALUPDATE"
   | "ONCRMINVOICEADD"
+  | "ONCRMMEASUREADD"
   | "ONIMBOTMESSAGEADD"
   | "ONOFFLINEEVENT"
   | "ONTASKUPDATE"
@@ -873,6 +884,7 @@ export interface EventPayloads {
   "ONAPPINSTALL": OnAppInstallPayload
   "ONCRMDEALUPDATE": OnCrmDealUpdatePayload
   "ONCRMINVOICEADD": OnCrmInvoiceAddPayload
+  "ONCRMMEASUREADD": OnCrmMeasureAddPayload
   "ONIMBOTMESSAGEADD": OnImbotMessageAddPayload
   "ONOFFLINEEVENT": OnOfflineEventPayload
   "ONTASKUPDATE": OnTaskUpdatePayload

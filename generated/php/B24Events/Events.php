@@ -7,6 +7,7 @@
 //   api-reference/common/events/on-app-install.md (onAppInstall)
 //   api-reference/crm/deals/events/on-crm-deal-update.md (onCrmDealUpdate)
 //   api-reference/crm/outdated/invoice/events-invoice/on-crm-invoice-add.md (onCrmInvoiceAdd)
+//   api-reference/crm/outdated/measure/events/on-crm-measure-add.md (onCrmMeasureAdd)
 //   api-reference/chat-bots/outdated/messages/events/on-imbot-message-add.md (ONIMBOTMESSAGEADD)
 //   api-reference/events/on-offline-event.md (onOfflineEvent)
 //   api-reference/tasks/events-tasks/on-task-update.md (onTaskUpdate)
@@ -27,6 +28,7 @@ final class Events
         'ONAPPINSTALL' => OnAppInstall::class,
         'ONCRMDEALUPDATE' => OnCrmDealUpdate::class,
         'ONCRMINVOICEADD' => OnCrmInvoiceAdd::class,
+        'ONCRMMEASUREADD' => OnCrmMeasureAdd::class,
         'ONIMBOTMESSAGEADD' => OnImbotMessageAdd::class,
         'ONOFFLINEEVENT' => OnOfflineEvent::class,
         'ONTASKUPDATE' => OnTaskUpdate::class,

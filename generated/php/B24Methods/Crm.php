@@ -8,6 +8,9 @@ namespace B24Methods;
 /**
  * The methods of scope crm, with their parameters and results as array shapes.
  *
+ * @phpstan-type CrmDealListResultItem array{ID: string, TITLE: string, STAGE_ID: string}
+ * @phpstan-type CrmDealUpdateFields array{TITLE?: string, STAGE_ID?: string, OPPORTUNITY?: float, ...}
+ * @phpstan-type CrmDealUpdateParams2 array{REGISTER_SONET_EVENT?: string}
  */
 final class Crm
 {
@@ -28,5 +31,27 @@ final class Crm
     public function crmDealGet(array $params): mixed
     {
         return ($this->call)('crm.deal.get', $params);
+    }
+
+    /**
+     * crm.deal.list: api-reference/crm/deals/crm-deal-list.md
+     *
+     * @param array{select?: list<mixed>, filter?: array<array-key, mixed>, order?: array<array-key, mixed>, start?: int} $params
+     * @return list<CrmDealListResultItem>
+     */
+    public function crmDealList(array $params = []): mixed
+    {
+        return ($this->call)('crm.deal.list', $params);
+    }
+
+    /**
+     * crm.deal.update: api-reference/crm/deals/crm-deal-update.md
+     *
+     * @param array{id: int, fields: CrmDealUpdateFields, params?: CrmDealUpdateParams2} $params
+     * @return bool
+     */
+    public function crmDealUpdate(array $params): mixed
+    {
+        return ($this->call)('crm.deal.update', $params);
     }
 }

@@ -13,6 +13,10 @@ final class Methods
     /** @var array<string, array{class-string, string}> */
     public const ALL = [
         'event.bind' => [Common::class, 'eventBind'],
+        'user.option.set' => [Basic::class, 'userOptionSet'],
         'crm.deal.get' => [Crm::class, 'crmDealGet'],
+        'crm.deal.list' => [Crm::class, 'crmDealList'],
+        'crm.deal.update' => [Crm::class, 'crmDealUpdate'],
+        'tasks.task.get' => [Tasks::class, 'tasksTaskGet'],
     ];
 }

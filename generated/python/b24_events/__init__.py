@@ -5,6 +5,7 @@
 #   api-reference/common/events/on-app-install.md (onAppInstall)
 #   api-reference/crm/deals/events/on-crm-deal-update.md (onCrmDealUpdate)
 #   api-reference/crm/outdated/invoice/events-invoice/on-crm-invoice-add.md (onCrmInvoiceAdd)
+#   api-reference/crm/outdated/measure/events/on-crm-measure-add.md (onCrmMeasureAdd)
 #   api-reference/chat-bots/outdated/messages/events/on-imbot-message-add.md (ONIMBOTMESSAGEADD)
 #   api-reference/events/on-offline-event.md (onOfflineEvent)
 #   api-reference/tasks/events-tasks/on-task-update.md (onTaskUpdate)
@@ -40,6 +41,7 @@ from .payloads import (
     OnAppInstallPayload,
     OnCrmDealUpdatePayload,
     OnCrmInvoiceAddPayload,
+    OnCrmMeasureAddPayload,
     OnImbotMessageAddPayload,
     OnOfflineEventPayload,
     OnTaskUpdatePayload,
@@ -62,6 +64,7 @@ __all__ = [
     "OnAppInstallPayload",
     "OnCrmDealUpdatePayload",
     "OnCrmInvoiceAddPayload",
+    "OnCrmMeasureAddPayload",
     "OnImbotMessageAddPayload",
     "OnOfflineEventPayload",
     "OnTaskUpdatePayload",

@@ -5,6 +5,7 @@
 #   api-reference/common/events/on-app-install.md (onAppInstall)
 #   api-reference/crm/deals/events/on-crm-deal-update.md (onCrmDealUpdate)
 #   api-reference/crm/outdated/invoice/events-invoice/on-crm-invoice-add.md (onCrmInvoiceAdd)
+#   api-reference/crm/outdated/measure/events/on-crm-measure-add.md (onCrmMeasureAdd)
 #   api-reference/chat-bots/outdated/messages/events/on-imbot-message-add.md (ONIMBOTMESSAGEADD)
 #   api-reference/events/on-offline-event.md (onOfflineEvent)
 #   api-reference/tasks/events-tasks/on-task-update.md (onTaskUpdate)
@@ -25,6 +26,7 @@ from .payloads import (
     OnAppInstallPayload,
     OnCrmDealUpdatePayload,
     OnCrmInvoiceAddPayload,
+    OnCrmMeasureAddPayload,
     OnImbotMessageAddPayload,
     OnOfflineEventPayload,
     OnTaskUpdatePayload,
@@ -63,6 +65,7 @@ TypedPayload: TypeAlias = (
     | OnAppInstallPayload
     | OnCrmDealUpdatePayload
     | OnCrmInvoiceAddPayload
+    | OnCrmMeasureAddPayload
     | OnImbotMessageAddPayload
     | OnOfflineEventPayload
     | OnTaskUpdatePayload
@@ -118,6 +121,16 @@ EVENTS: dict[str, EventInfo] = {
         subscribers=None,
         docs="api-reference/crm/outdated/invoice/events-invoice/on-crm-invoice-add.md",
         payload=OnCrmInvoiceAddPayload,
+        subscribe="event.bind",
+    ),
+    "ONCRMMEASUREADD": EventInfo(
+        code="ONCRMMEASUREADD",
+        name="onCrmMeasureAdd",
+        kind="legacy_event",
+        scopes=("crm",),
+        subscribers="any_user",
+        docs="api-reference/crm/outdated/measure/events/on-crm-measure-add.md",
+        payload=OnCrmMeasureAddPayload,
         subscribe="event.bind",
     ),
     "ONIMBOTMESSAGEADD": EventInfo(

@@ -10,7 +10,9 @@ deal_id = crm.crm_deal_add(client, fields={"TITLE": "New deal"})
 
 from . import (
     common,
+    basic,
     crm,
+    tasks,
 )
 from ._runtime import SdkClient, call
 from .registry import METHODS, MethodInfo
@@ -19,7 +21,9 @@ __all__ = [
     "METHODS",
     "MethodInfo",
     "SdkClient",
+    "basic",
     "call",
     "common",
     "crm",
+    "tasks",
 ]

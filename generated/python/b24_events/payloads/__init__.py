@@ -5,6 +5,7 @@
 #   api-reference/common/events/on-app-install.md (onAppInstall)
 #   api-reference/crm/deals/events/on-crm-deal-update.md (onCrmDealUpdate)
 #   api-reference/crm/outdated/invoice/events-invoice/on-crm-invoice-add.md (onCrmInvoiceAdd)
+#   api-reference/crm/outdated/measure/events/on-crm-measure-add.md (onCrmMeasureAdd)
 #   api-reference/chat-bots/outdated/messages/events/on-imbot-message-add.md (ONIMBOTMESSAGEADD)
 #   api-reference/events/on-offline-event.md (onOfflineEvent)
 #   api-reference/tasks/events-tasks/on-task-update.md (onTaskUpdate)
@@ -35,6 +36,10 @@ from .on_crm_deal_update import (
 
 from .on_crm_invoice_add import (
     OnCrmInvoiceAddPayload,
+)
+
+from .on_crm_measure_add import (
+    OnCrmMeasureAddPayload,
 )
 
 from .on_imbot_message_add import (
@@ -72,6 +77,7 @@ __all__ = [
     "OnCrmDealUpdateAuth",
     "OnCrmDealUpdatePayload",
     "OnCrmInvoiceAddPayload",
+    "OnCrmMeasureAddPayload",
     "OnImbotMessageAddDataBotItemAuth",
     "OnImbotMessageAddDataBotItem",
     "OnImbotMessageAddDataParams",

@@ -288,6 +288,9 @@ class OnImbotMessageAddAuth(rt.Model):
     application_token: str
     """Секрет приложения: сверяйте его со значением, сохраненным при установке, чтобы отсеять поддельные запросы"""
 
+    expires: str | None = None
+    user_id: str | None = None
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OnImbotMessageAddPayload(rt.EventPayload):

@@ -4,9 +4,9 @@ from b24pysdk.errors import BitrixAPIError, BitrixSDKException
 client: BaseClient
 
 try:
-    bitrix_response = client.event.bind(
-        event="onTaskUpdate",
-        handler="https://example.com/handler.php",
+    bitrix_response = client.tasks.task.get(
+        bitrix_id=8017,
+        select=["id", "title"],
     ).response
     result = bitrix_response.result
     print(result)

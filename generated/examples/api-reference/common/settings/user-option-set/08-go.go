@@ -1,10 +1,12 @@
 // client и ctx уже созданы — см. раздел «SDK для Go»
-res, err := client.Core().Call(ctx, "event.bind", b24.Params{
-	"event":   "onTaskUpdate",
-	"handler": "https://example.com/handler.php",
+res, err := client.Core().Call(ctx, "user.option.set", b24.Params{
+	"options": b24.Params{
+		"theme": "dark",
+		"rows":  "25",
+	},
 })
 if err != nil {
-	return fmt.Errorf("event.bind: %w", err)
+	return fmt.Errorf("user.option.set: %w", err)
 }
 
 var ok bool
