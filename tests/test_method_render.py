@@ -225,3 +225,18 @@ def test_python_names_follow_b24pysdk(tmp_path: Path) -> None:
     code = render_method_tab(spec, "python")
     assert "client.crm.deal.get(\n        bitrix_id=42,\n    ).response" in code
     assert py_method("crm.item.import") == "crm.item.import_"
+
+
+def test_a_positional_array_call_renders_python_positional_arguments(tmp_path: Path) -> None:
+    """The old methods take a JSON array; the Python tab passes its items positionally."""
+    write(tmp_path, method_page(CURL_TAB.replace("""-d '{"id":42}'""", """-d '[42,{"ID":"desc"}]'""")))
+    code = render_method_tab(spec_of(tmp_path), "python")
+    expected = (
+        "    bitrix_response = client.crm.deal.get(\n"
+        "        42,\n"
+        "        {\n"
+        '            "ID": "desc",\n'
+        "        },\n"
+        "    ).response\n"
+    )
+    assert expected in code
