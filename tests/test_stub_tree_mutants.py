@@ -70,6 +70,7 @@ def test_nested_object_gets_class_name_path_and_description_and_is_listed_first(
     fields = objects[1].fields[0]
     assert fields.type == TypeRef("object", obj=objects[0])
     assert fields.required is False  # implied by `data.FIELDS.ID` only: no row documents it
+    assert fields.description == ""
     assert objects[0].fields == (FieldModel("ID", "ID", INT, True, ""),)
 
 
@@ -167,6 +168,7 @@ def test_required_follows_the_docs_unless_nullable_or_absent_in_an_example() -> 
 def test_required_strings_and_any_accept_empty_values() -> None:
     assert _required(_row("A"), STR, [(True, ""), (True, "undefined")]) is True
     assert _required(_row("A", "any"), ANY, [(True, {}), (True, [])]) is True
+    assert _required(_row("A", "any"), ANY, [(True, ""), (True, "undefined")]) is True
 
 
 def test_required_other_types_drop_on_empty_spellings() -> None:
