@@ -44,9 +44,10 @@ def print_parse_summary(
 ) -> None:
     for diagnostic in diagnostics:
         print(diagnostic.format_text(), file=sys.stderr)
-    total = sum(counts.values())
-    kinds = ", ".join(f"{n} {kind}" for kind, n in counts.items())
-    print(f"event pages: {total} ({kinds})")
+    events = {kind: n for kind, n in counts.items() if kind != "method"}
+    kinds = ", ".join(f"{n} {kind}" for kind, n in events.items())
+    print(f"event pages: {sum(events.values())} ({kinds})")
+    print(f"method pages: {counts.get('method', 0)}")
     print(f"specs: {written} in {out.as_posix()}/ ({changed} changed)")
     errors = sum(d.is_error for d in diagnostics)
     print(f"diagnostics: {errors} errors, {len(diagnostics) - errors} warnings")

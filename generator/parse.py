@@ -53,8 +53,9 @@ class ParseResult:
         return [p.path for p in self.pages if p.spec is None]
 
     def counts(self) -> dict[str, int]:
+        """Specs per kind: the event kinds, then `method`."""
         counter: Counter[str] = Counter(spec.kind for spec in self.specs)
-        return {kind: counter.get(kind, 0) for kind in EVENT_KINDS}
+        return {kind: counter.get(kind, 0) for kind in (*EVENT_KINDS, "method")}
 
 
 def select_pages(root: Path, paths: Sequence[str] = ()) -> list[str]:

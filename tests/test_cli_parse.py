@@ -35,7 +35,7 @@ def test_parse_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     )
     payload = json.loads(stdout)
     assert code == 0
-    assert payload["pages"] == {"rest_event": 0, "js_event": 1, "legacy_event": 0}
+    assert payload["pages"] == {"rest_event": 0, "js_event": 1, "legacy_event": 0, "method": 0}
     assert payload["specs"] == [(tmp_path / "o" / SEED_PAGE.replace(".md", ".yaml")).as_posix()]
     assert payload["diagnostics"] == []
 

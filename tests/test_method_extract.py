@@ -164,3 +164,23 @@ def test_method_decided_by_slug_and_tabs_against_the_h1() -> None:
 @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.md")))
 def test_every_fixture_spec_follows_the_schema(name: str) -> None:
     validate(to_data(spec_of(name)))
+
+
+def test_a_broken_include_keeps_the_method_spec(tmp_path: Path) -> None:
+    """Issue 13: a footnote include one level short costs the page nothing it states itself."""
+    text = (
+        "# Получить элемент demo.item.get\n\n"
+        "> Scope: [`demo`](../scopes/permissions.md)\n>\n"
+        "> Кто может выполнять метод: любой пользователь\n\n"
+        "Метод возвращает элемент.\n\n"
+        "## Параметры метода\n\n"
+        "{% include [Сноска](../_includes/required.md) %}\n\n"
+        "#|\n|| **Название**\n`тип` | **Описание** ||\n"
+        "|| **id***\n[`integer`](../data-types.md) | Идентификатор ||\n|#\n"
+    )
+    name = "demo/demo-item-get.md"
+    spec = extract_method_spec(Page(name, decode(text.encode(), name)), IncludeResolver(tmp_path))
+    assert spec.method == "demo.item.get"
+    assert [(p.path, p.required) for p in spec.params] == [("id", True)]
+    missing = [d for d in spec.diagnostics if d.code == "E-INCLUDE-MISSING"]
+    assert [(d.line, d.severity) for d in missing] == [(11, "error")]

@@ -768,7 +768,7 @@ def test_prune_keeps_hand_edited_and_ignores_bad_manifest(tmp_path: Path) -> Non
 def corpus_specs() -> list[EventSpec]:
     from generator.parse import parse_docs
 
-    return parse_docs(need(CORPUS_RU)).specs
+    return [s for s in parse_docs(need(CORPUS_RU)).specs if isinstance(s, EventSpec)]
 
 
 @pytest.fixture(scope="module")

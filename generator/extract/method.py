@@ -20,6 +20,7 @@ from generator.extract.method_name import decide_method
 from generator.extract.method_params import ParamTree
 from generator.extract.method_results import read_errors, read_response
 from generator.extract.sections import Section, split_sections
+from generator.extract.unresolved import KeepGoingResolver, report_unresolved
 from generator.includes import IncludeResolver, Located, expand
 from generator.pages.model import Node, Page, inline_text, line_of
 from generator.spec.method import MethodSpec, Param, Response
@@ -48,6 +49,7 @@ def section_kind(section: Section) -> str:
 
 def extract_method_spec(page: Page, resolver: IncludeResolver | None) -> MethodSpec:
     findings = DiagnosticLog()
+    resolver = KeepGoingResolver(resolver) if resolver is not None else None
     preamble, sections = split_sections(page)
     title = inline_text(page.h1).strip() if page.h1 is not None else ""
     prod = prod_nodes(preamble.nodes)
@@ -64,7 +66,9 @@ def extract_method_spec(page: Page, resolver: IncludeResolver | None) -> MethodS
     response = read_method_response(page, sections, resolver, findings)
     if callers is None:
         findings.warn(1, "W-CALLERS-MISSING", "no `Кто может выполнять метод` line")
+    errors = read_errors(_nodes(page, sections, "errors", resolver))
     spans = method_spans(page, rights.node, callers_line, description_span, sections)
+    report_unresolved(page, resolver, findings)
     return MethodSpec(
         spec_version=SPEC_VERSION,
         kind="method",
@@ -80,7 +84,7 @@ def extract_method_spec(page: Page, resolver: IncludeResolver | None) -> MethodS
         rest_version=read_rest_version(lines, _all_code(examples)),
         params=params,
         response=response,
-        errors=read_errors(_nodes(page, sections, "errors", resolver)),
+        errors=errors,
         examples=examples,
         calls=calls,
         related=read_related(page, sections),
