@@ -120,3 +120,15 @@ def test_architecture_md_lists_every_module() -> None:
         if f"`{p.relative_to(ROOT).as_posix()}`" not in text
     ]
     assert unlisted == [], "add a line for each to ARCHITECTURE.md"
+
+
+def test_every_subpackage_is_packaged() -> None:
+    """The wheel carries a subpackage only when pyproject.toml lists it, and only with an
+    __init__.py; a forgotten one imports from a checkout and fails from an install."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"]) - {"generator.templates"}
+    folders = {p.parent for p in (ROOT / "generator").rglob("*.py") if "__pycache__" not in p.parts}
+    assert {module_name(f / "__init__.py") for f in folders} == listed
+    assert [f for f in folders if not (f / "__init__.py").exists()] == []
