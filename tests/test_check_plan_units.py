@@ -204,3 +204,63 @@ def test_reshape_of_tabs_out_of_order_only() -> None:
     in_order = ExampleBlock(Span(3, 14), 0, False, [_tab("A", 5, 8), _tab("B", 10, 13)])
     plan = plan_page("p.md", _page(), _spec(blocks=[in_order]), expected, SyncMode(reshape=True))
     assert (plan.findings, plan.edits) == ([], [])
+
+
+def test_a_missing_tab_and_an_extra_one_reshape_or_only_the_extra_one() -> None:
+    block = ExampleBlock(Span(3, 14), 0, False, [_tab("A", 5, 8), _tab("X", 10, 13)])
+    plan = plan_page(
+        "p.md", _page(), _spec(blocks=[block]), [Rendered("A"), Rendered("B")], SyncMode()
+    )
+    assert plan.findings[1] == Finding(
+        "p.md", 3, "missing-tab", "B", "the profile expects a `B` tab"
+    )
+    only_extra = plan_page(
+        "p.md", _page(), _spec(blocks=[block]), [Rendered("A")], SyncMode(reshape=True)
+    )
+    assert only_extra.edits == [Edit(3, 14, tuple(block_lines([Rendered("A")], 0)))]
+
+
+def test_reshaping_a_second_block_keeps_the_edit_of_the_first() -> None:
+    first = ExampleBlock(Span(3, 9), 0, False, [_tab("B", 5, 8)])
+    second = ExampleBlock(Span(12, 18), 0, False, [_tab("B", 14, 17)])
+    expected = [Rendered("A"), Rendered("B")]
+    plan = plan_page(
+        "p.md", _page(), _spec(blocks=[first, second]), expected, SyncMode(reshape=True)
+    )
+    lines = tuple(block_lines(expected, 0))
+    assert plan.edits == [Edit(3, 9, lines), Edit(12, 18, lines)]
+
+
+def test_normalised_drift_mode_ignores_whitespace_in_js() -> None:
+    block = ExampleBlock(Span(3, 9), 0, False, [_tab("A", 5, 8, code="go( ) ;\n")])
+    expected = [Rendered("A", drift="normalised")]
+    plan = plan_page("p.md", _page(), _spec(blocks=[block]), expected, SyncMode())
+    assert (plan.findings, plan.edits) == ([], [])
+
+
+CALL = "BX24.callMethod('crm.deal.get', {id: 2, select: ['ID']});"
+
+
+@dataclass(frozen=True)
+class CallTab(Rendered):
+    code: str = CALL + "\n"
+    drift: str = "call"
+    call_code: str = CALL + "\n"
+
+
+def test_call_mode_tabs_report_the_params_and_rewrite_them_only_when_editing() -> None:
+    code = "BX24.callMethod('crm.deal.get', {id: 1});"
+    page = SimpleNamespace(
+        path="p.md", line_count=6, lines=["", "- A", "", "    ```js", f"    {code}", "    ```"]
+    )
+    block = ExampleBlock(Span(1, 6), 0, False, [_tab("A", 2, 6, code=code + "\n")])
+    expected = [CallTab("A")]
+    finding = Finding("p.md", 5, "drift", "A", "params differ: lacks `select`")
+    edit = Edit(5, 5, (f"    {CALL}",))
+    for mode, edits in (
+        (SyncMode(), [edit]),
+        (SyncMode(edits=False), []),
+        (SyncMode(reshape=True), [Edit(1, 6, tuple(block_lines(expected, 0)))]),
+    ):
+        plan = plan_page("p.md", page, _spec(blocks=[block]), expected, mode)
+        assert (plan.findings, plan.edits) == ([finding], edits)
