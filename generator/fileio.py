@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.diagnostics import DocgenError, error
@@ -33,15 +35,29 @@ def write_atomic(path: Path, data: bytes) -> bool:
     Keeps the permissions of the file it replaces and refuses to write through a symlink.
     Returns whether the file changed.
     """
-    temp_name = _stage(path, data, durable=True)
-    if temp_name is None:
-        return False
-    try:
-        _replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with signals_deferred():  # a Ctrl-C or SIGTERM lands after the write, never mid-way
+        temp_name = _stage(path, data, durable=True)
+        if temp_name is None:
+            return False
+        try:
+            _replace(temp_name, path)
+        except BaseException:
+            Path(temp_name).unlink(missing_ok=True)
+            raise
     return True
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while inside (main thread): a handler raising between the
+    temp file's creation and its rename or removal would leave it behind. A signal that arrives
+    meanwhile is delivered on the way out."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _current(path: Path, data: bytes) -> tuple[bool, int | None]:
@@ -68,10 +84,11 @@ def write_atomic_many(items: Iterable[tuple[Path, bytes]]) -> list[bool]:
     renamed = 0
     try:
         for path, data in items:
-            temp = _stage(path, data)
-            changed.append(temp is not None)
-            if temp is not None:
-                staged.append((temp, path))
+            with signals_deferred():  # the temp file is in `staged` before a signal can land
+                temp = _stage(path, data)
+                changed.append(temp is not None)
+                if temp is not None:
+                    staged.append((temp, path))
         if staged:
             os.sync()
         for temp, path in staged:

@@ -96,6 +96,11 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=2)
+    # the pool's manager thread closes its wakeup pipe as it ends; joining it here keeps the
+    # interpreter's exit hook from writing to that pipe while it closes ("Bad file descriptor")
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=2)
 
 
 class Terminated(BaseException):
