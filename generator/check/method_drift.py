@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from generator.rewrite import Edit
     from generator.spec.parts import Tab
 
-CALL_MODE = "call"
-
 
 @dataclass(frozen=True, slots=True)
 class CallDrift:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.common import DiagnosticLog, check_structure
+from generator.extract.common import DiagnosticLog, detect_locale
 from generator.extract.event import read_related
 from generator.extract.examples import find_example_blocks
 from generator.extract.header import prod_nodes, read_description, read_notes, read_rights
@@ -26,7 +26,6 @@ from generator.pages.model import Node, Page, inline_text, line_of
 from generator.spec.method import MethodSpec, Param, Response
 from generator.spec.model import SPEC_VERSION
 from generator.spec.parts import ExampleBlock, Source, Span
-from generator.vocabulary import Locale
 
 PARAM_TITLES = frozenset({"method_params", "params"})
 RESPONSE_TITLES = frozenset(
@@ -92,16 +91,6 @@ def extract_method_spec(page: Page, resolver: IncludeResolver | None) -> MethodS
     )
 
 
-def structure_warnings(page: Page) -> DiagnosticLog:
-    """Unclosed blocks, as warnings: a method spec is still written (what follows may be off)."""
-    found = DiagnosticLog()
-    check_structure(page, found)
-    log = DiagnosticLog()
-    for item in found.items:
-        log.warn(item.line, item.code.replace("E-", "W-", 1), item.message, item.col)
-    return log
-
-
 def _nodes(
     page: Page, sections: list[Section], kind: str, resolver: IncludeResolver | None
 ) -> list[Located]:
@@ -150,11 +139,6 @@ def _all_code(examples: list[ExampleBlock]) -> list[str]:
     return [t.code for b in examples for t in b.tabs] + [
         f.code for b in examples for t in b.tabs for f in t.more_fences
     ]
-
-
-def detect_locale(page: Page) -> Locale:
-    head = page.source.normalized[:4000]
-    return "ru" if re.search(r"Кто может|Параметры метода|[а-яё]{4,}", head, re.I) else "en"
 
 
 def method_spans(
