@@ -1,7 +1,9 @@
 """How far the method templates reproduce the docs' tabs, and why a tab differs (test support).
 
 Every tab of a method page whose label the templates cover is rendered from the page's own spec and
-its block's canonical call, and compared byte for byte. A differing tab gets one difference class,
+its block's canonical call, in the tab's own layout (`TabCall.layout`, read from its code by
+`generator.layout`: style only, never the call), and compared byte for byte, as `check`'s exact
+mode compares it. A differing tab gets one difference class,
 built from what has to change to turn the render into the page's code:
 - `params values` / `params layout`: the page's params literal differs (other data / same data,
   written another way: pretty-printed JSON, one-line arrays, trailing commas);
@@ -21,6 +23,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from generator.calls import read_call
+from generator.check.method_expected import tab_layout
 from generator.diagnostics import DocgenError
 from generator.render.method_tabs import render_method_tab
 from generator.spec.method import MethodSpec
@@ -65,8 +68,11 @@ def compare_specs(specs: Mapping[str, MethodSpec]) -> Iterator[TabResult]:
                 target = LABEL_TARGETS.get(tab.label)
                 if target is None or tab.skipped:
                     continue
+                layout = tab_layout(spec, index, tab)
                 try:
-                    rendered = render_method_tab(spec, target, block=index, label=tab.label)
+                    rendered = render_method_tab(
+                        spec, target, block=index, label=tab.label, layout=layout
+                    )
                 except DocgenError:
                     yield TabResult(rel, index, tab.label, "not rendered")
                     continue

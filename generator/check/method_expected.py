@@ -3,6 +3,8 @@ each rendered per example block from that block's canonical call (render/canonic
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
@@ -13,6 +15,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from generator.calls import Json
+    from generator.layout import Layout
     from generator.spec.method import MethodSpec
     from generator.spec.parts import ExampleBlock, Tab
 
@@ -26,8 +29,41 @@ def allowed_tabs(
     return [t for t in tabs if not (app_only(spec) and t[1] in WEBHOOK_TARGETS)]
 
 
+def tab_layout(spec: MethodSpec, block: int, tab: Tab) -> Layout:
+    """The layout recorded for a page tab (`TabCall.layout`); {} when the spec has no call model
+    of it."""
+    call = next((c for c in spec.calls if c.block == block and c.line == tab.span.start), None)
+    return dict(call.layout) if call is not None else {}
+
+
+def majority_layout(spec: MethodSpec, block: int, target: str) -> Layout:
+    """The layout a tab the block lacks is written in: the most common layout of the block's tabs
+    read by the same layout reader as `target` (cURL (OAuth) for a missing cURL (Webhook)), the
+    first of them on a tie; {} when there is none."""
+    from generator.layout import READERS
+    from generator.targets import load_targets
+
+    reader = READERS.get(target)
+    if reader is None:
+        return {}
+    targets = load_targets()
+    layouts = [
+        c.layout
+        for c in spec.calls
+        if c.block == block
+        and (found := targets.for_label(c.label)) is not None
+        and READERS.get(found.name) == reader
+    ]
+    if not layouts:
+        return {}
+    votes = Counter(json.dumps(layout, sort_keys=True) for layout in layouts)
+    winner = max(votes.values())
+    return dict(next(lay for lay in layouts if votes[json.dumps(lay, sort_keys=True)] == winner))
+
+
 class LazyMethodTab:
-    """One profile tab of a method page, rendered for one example block when read."""
+    """One profile tab of a method page, rendered for one example block when read, in a layout:
+    a page tab's own (`for_tab`), else the block's majority (a tab the block lacks)."""
 
     def __init__(
         self,
@@ -35,9 +71,11 @@ class LazyMethodTab:
         tab: tuple[str, str, str, str],
         templates: Sequence[Path],
         block: int = 0,
+        layout: Layout | None = None,
     ) -> None:
         self.spec, self.templates, self.block, self.row = spec, templates, block, tab
         self.label, self.target, self.lang, self.drift = tab
+        self._layout = layout
 
     def for_block(self, index: int) -> LazyMethodTab:
         return (
@@ -45,6 +83,20 @@ class LazyMethodTab:
             if index == self.block
             else LazyMethodTab(self.spec, self.row, self.templates, index)
         )
+
+    def for_tab(self, tab: Tab) -> LazyMethodTab:
+        """This tab rendered in the layout of the page's `tab` (same block): what `exact` mode
+        compares, so a difference of style is no drift and a difference of call still is."""
+        layout = tab_layout(self.spec, self.block, tab)
+        if layout == self.layout:
+            return self
+        return LazyMethodTab(self.spec, self.row, self.templates, self.block, layout)
+
+    @cached_property
+    def layout(self) -> Layout:
+        if self._layout is not None:
+            return dict(self._layout)
+        return majority_layout(self.spec, self.block, self.target)
 
     @cached_property
     def canonical(self) -> CanonicalCall:
@@ -79,6 +131,7 @@ class LazyMethodTab:
             user_dirs=self.templates,
             label=self.label,
             formatted=False,
+            layout=self.layout,
         )
 
     @cached_property
@@ -86,7 +139,12 @@ class LazyMethodTab:
         from generator.render.method_tabs import render_method_tab
 
         return render_method_tab(
-            self.spec, self.target, block=self.block, user_dirs=self.templates, label=self.label
+            self.spec,
+            self.target,
+            block=self.block,
+            user_dirs=self.templates,
+            label=self.label,
+            layout=self.layout,
         )
 
 

@@ -168,14 +168,18 @@ def _plan_tab(
         found, edit = plan_call_tab(path, page.lines, tab, expected, rewrite=rewrite)
         plan.findings.extend([found] if found else [])
         plan.edits.extend([edit] if edit else [])
-    elif not _same(tab, by_label[tab.label]):
-        plan.findings.append(drift_finding(path, tab, by_label[tab.label]))
+    elif not _same(tab, expected := _in_layout_of(by_label[tab.label], tab)):
+        plan.findings.append(drift_finding(path, tab, expected))
         if tab.code_span is not None and not mode.reshape:
             plan.edits.append(
-                fence_body_edit(
-                    page.lines, tab.code_span.start, tab.code_span.end, by_label[tab.label].code
-                )
+                fence_body_edit(page.lines, tab.code_span.start, tab.code_span.end, expected.code)
             )
+
+
+def _in_layout_of(expected: Expected, tab: Tab) -> Expected:
+    """A method page's tab rendered in the page tab's own layout (check/method_expected.py)."""
+    for_tab = getattr(expected, "for_tab", None)
+    return for_tab(tab) if for_tab is not None else expected
 
 
 def _same(tab: Tab, expected: Expected) -> bool:

@@ -7,8 +7,9 @@ makes a readable call; failing that, the first fence's model says why it is not 
 from __future__ import annotations
 
 from generator.calls import CallModel, read_call
+from generator.layout import read_layout
 from generator.spec.method import CallSpan, TabCall
-from generator.spec.parts import ExampleBlock, Tab
+from generator.spec.parts import ExampleBlock, Json, Tab
 
 
 def tab_calls(examples: list[ExampleBlock]) -> list[TabCall]:
@@ -53,4 +54,13 @@ def to_tab_call(where: tuple[int, int, int], tab: Tab, model: CallModel) -> TabC
         style=model.style,
         rest_version=model.rest_version,
         result_access=[list(path) for path in model.result_access],
+        layout=tab_layout(tab),
     )
+
+
+def tab_layout(tab: Tab) -> dict[str, Json]:
+    """The style of the tab's code, read by the reader of the target its label names."""
+    from generator.targets import load_targets
+
+    target = load_targets().for_label(tab.label)
+    return read_layout(target.name, tab.code) if target is not None else {}

@@ -8,7 +8,7 @@ the general one (templates/CONTEXT.md) with `call` set to the block's canonical 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,12 +21,14 @@ from generator.render.env import load_template, make_environment, render_templat
 from generator.render.examples import locale_strings, template_name
 from generator.render.go_result import go_result
 from generator.render.literals import FILTERS
+from generator.render.shaped import SHAPED_FILTERS
 from generator.spec.method import MethodSpec
 from generator.spec.parts import Json
 from generator.targets import EXAMPLES_DIR, TEMPLATE_SUFFIX, extension_of, registered
 
 METHOD_DIR = "method"
 READ_ONLY_VERBS = frozenset({"get", "list", "getlist", "fields", "getfields"})
+METHOD_FILTERS = {**FILTERS, **SHAPED_FILTERS}
 
 
 def method_template_name(target: str, user_dirs: Sequence[Path] = ()) -> str:
@@ -74,8 +76,10 @@ def method_context(
     target: str,
     label: str | None,
     user_dirs: Sequence[Path] = (),
+    layout: Mapping[str, Json] | None = None,
 ) -> dict[str, Any]:
-    """The template context of one method tab (templates/CONTEXT.md, method names)."""
+    """The template context of one method tab (templates/CONTEXT.md, method names). `layout` is
+    the style of the page's own tab (`generator/layout/`); empty: the template's default style."""
     strings = locale_strings(spec.locale, user_dirs)
     context = build_context(spec, strings, target=target, label=label)
     result = result_of(spec)
@@ -89,6 +93,7 @@ def method_context(
         result_ts_type=TS_RESULT_TYPES.get(kind, "unknown"),
         idempotent=verb in READ_ONLY_VERBS,
         go=go_result(result, call.method),
+        layout=dict(layout or {}),
     )
     return context
 
@@ -102,14 +107,18 @@ def render_method_tab(
     label: str | None = None,
     call: CanonicalCall | None = None,
     formatted: bool = True,
+    layout: Mapping[str, Json] | None = None,
 ) -> str:
-    """The code of one tab of `spec.examples[block]` (default: the block's canonical call).
-    `formatted=False` leaves the target's formatter to the caller (render formats in one batch)."""
+    """The code of one tab of `spec.examples[block]` (default: the block's canonical call), in
+    `layout` (a page tab's own style; default: the template's). `formatted=False` leaves the
+    target's formatter to the caller (render formats in one batch)."""
     dirs = tuple(Path(d).resolve() for d in user_dirs)
     chosen = call or canonical_call(spec, block)
-    env = make_environment(dirs, FILTERS)
+    env = make_environment(dirs, METHOD_FILTERS)
     template = load_template(env, method_template_name(target, dirs))
-    context = method_context(spec, chosen, target=target, label=label, user_dirs=dirs)
+    context = method_context(
+        spec, chosen, target=target, label=label, user_dirs=dirs, layout=layout
+    )
     try:
         code = render_template(template, context, spec.source.path)
     except RenderRefused as exc:

@@ -97,7 +97,9 @@ class CallSpan:
 
 @dataclass(frozen=True, slots=True)
 class TabCall:
-    """The call model of `examples[block].tabs[tab]` (see `generator.calls`)."""
+    """The call model of `examples[block].tabs[tab]` (see `generator.calls`), and the tab's
+    `layout`: the style choices its template leaves open, read from its code (`generator.layout`;
+    never the method or the params), so a tab renders in its own style."""
 
     block: int
     tab: int
@@ -115,6 +117,7 @@ class TabCall:
     style: str
     rest_version: int | None
     result_access: list[list[str]]
+    layout: dict[str, Json]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,109 @@
+"""Literals written in a tab's own shape (`generator/layout/shape.py`): the method templates'
+`json_shaped` and `php_shaped` filters.
+
+Containers are numbered in pre-order, as the layout reader numbers them: a container listed in
+`inline` (or any container under one written on one line) stays on one line; the others put each
+item on a line of its own, `indent` spaces deeper than the line the container opens on. A shape
+without `indent` (or with 0) writes the whole literal on one line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.render.literals import php_string
+
+JSON_DEFAULTS: dict[str, Any] = {"comma": ",", "colon": ":", "pad": False, "pad_list": False}
+PHP_DEFAULTS: dict[str, Any] = {
+    "indent": 4,
+    "comma": ", ",
+    "colon": " => ",
+    "pad": False,
+    "pad_list": False,
+    "trailing_comma": False,
+}
+
+
+@dataclass
+class _Writer:
+    scalar: Callable[[object], str]
+    key: Callable[[object], str]
+    shape: Mapping[str, Any]
+    inline: set[int] | None  # None: the default rule (lists of scalars on one line)
+    brackets: tuple[str, str] = ("[{", "]}")  # (list, mapping) openers, then closers
+    count: int = field(default=0)
+
+    def write(self, value: object, pad: str, one_line: bool = False) -> str:
+        if not isinstance(value, dict | list):
+            return self.scalar(value)
+        number, self.count = self.count, self.count + 1
+        items = list(value.items()) if isinstance(value, dict) else list(enumerate(value))
+        keyed = isinstance(value, dict)
+        if one_line or not items or not self.shape.get("indent") or self._inline(number, value):
+            return self._one_line(items, keyed)
+        inner = pad + " " * int(self.shape["indent"])
+        lines = [inner + self._item(k, v, keyed, inner, False) for k, v in items]
+        comma = "," if self.shape.get("trailing_comma") else ""
+        opener, closer = self.brackets[0][keyed], self.brackets[1][keyed]
+        return opener + "\n" + ",\n".join(lines) + comma + "\n" + pad + closer
+
+    def _inline(self, number: int, value: object) -> bool:
+        if self.inline is not None:
+            return number in self.inline
+        return isinstance(value, list) and not any(isinstance(v, dict | list) for v in value)
+
+    def _one_line(self, items: list[tuple[Any, Any]], keyed: bool) -> str:
+        parts = [self._item(k, v, keyed, "", True) for k, v in items]
+        pad = " " if items and self.shape.get("pad" if keyed else "pad_list") else ""
+        body = str(self.shape.get("comma", ", ")).join(parts)
+        return self.brackets[0][keyed] + pad + body + pad + self.brackets[1][keyed]
+
+    def _item(self, key: object, value: object, keyed: bool, pad: str, one_line: bool) -> str:
+        text = self.write(value, pad, one_line)
+        return self.key(key) + str(self.shape.get("colon", ": ")) + text if keyed else text
+
+
+def _shape_of(shape: Mapping[str, Any] | None, defaults: Mapping[str, Any]) -> dict[str, Any]:
+    return {**defaults, **(shape or {})}
+
+
+def json_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int = 0) -> str:
+    """JSON in the shape `shape` (default: one line, no spaces), continuation lines `base` deep."""
+    full = _shape_of(shape, JSON_DEFAULTS)
+
+    def scalar(item: object) -> str:
+        return json.dumps(item, ensure_ascii=False)
+
+    inline = set(full.get("inline") or [])
+    return _Writer(scalar, scalar, full, inline).write(value, " " * base)
+
+
+def php_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int = 0) -> str:
+    """A PHP short array in the shape `shape` (default: one item a line, 4 spaces, lists of
+    scalars on one line, no trailing comma), continuation lines `base` deep."""
+    full = _shape_of(shape, PHP_DEFAULTS)
+
+    def scalar(item: object) -> str:
+        if item is None:
+            return "null"
+        if isinstance(item, bool):
+            return "true" if item else "false"
+        if isinstance(item, int | float):
+            return json.dumps(item)
+        return php_string(item)
+
+    def key(name: object) -> str:
+        is_index = isinstance(name, int) and not isinstance(name, bool)
+        return str(name) if is_index else php_string(name)
+
+    inline = set(full["inline"]) if "inline" in full else None
+    return _Writer(scalar, key, full, inline, ("[[", "]]")).write(value, " " * base)
+
+
+SHAPED_FILTERS: dict[str, Callable[..., Any]] = {
+    "json_shaped": json_shaped,
+    "php_shaped": php_shaped,
+}
