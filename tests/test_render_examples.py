@@ -24,7 +24,8 @@ from generator.diagnostics import DocgenError
 from generator.parse import parse_page, select_pages
 from generator.profiles import load_profiles
 from generator.render import examples
-from generator.render.examples import RenderedTab, expected_tabs, locale_strings, render_tab
+from generator.render.examples import expected_tabs, locale_strings, render_tab
+from generator.render.tab import ExpectedTab
 from generator.spec.event import EventSpec, Handler, Payload, Subscription
 from generator.spec.parts import Field, Source
 
@@ -539,7 +540,7 @@ def run(
     return subprocess.run([*args, str(path)], capture_output=True, text=True, check=False)
 
 
-def rendered_sources() -> Iterator[tuple[str, EventSpec, RenderedTab]]:
+def rendered_sources() -> Iterator[tuple[str, EventSpec, ExpectedTab]]:
     for name, spec in (("plain", make_spec()), ("awkward", AWKWARD)):
         for tab in expected_tabs(spec, "current", load_profiles()):
             yield name, spec, tab

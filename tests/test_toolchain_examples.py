@@ -24,8 +24,9 @@ from generator.diagnostics import DocgenError
 from generator.parse import parse_docs
 from generator.profiles import load_profiles
 from generator.render.canonical import WEBHOOK_TARGETS, app_only
-from generator.render.examples import RenderedTab, expected_tabs, lang_of
+from generator.render.examples import expected_tabs, lang_of
 from generator.render.method_tabs import render_method_tab
+from generator.render.tab import ExpectedTab
 from generator.spec.method import MethodSpec
 from generator.spec.parts import Tab
 from tests.corpus import CORPUS_RU, EXAMPLES_DOCS, REPO, need
@@ -63,7 +64,7 @@ class Rendered:
     root: str  # "examples/docs" or "corpus/ru"
     spec: Any  # an EventSpec or a MethodSpec
     profile: str
-    tab: RenderedTab
+    tab: ExpectedTab
     page_tab: Tab | None  # the tab the page itself carries under this label and target
 
     @property
@@ -112,13 +113,15 @@ def page_tab(spec: Any, label: str, target: str) -> Tab | None:
     return None
 
 
-def tabs_of(spec: Any, profile: str, profiles: Any) -> list[RenderedTab]:
+def tabs_of(spec: Any, profile: str, profiles: Any) -> list[ExpectedTab]:
     """The profile's tabs; a method spec's through the method templates, from its first block's
     canonical call, without the webhook tab of an app-only method (as `render` writes them)."""
     if not isinstance(spec, MethodSpec):
         return expected_tabs(spec, profile, profiles)
     return [
-        RenderedTab(t.label, t.target, lang_of(t.target), render_method_tab(spec, t.target))
+        ExpectedTab(
+            t.label, t.target, lang_of(t.target), "exact", render_method_tab(spec, t.target)
+        )
         for t in profiles.get(profile).tabs_for("method", spec.source.path)
         if not (app_only(spec) and t.target in WEBHOOK_TARGETS)
     ]
@@ -234,7 +237,7 @@ def test_a_failure_report_names_page_tab_and_lines(collected: Collected) -> None
         item.root,
         item.spec,
         item.profile,
-        RenderedTab(item.tab.label, item.tab.target, item.tab.lang, "echo 'unclosed\n"),
+        ExpectedTab(item.tab.label, item.tab.target, item.tab.lang, "exact", "echo 'unclosed\n"),
         item.page_tab,
     )
     failures = LANGUAGES["bash"]([broken.snippet(0)])

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from fnmatch import fnmatchcase
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
+
+from generator.render.tab import ExpectedTab
 
 if TYPE_CHECKING:
     from generator.check.plan import Expected
@@ -66,19 +67,16 @@ def table_tabs(table: ProfileTable, key: str, path: str) -> TableTabs:
     return ()
 
 
-class LazyTab:
+def lazy_tab(spec: PageSpec, tab: tuple[str, str, str, str], options: Options) -> ExpectedTab:
     """A profile tab whose code is rendered only when something reads it (most pages that lack
     examples need only the labels)."""
 
-    def __init__(self, spec: PageSpec, tab: tuple[str, str, str, str], options: Options) -> None:
-        self.spec, self.templates = spec, options.templates
-        self.label, self.target, self.lang, self.drift = tab
-
-    @cached_property
-    def code(self) -> str:
+    def render() -> str:
         from generator.render.examples import render_tab
 
-        return render_tab(self.spec, self.target, user_dirs=self.templates, label=self.label)
+        return render_tab(spec, tab[1], user_dirs=options.templates, label=tab[0])
+
+    return ExpectedTab(*tab, render)
 
 
 def expected_tabs_for(
@@ -90,7 +88,7 @@ def expected_tabs_for(
         from generator.check.method_expected import method_expected_tabs
 
         return method_expected_tabs(spec, tabs, options.templates)  # type: ignore[arg-type]
-    return [LazyTab(spec, tab, options) for tab in tabs]
+    return [lazy_tab(spec, tab, options) for tab in tabs]
 
 
 def label_targets(options: Options, table: ProfileTable | None) -> Callable[[str], str | None]:

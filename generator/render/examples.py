@@ -7,7 +7,6 @@ can be compared tab by tab. Templates compile once per template folder set and a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,20 +19,11 @@ from generator.profiles import Profiles
 from generator.render.context import RenderRefused, build_context
 from generator.render.env import load_template, make_environment, render_template
 from generator.render.literals import FILTERS
+from generator.render.tab import ExpectedTab
 from generator.spec.model import PageSpec
 from generator.targets import language_of, template_targets
 
 I18N_DIR = "i18n"
-
-
-@dataclass(frozen=True, slots=True)
-class RenderedTab:
-    """One tab as the page should carry it: `code` is the fence body, ending with a newline."""
-
-    label: str
-    target: str
-    lang: str
-    code: str
 
 
 def render_tab(
@@ -54,19 +44,18 @@ def expected_tabs(
     *,
     user_dirs: Sequence[Path] = (),
     key: str | None = None,
-) -> list[RenderedTab]:
+) -> list[ExpectedTab]:
     """Every tab the profile gives the page's `key` (its kind's profile key; default the spec's
-    kind), in the profile's order."""
+    kind), in the profile's order, rendered."""
+    from generator.check.compare import default_mode
+
     dirs = _resolve(user_dirs)
-    return [
-        RenderedTab(
-            tab.label,
-            tab.target,
-            lang_of(tab.target, dirs),
-            render_tab(spec, tab.target, user_dirs=dirs, label=tab.label),
-        )
-        for tab in profiles.get(profile_name).tabs_for(key or spec.kind, spec.source.path)
-    ]
+    tabs = []
+    for tab in profiles.get(profile_name).tabs_for(key or spec.kind, spec.source.path):
+        lang = lang_of(tab.target, dirs)
+        code = render_tab(spec, tab.target, user_dirs=dirs, label=tab.label)
+        tabs.append(ExpectedTab(tab.label, tab.target, lang, tab.drift or default_mode(lang), code))
+    return tabs
 
 
 def template_name(target: str, user_dirs: Sequence[Path] = ()) -> str:
