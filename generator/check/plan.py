@@ -163,7 +163,7 @@ def _plan_tab(
     elif by_label[tab.label].drift == "call":
         from generator.check.method_drift import plan_call_tab
 
-        expected = by_label[tab.label]
+        expected = _in_layout_of(by_label[tab.label], tab)  # sync keeps the tab's style
         rewrite = mode.edits and not mode.reshape  # the edit needs black's layout of the tab
         found, edit = plan_call_tab(path, page.lines, tab, expected, rewrite=rewrite)
         plan.findings.extend([found] if found else [])
