@@ -109,7 +109,6 @@ def _preload_workers() -> None:
     """Import what every worker needs before forking, so each does not pay for it again."""
     import generator.check.evaluate
     import generator.kinds.event
-    import generator.kinds.method
     import generator.render.examples  # noqa: F401
 
 
@@ -147,8 +146,10 @@ def _evaluate(root: Path, rel: str, raw: bytes, options: Options, run: RunState)
     from generator.pages.classify import PageType, classify_file
 
     page_type = classify_file(rel, raw.decode("utf-8", errors="replace"))
+    if page_type is not PageType.EVENT and TABS_MARKER not in raw:
+        return Outcome(rel, "none")  # decided before a kind is looked up: no import for nothing
     kind = checking_kind(page_type)
-    if kind is None or (page_type is not PageType.EVENT and TABS_MARKER not in raw):
+    if kind is None:
         return Outcome(rel, "none")
     try:
         return _evaluate_kind(kind, root, rel, raw, options, run)

@@ -28,9 +28,7 @@ class DiagnosticLog:
         self.items.append(SpecDiagnostic(line, col, code, message, "error"))
 
 
-def report_tab_problems(
-    examples: list[ExampleBlock], log: DiagnosticLog, targets: Targets
-) -> None:
+def report_tab_problems(examples: list[ExampleBlock], log: DiagnosticLog, targets: Targets) -> None:
     for block in examples:
         content = [t.label for t in block.tabs if not targets.for_label(t.label)]
         if content:
@@ -63,9 +61,7 @@ def check_structure(page: Page, log: DiagnosticLog) -> None:
                 line_of(node), "W-STRAY-DIRECTIVE", f"`{{% {node.type[4:]} %}}` without its opener"
             )
     if too_deep is not None:
-        log.warn(
-            line_of(too_deep), "W-TOO-DEEP", "blocks nested this deep and deeper are not read"
-        )
+        log.warn(line_of(too_deep), "W-TOO-DEEP", "blocks nested this deep and deeper are not read")
 
 
 def _fence_closed(page: Page, node: Node) -> bool:
@@ -76,7 +72,7 @@ def _fence_closed(page: Page, node: Node) -> bool:
 
 
 def detect_locale(page: Page) -> Locale:
-    head = page.source.normalized[:4000]
+    head = page.text[:4000]
     if re.search(r"Кто может|Что получает|Продолжите|Параметр", head):
         return "ru"
     return "en" if not re.search(r"[а-яё]{4,}", head, re.I) else "ru"

@@ -2,16 +2,76 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from markdown_it.tree import SyntaxTreeNode
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode, _NesterTokens
 
 from generator.source import SourceText
 from generator.yfm import tokenize
 
-Node = SyntaxTreeNode
+
+class Node(SyntaxTreeNode):
+    """A `SyntaxTreeNode` built in one pass, whose `type`, `map` and `children` are plain
+    attributes: the extractors read them hundreds of thousands of times a run, and the base class
+    derives each from its tokens on every read."""
+
+    type: str = "root"
+    map: tuple[int, int] | None = None
+    children: list[Node] = ()  # type: ignore[assignment]  # every node gets its own list
+    parent: Node | None = None
+
+    def __init__(self, tokens: Sequence[Token] = (), *, create_root: bool = True) -> None:
+        if not create_root:
+            raise ValueError("a page tree is built from the root (build_tree)")
+        built = build_tree(list(tokens))
+        self.token, self.nester_tokens, self._parent, self.parent = None, None, None, None
+        self.type, self.map, self.children = "root", None, built.children
+        for child in self.children:
+            child._parent = child.parent = self
+
+
+def build_tree(tokens: list[Token]) -> Node:
+    """The tree `SyntaxTreeNode(tokens)` builds (tests/test_page_model.py compares them)."""
+    root = _node(None, "root")
+    stack = [root]
+    for token in tokens:
+        parent = stack[-1]
+        if token.nesting == 1:
+            node = _node(token, token.type.removesuffix("_open"), parent)
+            stack.append(node)
+        elif token.nesting == -1:
+            if len(stack) == 1:
+                raise ValueError("Invalid token nesting")
+            node = stack.pop()
+            assert node.token is not None  # the opening token, until its closer is known
+            node.nester_tokens = _NesterTokens(node.token, token)
+            node.token = None
+            continue
+        else:
+            node = _node(token, token.type, parent)
+            if token.children:
+                node.children = build_tree(token.children).children
+                for child in node.children:
+                    child._parent = child.parent = node
+        parent.children.append(node)
+    if len(stack) > 1:
+        raise ValueError(f"unclosed tokens starting {stack[1].token}")
+    return root
+
+
+def _node(token: Token | None, kind: str, parent: Node | None = None) -> Node:
+    node = Node.__new__(Node)
+    node.token = token
+    node.nester_tokens = None
+    node._parent = parent
+    node.parent = parent
+    node.children = []
+    node.type = kind
+    node.map = tuple(token.map) if token is not None and token.map else None  # type: ignore[assignment]
+    return node
 
 
 @dataclass
@@ -23,11 +83,13 @@ class Page:
     view: str | None = None  # what to tokenise instead (same lines, some blanked out)
     root: Node = field(init=False)
     lines: list[str] = field(init=False)
+    text: str = field(init=False)  # the source as markdown-it reads it (`SourceText.normalized`)
 
     def __post_init__(self) -> None:
         text = self.source.normalized
         self.lines = text.split("\n")
-        self.root = SyntaxTreeNode(tokenize(self.view if self.view is not None else text))
+        self.text = text
+        self.root = build_tree(tokenize(self.view if self.view is not None else text))
 
     @property
     def line_count(self) -> int:

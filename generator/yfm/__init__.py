@@ -14,6 +14,7 @@ from markdown_it.token import Token
 
 from generator.yfm.attrs import attrs_plugin
 from generator.yfm.directives import directives_plugin
+from generator.yfm.lines import lines_plugin
 from generator.yfm.tables import tables_plugin
 
 
@@ -21,7 +22,7 @@ from generator.yfm.tables import tables_plugin
 def markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark")
     md.disable(["inline", "text_join"])
-    md.use(directives_plugin).use(tables_plugin).use(attrs_plugin)
+    md.use(lines_plugin).use(directives_plugin).use(tables_plugin).use(attrs_plugin)
     return md
 
 
