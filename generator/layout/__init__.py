@@ -26,6 +26,8 @@ READERS: dict[str, str] = {
     "curl_webhook": "curl:read_curl",
     "curl_oauth": "curl:read_curl",
     "php_crest": "php:read_crest",
+    "js_ts": "js:read_ts_layout",
+    "js_umd": "js:read_umd_layout",
 }
 
 

@@ -1,5 +1,5 @@
 """Literals written in a tab's own shape (`generator/layout/shape.py`): the method templates'
-`json_shaped` and `php_shaped` filters.
+`json_shaped`, `php_shaped` and `js_shaped` filters.
 
 Containers are numbered in pre-order, as the layout reader numbers them: a container listed in
 `inline` (or any container under one written on one line) stays on one line; the others put each
@@ -14,9 +14,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.render.literals import php_string
+from generator.render.literals import IDENTIFIER, js_string, php_string
 
 JSON_DEFAULTS: dict[str, Any] = {"comma": ",", "colon": ":", "pad": False, "pad_list": False}
+JS_DEFAULTS: dict[str, Any] = {  # what `js_object` writes (the JS (TS) and JS (UMD) params)
+    "indent": 2,
+    "comma": ", ",
+    "colon": ": ",
+    "pad": False,
+    "pad_list": False,
+    "trailing_comma": True,
+}
 PHP_DEFAULTS: dict[str, Any] = {
     "indent": 4,
     "comma": ", ",
@@ -103,7 +111,30 @@ def php_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int 
     return _Writer(scalar, key, full, inline, ("[[", "]]")).write(value, " " * base)
 
 
+def js_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int = 0) -> str:
+    """A JS object literal in the shape `shape`; the default is `js_object`'s (2 spaces, lists of
+    scalars on one line, trailing commas, single quotes), continuation lines `base` deep."""
+    full = _shape_of(shape, JS_DEFAULTS)
+
+    def scalar(item: object) -> str:
+        if item is None:
+            return "null"
+        if isinstance(item, bool):
+            return "true" if item else "false"
+        if isinstance(item, int | float):
+            return json.dumps(item)
+        return js_string(item)
+
+    def key(name: object) -> str:
+        text = str(name)
+        return text if IDENTIFIER.match(text) else js_string(text)
+
+    inline = set(full["inline"]) if "inline" in full else None
+    return _Writer(scalar, key, full, inline).write(value, " " * base)
+
+
 SHAPED_FILTERS: dict[str, Callable[..., Any]] = {
     "json_shaped": json_shaped,
     "php_shaped": php_shaped,
+    "js_shaped": js_shaped,
 }
