@@ -26,6 +26,7 @@ from generator.vocabulary import EVENT_KINDS
 from generator.workers import map_pages
 
 PARALLEL_THRESHOLD = 48
+PIECES = 8  # chunks a worker: it holds one chunk's specs at a time, not half the corpus's
 
 
 @dataclass
@@ -131,7 +132,7 @@ def parse_docs(
     selected = select_pages(root, paths)
     result = ParseResult(root)
     work = partial(_parse_chunk, root, targets or load_targets())
-    result.pages = map_pages(work, selected, jobs, PARALLEL_THRESHOLD)
+    result.pages = map_pages(work, selected, jobs, PARALLEL_THRESHOLD, pieces=PIECES)
     return result
 
 

@@ -30,12 +30,15 @@ def map_pages(
     jobs: int | None,
     threshold: int,
     preload: Callable[[], None] | None = None,
+    pieces: int = 1,
 ) -> list[Result]:
     """`work(rels)` in up to `jobs` processes (default: up to 4 cores); `work` returns one result a
     page, so the chunks' results are woven back into `rels`' order. Small runs stay in-process,
-    where starting workers would cost more than it saves. `preload` runs before forking."""
+    where starting workers would cost more than it saves. `preload` runs before forking. Each
+    worker gets `pieces` chunks (at least PIECES while a progress bar is shown): a worker holds
+    one chunk's results at a time."""
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
-    pieces = PIECES if progress.active() else 1
+    pieces = max(pieces, PIECES if progress.active() else 1)
     progress.add_total(len(rels))
     if workers <= 1 or len(rels) < threshold:
         return _in_process(work, rels, pieces)
