@@ -9,6 +9,7 @@ Read from the bash tree (tree-sitter), never from the method or the params:
 - `data_flag`: `--data`, `--data-raw`, ... instead of `-d`; `body: false`: no body at all (the
   template leaves it out only when the call's params are empty);
 - `json`: the body's shape (`generator/layout/shape.py`) when it is not one-line compact JSON;
+  `json.auth_first`: the OAuth token is the body's first key (default: its last);
 - `url_quote`, `url_base`, `url_hook`, `url_suffix`: the URL's quotes, what precedes `/rest/`, the
   webhook's user and code segments, and a `.json` after the method.
 """
@@ -111,7 +112,12 @@ def _json_shape(piece: Piece, word: Node, opening: int) -> dict[str, Json]:
     if value.type not in JSON_SYNTAX.containers:
         return {}
     shape = read_shape(literal, value, JSON_SYNTAX, opening)
-    return {k: v for k, v in shape.items() if COMPACT.get(k, object()) != v}
+    found = {k: v for k, v in shape.items() if COMPACT.get(k, object()) != v}
+    first = JSON_SYNTAX.items(value)[0] if JSON_SYNTAX.items(value) else None
+    key = first.child_by_field_name("key") if first is not None else None
+    if key is not None and literal.src(key) == '"auth"' and len(JSON_SYNTAX.items(value)) > 1:
+        found["auth_first"] = True
+    return found
 
 
 def _line_indent(piece: Piece, node: Node) -> int:

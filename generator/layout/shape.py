@@ -8,7 +8,8 @@ The shape says how the literal breaks lines, never what it holds:
 - `inline`: the containers written on one line inside a multi-line parent (by number);
 - `comma`, `colon`: what separates items and a key from its value on one line (`", "`, `": "`);
 - `pad`, `pad_list`: a space inside the brackets of a one-line mapping / list (`{ "a": 1 }`);
-- `trailing_comma`: a comma after the last item of a multi-line container.
+- `trailing_comma`: a comma after the last item of every multi-line container (a list: of those
+  numbered, when the literal mixes both).
 """
 
 from __future__ import annotations
@@ -78,9 +79,7 @@ def read_shape(
             if parent is not None and _multiline(parent) and not _multiline(node)
             if syntax.items(node)
         ]
-        shape["trailing_comma"] = any(
-            _trailing_comma(piece, node, syntax) for node, _ in nodes if _multiline(node)
-        )
+        shape["trailing_comma"] = _trailing_commas(piece, nodes, syntax)
     one_line = [node for node, _ in nodes if not _multiline(node) and syntax.items(node)]
     shape.update(_spacing(piece, one_line, syntax))
     colon = next((c for c in (_colon(piece, n, syntax) for n, _ in nodes) if c is not None), None)
@@ -102,6 +101,20 @@ def _indent(root: Node, syntax: Syntax, base: int) -> int:
     """The first item's indentation over the indentation of the line the literal opens on."""
     items = syntax.items(root)
     return max(0, items[0].start_point[1] - base) if items else 0
+
+
+def _trailing_commas(
+    piece: Piece, nodes: list[tuple[Node, Node | None]], syntax: Syntax
+) -> bool | list[int]:
+    """True or False when every multi-line container agrees, else the numbers of those with one."""
+    found = {
+        number: _trailing_comma(piece, node, syntax)
+        for number, (node, _) in enumerate(nodes)
+        if _multiline(node) and syntax.items(node)
+    }
+    if len(set(found.values())) <= 1:
+        return any(found.values())
+    return [number for number, has in found.items() if has]
 
 
 def _trailing_comma(piece: Piece, node: Node, syntax: Syntax) -> bool:

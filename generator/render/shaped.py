@@ -32,6 +32,8 @@ PHP_DEFAULTS: dict[str, Any] = {
     "pad": False,
     "pad_list": False,
     "trailing_comma": False,
+    "key_quote": "'",
+    "value_quote": "'",
 }
 
 
@@ -54,7 +56,8 @@ class _Writer:
             return self._one_line(items, keyed)
         inner = pad + " " * int(self.shape["indent"])
         lines = [inner + self._item(k, v, keyed, inner, False) for k, v in items]
-        comma = "," if self.shape.get("trailing_comma") else ""
+        trailing = self.shape.get("trailing_comma")
+        comma = "," if (number in trailing if isinstance(trailing, list) else trailing) else ""
         opener, closer = self.brackets[0][keyed], self.brackets[1][keyed]
         return opener + "\n" + ",\n".join(lines) + comma + "\n" + pad + closer
 
@@ -101,11 +104,11 @@ def php_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int 
             return "true" if item else "false"
         if isinstance(item, int | float):
             return json.dumps(item)
-        return php_string(item)
+        return _php_quoted(item, full["value_quote"])
 
     def key(name: object) -> str:
         is_index = isinstance(name, int) and not isinstance(name, bool)
-        return str(name) if is_index else php_string(name)
+        return str(name) if is_index else _php_quoted(name, full["key_quote"])
 
     inline = set(full["inline"]) if "inline" in full else None
     return _Writer(scalar, key, full, inline, ("[[", "]]")).write(value, " " * base)
@@ -131,6 +134,15 @@ def js_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int =
 
     inline = set(full["inline"]) if "inline" in full else None
     return _Writer(scalar, key, full, inline).write(value, " " * base)
+
+
+def _php_quoted(value: object, quote: str) -> str:
+    """`php_string`, or a double-quoted string (`\\`, `"` and `$` escaped) when the tab writes
+    its strings in double quotes."""
+    text = str(value)
+    if quote != '"' or php_string(text).startswith('"'):
+        return php_string(text)
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
 
 
 SHAPED_FILTERS: dict[str, Callable[..., Any]] = {
