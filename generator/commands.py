@@ -4,6 +4,7 @@ prints, and returns an exit status. No argument parsing here (generator/cli.py).
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -131,6 +132,7 @@ def run_render_command(args: argparse.Namespace, options: Options) -> Exit:
     except SpecError as exc:
         print(exc.diagnostic.format_text(), file=sys.stderr)
         return Exit.ERROR
+    gc.freeze()  # the specs live until the end: the collector need not walk them again
     return _render(specs, args, options)
 
 

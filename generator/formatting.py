@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Mapping
 from functools import cache
@@ -21,8 +22,12 @@ from generator.fileio import write_atomic
 DEFAULT_LINE_LENGTH = 88
 TARGET_VERSION = "py310"  # generated packages support Python 3.10+
 _MEMORY_LIMIT = 4096
+# bumped when a cached entry may not be black's output: 2 = event stubs through the ruff fast
+# path, with black wherever ruff's style leaves black's (a build may have cached ruff's bytes)
+_CACHE_FORMAT = 2
 _memory: OrderedDict[str, str] = OrderedDict()
 _POSITION = re.compile(r"(\d+):(\d+)")
+_DOCSTRING_START = re.compile(r"\s*[rRuU]?(\"\"\"|''')")
 
 
 def format_python(
@@ -50,8 +55,9 @@ def format_python_modules(
 ) -> dict[str, str]:
     """Whole modules (path → source) formatted in one batch: cached ones come from the cache;
     the rest go through one `ruff format` run when `fast` and ruff is installed (callers pass
-    `fast` only for code whose ruff output a test shows equal to black's), else through black
-    one module at a time. Results are cached under black's key either way."""
+    `fast` only for code whose ruff output a test shows equal to black's), else, and where ruff's
+    style is known to differ (`_black_may_differ`), through black one module at a time. Results
+    are cached under black's key either way."""
     keys = {path: _cache_key(source, DEFAULT_LINE_LENGTH) for path, source in sources.items()}
     done: dict[str, str] = {}
     for path, key in keys.items():
@@ -59,14 +65,46 @@ def format_python_modules(
         if found is not None:
             done[path] = found
     missing = {path: sources[path] for path in sources if path not in done}
-    formatted = (_run_ruff(missing) if fast and missing else None) or {
-        path: _run_black(source, path, DEFAULT_LINE_LENGTH) for path, source in missing.items()
-    }
+    ruffed = (_run_ruff(missing) if fast and missing else None) or {}
+    formatted = {path: text for path, text in ruffed.items() if not _black_may_differ(text)}
+    for path, source in missing.items():
+        if path not in formatted:
+            formatted[path] = _run_black(source, path, DEFAULT_LINE_LENGTH)
     for path, text in formatted.items():
         _memory_put(keys[path], text)
         if cache_dir is not None:
             _disk_put(cache_dir, keys[path], text)
     return {path: done.get(path) or formatted[path] for path in sources}
+
+
+def _black_may_differ(ruffed: str) -> bool:
+    """Where ruff's style is known to leave black's: the last line of a multi-line docstring (of
+    a module, class or function) whose closing quotes pass the line length keeps them under ruff;
+    black moves them to a line of their own. Such modules go through black."""
+    lines = ruffed.splitlines()
+    return any(
+        line.endswith(('"""', "'''"))
+        and _width(line) > DEFAULT_LINE_LENGTH
+        and not _DOCSTRING_START.match(line)
+        and _opens_a_body(lines, index)
+        for index, line in enumerate(lines)
+    )
+
+
+def _opens_a_body(lines: list[str], closing: int) -> bool:
+    """Whether the string that ends at line `closing` is the first statement of the module or of
+    a `class`/`def` body (black's docstrings), not a string after an assignment."""
+    start = closing - 1
+    while start >= 0 and not _DOCSTRING_START.match(lines[start]):
+        start -= 1
+    before = [line.strip() for line in lines[: max(start, 0)]]
+    code = [line for line in before if line and not line.startswith("#")]
+    return not code or code[-1].endswith(":")
+
+
+def _width(line: str) -> int:
+    """Columns, wide East Asian characters as two (as black counts them; never less than len)."""
+    return len(line) + sum(1 for char in line if unicodedata.east_asian_width(char) in "WF")
 
 
 def _run_ruff(sources: Mapping[str, str]) -> dict[str, str] | None:
@@ -110,7 +148,8 @@ def _black_version() -> str:
 
 
 def _cache_key(source: str, line_length: int) -> str:
-    salt = f"black={_black_version()};line_length={line_length};target={TARGET_VERSION}\0"
+    salt = f"black={_black_version()};line_length={line_length};target={TARGET_VERSION}"
+    salt += f";cache={_CACHE_FORMAT}\0"
     return hashlib.sha256((salt + source).encode("utf-8")).hexdigest()
 
 

@@ -115,3 +115,24 @@ def test_black_is_imported_lazily(tmp_path: Path) -> None:
         [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
+
+
+LONG = "Слова " * 16  # 96 columns: the closing quotes cannot fit on the docstring's last line
+DOCSTRING_MODULE = f'class A:\n    """Title.\n\n    {LONG}"""\n\n    x: int\n'
+ATTRIBUTE_MODULE = f'class A:\n    x: int\n    """Title.\n\n    {LONG}"""\n'
+
+
+def test_ruff_stands_in_for_black_except_where_their_styles_differ() -> None:
+    """black moves a multi-line docstring's closing quotes to a line of their own when they would
+    pass the line length, ruff does not: such a module goes through black (the fast path must
+    give black's bytes); an attribute docstring, which neither moves, stays with ruff."""
+    ruffed = formatting._run_ruff({"d.py": DOCSTRING_MODULE, "a.py": ATTRIBUTE_MODULE})
+    assert ruffed is not None, "ruff is not installed"
+    assert ruffed["d.py"] != formatting._run_black(DOCSTRING_MODULE, "d.py", 88)
+    assert formatting._black_may_differ(ruffed["d.py"])
+    assert not formatting._black_may_differ(ruffed["a.py"])
+    assert not formatting._black_may_differ(f'"""{LONG}"""\n')  # one line: neither moves it
+    sources = {"d.py": DOCSTRING_MODULE, "a.py": ATTRIBUTE_MODULE}
+    fast = formatting.format_python_modules(sources, fast=True)
+    assert fast == {path: formatting._run_black(text, path, 88) for path, text in sources.items()}
+    assert fast["d.py"].endswith(f'    {LONG.rstrip()}\n    """\n\n    x: int\n')

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import types
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
@@ -16,13 +17,13 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 import yaml
 
 from generator.diagnostics import error
+from generator.spec import fastyaml
 from generator.spec.model import SPEC_CLASSES, PageSpec, spec_class
 
 SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "spec.schema.json"
 SCHEMA_ID = "https://b24-docgen.dev/schema/spec.schema.json"
 
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class SpecError(ValueError):
@@ -68,7 +69,7 @@ def dump_yaml(spec: PageSpec) -> str:
 
 def load_yaml(text: str, origin: str = "<spec>") -> PageSpec:
     try:
-        data = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
+        data = fastyaml.load(text)  # PyYAML's safe load, faster
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).strip().split("\n")[0]
@@ -175,21 +176,47 @@ def _dataclass_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
 
 # ---- plain data → dataclasses (after validation) --------------------------------------------
 
+Convert = Callable[[Any], Any]
+
 
 def from_data(tp: Any, data: Any) -> Any:
+    """`data` (valid for `tp`) as `tp`: dataclasses built, lists and dicts copied, scalars kept."""
+    return _converter(tp)(data)
+
+
+def _same(data: Any) -> Any:
+    return data
+
+
+@cache
+def _converter(tp: Any) -> Convert:
+    """One function a type, built once: the spec's type hints are not read again for every value."""
     origin = get_origin(tp)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        values = {f.name: from_data(hints[f.name], data[f.name]) for f in dataclasses.fields(tp)}
-        return tp(**values)
+        return _dataclass_converter(tp)
     if origin in (Union, types.UnionType):
-        non_null = [a for a in get_args(tp) if a is not type(None)]
-        return None if data is None else from_data(non_null[0], data)
+        inner = _converter(next(a for a in get_args(tp) if a is not type(None)))
+        return lambda data: None if data is None else inner(data)
     if origin is list:
-        return [from_data(get_args(tp)[0], item) for item in data]
+        item = _converter(get_args(tp)[0])
+        return list if item is _same else lambda data: [item(x) for x in data]
     if origin is dict:
-        return {k: from_data(get_args(tp)[1], v) for k, v in data.items()}
-    return data
+        value = _converter(get_args(tp)[1])
+        return dict if value is _same else lambda data: {k: value(v) for k, v in data.items()}
+    return _same
+
+
+def _dataclass_converter(tp: Any) -> Convert:
+    # the fields' converters are looked up on first use: a dataclass may contain itself (Param)
+    fields: list[tuple[str, Convert]] = []
+
+    def convert(data: Any) -> Any:
+        if not fields:
+            hints = _hints(tp)
+            fields.extend((f.name, _converter(hints[f.name])) for f in dataclasses.fields(tp))
+        return tp(**{name: conv(data[name]) for name, conv in fields})
+
+    return convert
 
 
 __all__ = ["SpecError", "build_schema", "dump_yaml", "from_data", "load_yaml", "schema_text"]

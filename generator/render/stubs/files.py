@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import progress
-from generator.formatting import format_python
+from generator.formatting import format_python_modules
 from generator.render.env import load_template, make_environment, render_template
 from generator.render.stubs.models import build_models
 from generator.render.stubs.spelling import FILTERS
@@ -25,17 +25,31 @@ PHP_ROOT = "php/B24Events"
 def render_stubs(
     specs: Sequence[PageSpec], *, user_dirs: Sequence[Path] = (), cache_dir: Path | None = None
 ) -> dict[str, bytes]:
-    """Every stub file for `specs` (sorted by path); `cache_dir` keeps black's output between runs."""
+    """Every stub file for `specs` (sorted by path); `cache_dir` keeps black's output between runs.
+    The Python modules are formatted in one batch: `ruff format` stands in for black while the
+    built-in Python templates are used (tests/test_render_corpus.py shows its output equal to
+    black's on every RU event's stubs)."""
+    files = render_stub_sources(specs, user_dirs=user_dirs)
+    python = {path: text for path, text in files.items() if path.endswith(".py")}
+    fast = not any((Path(folder) / "stubs" / "python").exists() for folder in user_dirs)
+    files.update(format_python_modules(python, cache_dir=cache_dir, fast=fast))
+    return {path: files[path].encode("utf-8") for path in sorted(files)}
+
+
+def render_stub_sources(
+    specs: Sequence[PageSpec], *, user_dirs: Sequence[Path] = ()
+) -> dict[str, str]:
+    """Every stub file as the templates write it (Python not yet formatted)."""
     events = build_models([s for s in specs if isinstance(s, EventSpec)])
     env = make_environment(user_dirs, FILTERS)
-    render = _Renderer(env, cache_dir)
+    render = _Renderer(env)
     for template, path in _SHARED_FILES:
         render(template, path, events=events)
     for event in progress.counted(events):
         module = f"{PY_ROOT}/payloads/{event.module}.py"
         render("stubs/python/payloads/event.py.j2", module, event=event)
         render("stubs/php/event.php.j2", f"{PHP_ROOT}/{event.base}.php", event=event)
-    return dict(sorted(render.files.items()))
+    return render.files
 
 
 _SHARED_FILES = (
@@ -54,17 +68,13 @@ _SHARED_FILES = (
 
 
 class _Renderer:
-    def __init__(self, env: Any, cache_dir: Path | None) -> None:
+    def __init__(self, env: Any) -> None:
         self.env = env
-        self.cache_dir = cache_dir
-        self.files: dict[str, bytes] = {}
+        self.files: dict[str, str] = {}
 
     def __call__(self, template: str, path: str, **context: Any) -> None:
         context.setdefault("events", [])
-        text = _render_template(self.env, template, path, context).rstrip("\n") + "\n"
-        if path.endswith(".py"):
-            text = format_python(text, path, cache_dir=self.cache_dir)
-        self.files[path] = text.encode("utf-8")
+        self.files[path] = _render_template(self.env, template, path, context).rstrip("\n") + "\n"
 
 
 def _render_template(env: Any, name: str, path: str, context: dict[str, Any]) -> str:
