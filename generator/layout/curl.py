@@ -9,7 +9,9 @@ Read from the bash tree (tree-sitter), never from the method or the params:
 - `data_flag`: `--data`, `--data-raw`, ... instead of `-d`; `body: false`: no body at all (the
   template leaves it out only when the call's params are empty);
 - `json`: the body's shape (`generator/layout/shape.py`) when it is not one-line compact JSON;
-  `json.auth_first`: the OAuth token is the body's first key (default: its last);
+  `json.auth_first`: the OAuth token is the body's first key (default: its last); `token`: the
+  token's placeholder in the body, when not the template's (the token's place is the auth mode,
+  a fact: a tab without it in the body drifts);
 - `url_quote`, `url_base`, `url_hook`, `url_suffix`: the URL's quotes, what precedes `/rest/`, the
   webhook's user and code segments, and a `.json` after the method.
 """
@@ -28,6 +30,7 @@ DATA_FLAGS = ("-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--
 DEFAULT_HEADERS = ['"Content-Type: application/json"', '"Accept: application/json"']
 DEFAULT_BASE = "https://**put_your_bitrix24_address**"
 DEFAULT_HOOK = "**put_your_user_id_here**/**put_your_webhook_here**"
+DEFAULT_TOKEN = "**put_access_token_here**"
 COMPACT = {"comma": ",", "colon": ":", "pad": False, "pad_list": False}
 JSON_SYNTAX = Syntax(
     containers=frozenset({"object", "array"}),
@@ -44,11 +47,14 @@ def read_curl(code: str) -> dict[str, Json]:
     if command is None:
         return {}
     args = command.children_by_field_name("argument")
+    if not any("/rest/" in piece.src(a) for a in args):
+        return {}  # a command that does not join (`/` for `\\`): broken, no style to keep
     layout: dict[str, Json] = {}
     layout.update(_lines(command, args))
     layout.update(_headers(piece, args))
     layout.update(_body(piece, args))
     layout.update(_url(piece, args))
+    layout.update(_token(piece, args))
     return layout
 
 
@@ -118,6 +124,22 @@ def _json_shape(piece: Piece, word: Node, opening: int) -> dict[str, Json]:
     if key is not None and literal.src(key) == '"auth"' and len(JSON_SYNTAX.items(value)) > 1:
         found["auth_first"] = True
     return found
+
+
+def _token(piece: Piece, args: list[Node]) -> dict[str, Json]:
+    """The OAuth token's placeholder in the body, when it is not the template's."""
+    import json
+
+    words = [piece.src(a) for a in args]
+    index = next((i for i, w in enumerate(words[:-1]) if w in DATA_FLAGS), None)
+    if index is None or args[index + 1].type != "raw_string":
+        return {}
+    try:
+        body = json.loads(words[index + 1][1:-1])
+    except ValueError:
+        return {}
+    token = body.get("auth") if isinstance(body, dict) else None
+    return {"token": token} if isinstance(token, str) and token != DEFAULT_TOKEN else {}
 
 
 def _line_indent(piece: Piece, node: Node) -> int:

@@ -4,16 +4,19 @@ Read from the PHP tree (tree-sitter):
 
 - `params`: the array's shape (`generator/layout/shape.py`) less the template's defaults (4 spaces,
   lists of scalars on one line, no trailing comma, single quotes); `indent: 0` is an array on one
-  line; `key_quote` / `value_quote`: `"` when the first string key / value is double-quoted;
+  line; its strings' quotes (`key_quote`, `value_quote`, `double`, `raw`: `_quotes`);
 - `call: one_line`: `$result = CRest::call('method', [...]);` opens on one line (default: the method
   and the array each on a line of their own);
 - `output`: the statements after the call, as written, when they are not the template's
   `print_r` between `<PRE>` tags (the result handling and error branch some pages write by hand;
-  never when they make another CRest call).
+  never when they make another CRest call);
+- `setup`: the code before the call's statement, as written, when it is not the template's
+  `require_once('crest.php');` and a blank line (same proviso).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from generator.layout.shape import Syntax, containers, read_shape
@@ -38,6 +41,7 @@ DEFAULTS: dict[str, Json] = {
     "value_quote": "'",
 }
 QUOTES = {"string": "'", "encapsed_string": '"'}
+DEFAULT_SETUP = "require_once('crest.php');\n\n"
 PRE_OUTPUT = ["", "echo '<PRE>';", "print_r($result);", "echo '</PRE>';"]
 
 
@@ -61,7 +65,16 @@ def read_crest(code: str) -> dict[str, Json]:
     output = _output(piece, call)
     if output is not None:
         layout["output"] = output
+    setup = piece.data[: _statement(call).start_byte].decode("utf-8", "replace")
+    if setup != DEFAULT_SETUP and not _calls_crest_outside(piece, call):
+        layout["setup"] = setup
     return layout
+
+
+def _calls_crest_outside(piece: Piece, call: Node) -> bool:
+    """Another CRest call besides the tab's own: code a layout may not carry."""
+    calls = piece.nodes("scoped_call_expression")
+    return any(_is_crest(piece, n) and n.start_byte != call.start_byte for n in calls)
 
 
 def _one_line_call(call: Node) -> bool:
@@ -79,8 +92,7 @@ def _output(piece: Piece, call: Node) -> str | None:
     tail = rest[newline + 1 :] if newline >= 0 else ""
     if tail.rstrip("\n") == "\n".join(PRE_OUTPUT) or not tail.strip():
         return None
-    calls = piece.nodes("scoped_call_expression")
-    if any(_is_crest(piece, n) and n.start_byte != call.start_byte for n in calls):
+    if _calls_crest_outside(piece, call):
         return None
     return tail.rstrip("\n")
 
@@ -104,27 +116,56 @@ def _params_array(call: Node) -> Node | None:
 def _params_shape(piece: Piece, array: Node) -> dict[str, Json]:
     shape = read_shape(piece, array, PHP_SYNTAX)
     shape.setdefault("indent", 0)
-    shape.update(_quotes(array))
+    shape.update(_quotes(piece, array))
     if shape.get("inline") == _default_inline(array):
         del shape["inline"]
     return {k: v for k, v in shape.items() if DEFAULTS.get(k, object()) != v}
 
 
-def _quotes(array: Node) -> dict[str, Json]:
-    """The quotes of the array's first string key and first string value."""
+def _quotes(piece: Piece, array: Node) -> dict[str, Json]:
+    """How the array quotes its strings: `value_quote` / `key_quote` when every value / key is
+    double-quoted, else `double`, the numbers (keys and values in source order) of those that are;
+    `raw: true` when a single-quoted string holds a character PHP would otherwise escape."""
+    strings = list(_strings(array))
+    double = [n for n, node in enumerate(strings) if node.type == "encapsed_string"]
     found: dict[str, Json] = {}
-    for node, _ in containers(array, PHP_SYNTAX):
-        for item in PHP_SYNTAX.items(node):
-            named = [c for c in item.named_children if c.type != "comment"]
-            roles = (
-                list(zip(("key_quote", "value_quote"), named[:2], strict=True))
-                if len(named) > 1
-                else []
-            )
-            for role, part in [*roles, ("value_quote", named[-1])] if named else []:
-                if part.type in QUOTES:
-                    found.setdefault(role, QUOTES[part.type])
-    return found
+    if any(node.type == "string" and _unprintable(piece.src(node)) for node in strings):
+        found["raw"] = True
+    if not double:
+        return found
+    keys = {n for n, node in enumerate(strings) if _is_key(node)}
+    if set(double) == set(range(len(strings))):
+        return {**found, "key_quote": '"', "value_quote": '"'}
+    if set(double) == set(range(len(strings))) - keys:
+        return {**found, "value_quote": '"'}
+    return {**found, "double": double}
+
+
+def _strings(array: Node) -> Iterator[Node]:
+    """The array's string literals, keys before their values, in source order."""
+    for item in PHP_SYNTAX.items(array):
+        named = [c for c in item.named_children if c.type != "comment"]
+        if len(named) > 1 and named[0].type in QUOTES:
+            yield named[0]
+        value = PHP_SYNTAX.value(item)
+        if value.type in PHP_SYNTAX.containers:
+            yield from _strings(value)
+        elif value.type in QUOTES:
+            yield value
+
+
+def _is_key(node: Node) -> bool:
+    parent = node.parent
+    if parent is None or parent.type not in PHP_SYNTAX.keyed_item:
+        return False
+    named = [c for c in parent.named_children if c.type != "comment"]
+    return len(named) > 1 and named[0].start_byte == node.start_byte
+
+
+def _unprintable(text: str) -> bool:
+    import unicodedata
+
+    return any(unicodedata.category(c) in ("Cc", "Cf") for c in text if c not in "\n\t\r")
 
 
 def _default_inline(array: Node) -> list[int]:

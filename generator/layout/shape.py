@@ -6,6 +6,7 @@ The shape says how the literal breaks lines, never what it holds:
 
 - `indent`: spaces per level when the literal spans several lines (absent or 0: one line);
 - `inline`: the containers written on one line inside a multi-line parent (by number);
+- `close`: the literal's closing bracket this many spaces deeper than the line it opens on;
 - `comma`, `colon`: what separates items and a key from its value on one line (`", "`, `": "`);
 - `pad`, `pad_list`: a space inside the brackets of a one-line mapping / list (`{ "a": 1 }`);
 - `trailing_comma`: a comma after the last item of every multi-line container (a list: of those
@@ -73,6 +74,9 @@ def read_shape(
     if _multiline(root):
         base = _line_indent(piece, root.start_point[0]) if opening is None else opening
         shape["indent"] = _indent(root, syntax, base)
+        close = root.end_point[1] - 1 - base
+        if close > 0 and _closer_leads_its_line(piece, root):
+            shape["close"] = close
         shape["inline"] = [
             number
             for number, (node, parent) in enumerate(nodes)
@@ -86,6 +90,11 @@ def read_shape(
     if colon is not None:
         shape["colon"] = colon
     return shape
+
+
+def _closer_leads_its_line(piece: Piece, node: Node) -> bool:
+    line = piece.data.split(b"\n")[node.end_point[0]]
+    return not line[: node.end_point[1] - 1].strip()
 
 
 def _multiline(node: Node) -> bool:
@@ -139,10 +148,14 @@ def _spacing(piece: Piece, one_line: list[Node], syntax: Syntax) -> dict[str, Js
 
 
 def _colon(piece: Piece, node: Node, syntax: Syntax) -> str | None:
+    """What separates the first key from its value on one line (a value on the next line says
+    nothing about the separator)."""
     for item in syntax.items(node):
         named = [c for c in item.named_children if c.type != "comment"]
         if item.type in syntax.keyed_item and len(named) > 1:
-            return _between(piece, named[0].end_byte, named[-1].start_byte)
+            between = _between(piece, named[0].end_byte, named[-1].start_byte)
+            if "\n" not in between:
+                return between
     return None
 
 

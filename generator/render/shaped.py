@@ -59,7 +59,8 @@ class _Writer:
         trailing = self.shape.get("trailing_comma")
         comma = "," if (number in trailing if isinstance(trailing, list) else trailing) else ""
         opener, closer = self.brackets[0][keyed], self.brackets[1][keyed]
-        return opener + "\n" + ",\n".join(lines) + comma + "\n" + pad + closer
+        close_pad = pad + " " * int(self.shape.get("close", 0)) if number == 0 else pad
+        return opener + "\n" + ",\n".join(lines) + comma + "\n" + close_pad + closer
 
     def _inline(self, number: int, value: object) -> bool:
         if self.inline is not None:
@@ -73,8 +74,8 @@ class _Writer:
         return self.brackets[0][keyed] + pad + body + pad + self.brackets[1][keyed]
 
     def _item(self, key: object, value: object, keyed: bool, pad: str, one_line: bool) -> str:
-        text = self.write(value, pad, one_line)
-        return self.key(key) + str(self.shape.get("colon", ": ")) + text if keyed else text
+        head = self.key(key) + str(self.shape.get("colon", ": ")) if keyed else ""  # key first
+        return head + self.write(value, pad, one_line)
 
 
 def _shape_of(shape: Mapping[str, Any] | None, defaults: Mapping[str, Any]) -> dict[str, Any]:
@@ -97,6 +98,15 @@ def php_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int 
     scalars on one line, no trailing comma), continuation lines `base` deep."""
     full = _shape_of(shape, PHP_DEFAULTS)
 
+    strings = iter(range(1 << 30))  # numbers the strings in source order, keys first
+    double = set(full.get("double", ()))
+
+    def quoted(text: object, quote: str) -> str:
+        number = next(strings)
+        if number in double:
+            quote = '"'
+        return _php_quoted(text, quote, bool(full.get("raw")))
+
     def scalar(item: object) -> str:
         if item is None:
             return "null"
@@ -104,11 +114,11 @@ def php_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int 
             return "true" if item else "false"
         if isinstance(item, int | float):
             return json.dumps(item)
-        return _php_quoted(item, full["value_quote"])
+        return quoted(item, full["value_quote"])
 
     def key(name: object) -> str:
         is_index = isinstance(name, int) and not isinstance(name, bool)
-        return str(name) if is_index else _php_quoted(name, full["key_quote"])
+        return str(name) if is_index else quoted(name, full["key_quote"])
 
     inline = set(full["inline"]) if "inline" in full else None
     return _Writer(scalar, key, full, inline, ("[[", "]]")).write(value, " " * base)
@@ -136,10 +146,13 @@ def js_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int =
     return _Writer(scalar, key, full, inline).write(value, " " * base)
 
 
-def _php_quoted(value: object, quote: str) -> str:
+def _php_quoted(value: object, quote: str, raw: bool = False) -> str:
     """`php_string`, or a double-quoted string (`\\`, `"` and `$` escaped) when the tab writes
-    its strings in double quotes."""
+    its strings in double quotes; `raw`: single quotes even around characters `php_string` would
+    escape (the tab writes them as they are)."""
     text = str(value)
+    if raw and quote == "'":
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
     if quote != '"' or php_string(text).startswith('"'):
         return php_string(text)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
