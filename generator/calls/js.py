@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from itertools import accumulate
 
+from generator.calls.js_interface import read_interface
 from generator.calls.js_result import js_result_access
 from generator.calls.literals import js_key, js_value
 from generator.calls.model import CallModel, Json, unreadable
@@ -61,7 +62,11 @@ def read_html(code: str) -> CallModel:
 
 def _read_pieces(pieces: list[Piece], language: str) -> CallModel:
     found = [(piece, call, api) for piece in pieces for call, api in _sdk_calls(piece)]
-    if not found:
+    if not found:  # no REST call: a widget function of the JS interface, if the tab calls one
+        interface = [read_interface(piece, language) for piece in pieces]
+        found_interface = [m for m in interface if m is not None]
+        if found_interface:
+            return found_interface[0]
         reason = "parse-error" if any(p.root.has_error for p in pieces) else "no-call"
         return unreadable(reason, "b24jssdk-v2" if language == "html" else "unknown", language)
     models = [_model(piece, call, api, language) for piece, call, api in found]

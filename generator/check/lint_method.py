@@ -17,6 +17,7 @@ from generator.check.lint_params import Issue, missing_required, param_issues
 from generator.check.lint_response import response_issues
 from generator.check.lint_tabs import disagreeing_tabs, sdk_issue
 from generator.check.report import Finding
+from generator.render.interface import is_interface_method
 from generator.spec.method import MethodSpec, TabCall
 from generator.spec.parts import ExampleBlock, Tab
 from generator.targets import Targets
@@ -60,6 +61,8 @@ def tab_issues(
     yield from auth_issues(spec, call)
     if not call.readable or not call.method or call.style == "batch":
         return
+    if call.style == "interface" and not is_interface_method(spec.method):
+        return  # a REST method page's widget code (a tutorial's placement command) is no call of it
     if not same_method(call.method, spec.method):
         also = block.tabs[call.tab].calls  # a helper call first (crm.catalog.list), then ours
         if not (

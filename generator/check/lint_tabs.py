@@ -26,6 +26,7 @@ SDK_FAMILY = {
     "b24jssdk-v2": "B24JsSDK",
     "b24jssdk-v3": "B24JsSDK",
     "b24jssdk-legacy": "B24JsSDK",
+    "b24jssdk-placement": "B24JsSDK",
     "bx24js": "BX24.js",
     "crest": "CRest",
     "b24phpsdk": "B24PhpSDK",

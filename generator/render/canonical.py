@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.render.interface import is_interface_method
 from generator.spec.method import MethodSpec, Param, TabCall
 from generator.spec.parts import Json
 
@@ -36,7 +37,7 @@ class CanonicalCall:
     params: Json
     auth: str
     rest_version: int
-    style: str  # single | list
+    style: str  # single | list | interface
 
     def as_context(self) -> dict[str, object]:
         """The general `call` of the template context (templates/CONTEXT.md) plus method extras."""
@@ -72,8 +73,15 @@ def _canonical_call(spec: MethodSpec, block: int) -> CanonicalCall:
         params=table_names(params, spec.params),
         auth="app" if app_only(spec) else "any",
         rest_version=_rest_version(spec, calls),
-        style="list" if is_list_method(method) else "single",
+        style=call_style(method),
     )
+
+
+def call_style(method: str) -> str:
+    """interface (a widget function, render/interface.py) | list | single."""
+    if is_interface_method(method):
+        return "interface"
+    return "list" if is_list_method(method) else "single"
 
 
 def is_list_method(method: str) -> bool:

@@ -20,6 +20,7 @@ from generator.render.context import RenderRefused, build_context
 from generator.render.env import load_template, make_environment, render_template
 from generator.render.examples import locale_strings, template_name
 from generator.render.go_result import go_result
+from generator.render.interface import interface_context, interface_template_name
 from generator.render.literals import FILTERS
 from generator.render.shaped import SHAPED_FILTERS
 from generator.spec.method import MethodSpec
@@ -45,6 +46,19 @@ def _method_template_name(target: str, user_dirs: tuple[Path, ...]) -> str:
         if (root / name).is_file():
             return name
     return template_name(target, user_dirs)
+
+
+def _template_name(
+    spec: MethodSpec, call: CanonicalCall, target: str, dirs: tuple[Path, ...]
+) -> str:
+    """The method template of `target`; a JS-interface method's own (render/interface.py)."""
+    if call.style != "interface":
+        return method_template_name(target, dirs)
+    name = interface_template_name(target, dirs)
+    if name is None:
+        message = f"target {target!r} cannot render {call.method}: a JS-interface function"
+        raise DocgenError(error(spec.source.path, "E-RENDER-KIND", message + " has no REST call"))
+    return name
 
 
 def result_of(spec: MethodSpec) -> Json:
@@ -95,6 +109,8 @@ def method_context(
         go=go_result(result, call.method),
         layout=dict(layout or {}),
     )
+    if call.style == "interface":
+        context["interface"] = interface_context(call.method, call.params, spec.params)
     return context
 
 
@@ -115,7 +131,7 @@ def render_method_tab(
     dirs = tuple(Path(d).resolve() for d in user_dirs)
     chosen = call or canonical_call(spec, block)
     env = make_environment(dirs, METHOD_FILTERS)
-    template = load_template(env, method_template_name(target, dirs))
+    template = load_template(env, _template_name(spec, chosen, target, dirs))
     context = method_context(
         spec, chosen, target=target, label=label, user_dirs=dirs, layout=layout
     )
