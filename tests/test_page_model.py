@@ -74,6 +74,19 @@ def test_line_markers_of_the_edges() -> None:
     assert line_markers("x\n  ") == ([0], [1], [0], [0])  # a blank last line is no line
 
 
+def test_get_lines_cuts_what_markdown_it_cuts() -> None:
+    md = markdown()
+    texts = [*EDGES, "    code\n  \n\t\tx\n      deep\n \t mixed\n  ab\n"]
+    for text in texts:
+        fast, slow = IndexedStateBlock(text, md, {}, []), StateBlock(text, md, {}, [])
+        for begin in range(slow.lineMax + 1):
+            for end in range(begin, slow.lineMax + 1):
+                for indent in (0, 1, 2, 4, 6):
+                    for keep in (False, True):
+                        got = fast.getLines(begin, end, indent, keep)
+                        assert got == slow.getLines(begin, end, indent, keep), (text, begin, end)
+
+
 def test_tokens_and_tree_of_the_edges() -> None:
     for text in EDGES:
         fast, slow = markdown().parse(text), stock().parse(text)

@@ -19,6 +19,7 @@ DIRECTIVE = re.compile(r"\{%-?\s*(?P<name>[a-z]+)\b(?P<args>.*?)-?%\}\s*$", re.D
 PAIRED = {"note": "endnote", "list": "endlist", "cut": "endcut", "if": "endif"}
 CLOSERS = {closer: opener for opener, closer in PAIRED.items()}
 FENCE_START = re.compile(r"(`{3,}|~{3,})")
+FENCE_CHARS = ("`", "~")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,20 +50,32 @@ def closes_fence(text: str, fence: str) -> bool:
     return run >= len(fence) and (not rest or rest.startswith("|"))
 
 
-def lines_outside_fences(state: StateBlock, start: int, end: int) -> Iterator[tuple[int, str]]:
-    """(line, stripped text) for the lines after `start` that are not inside fenced code."""
+def lines_outside_fences(
+    state: StateBlock, start: int, end: int, marks: tuple[str, ...] = ("",)
+) -> Iterator[tuple[int, str]]:
+    """(line, stripped text) for the lines after `start` that are not inside fenced code and start
+    with one of `marks` (by default every such line). A line is cut from the source only when its
+    first character can matter (this runs over every line of a table and of a directive)."""
+    src, begins, shifts, ends = state.src, state.bMarks, state.tShift, state.eMarks
     fence: str | None = None
     for line in range(start + 1, end):
-        text = line_text(state, line)
+        pos = begins[line] + shifts[line]
         if fence is not None:
-            if closes_fence(text, fence):
+            if src.startswith(fence[0], pos) and closes_fence(src[pos : ends[line]], fence):
                 fence = None
             continue
-        fence_match = FENCE_START.match(text)
-        if fence_match:
-            fence = fence_match.group(1)
-            continue
-        yield line, text
+        if src.startswith(FENCE_CHARS, pos):
+            fence_match = FENCE_START.match(src, pos, ends[line])
+            if fence_match:
+                fence = fence_match.group(1)
+                continue
+        if src.startswith(marks, pos):
+            yield line, src[pos : ends[line]]
+
+
+def starts_with(state: StateBlock, line: int, mark: str) -> bool:
+    """Whether the line's text (after its indent) starts with `mark`, without cutting it out."""
+    return state.src.startswith(mark, state.bMarks[line] + state.tShift[line], state.eMarks[line])
 
 
 def find_closer(state: StateBlock, opener: str, start: int, end: int) -> int | None:
@@ -95,7 +108,7 @@ def _scan_closers(
 ) -> int | None:
     stacks: dict[str, list[int]] = {opener: [start]}
     reached = end
-    for line, text in lines_outside_fences(state, start, end):
+    for line, text in lines_outside_fences(state, start, end, ("{%",)):
         directive = parse_directive(text)
         if directive is None:
             continue
@@ -118,7 +131,7 @@ def _offset(state: StateBlock, line: int) -> int:
 
 
 def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.is_code_block(start):
+    if not starts_with(state, start, "{%") or state.is_code_block(start):
         return False
     directive = parse_directive(line_text(state, start))
     if directive is None:

@@ -32,6 +32,21 @@ class IndexedStateBlock(StateBlock):
         self.bsCount = [0] * (len(begins) + 1)
         self.lineMax = len(begins)
 
+    def getLines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
+        """markdown-it's `getLines`; a line that starts with `indent` spaces (the indented code of
+        every tab) is cut without walking its indent a character at a time."""
+        pad = " " * indent
+        src, begins, ends = self.src, self.bMarks, self.eMarks
+        parts = []
+        for line in range(begin, end):
+            first = begins[line]
+            last = ends[line] + 1 if line + 1 < end or keepLastLF else ends[line]
+            if src.startswith(pad, first, last):
+                parts.append(src[first + indent : last])
+            else:
+                parts.append(super().getLines(line, line + 1, indent, line + 1 < end or keepLastLF))
+        return "".join(parts)
+
 
 def line_markers(src: str) -> tuple[list[int], list[int], list[int], list[int]]:
     """(begin, end, indent in characters, indent in columns) of every line. As in markdown-it, a

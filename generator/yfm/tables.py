@@ -13,7 +13,12 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from generator.yfm.directives import closes_fence, line_text, lines_outside_fences, parse_directive
+from generator.yfm.directives import (
+    closes_fence,
+    lines_outside_fences,
+    parse_directive,
+    starts_with,
+)
 
 FENCE_RUN = re.compile(r"`{3,}|~{3,}")
 SPECIAL = re.compile(r"\\.|`+|\|\||\|")
@@ -166,7 +171,7 @@ def dedent_cell(text: str) -> str:
 
 def find_table_end(state: StateBlock, start: int, end: int) -> int | None:
     depth = 0
-    for line, text in lines_outside_fences(state, start, end):
+    for line, text in lines_outside_fences(state, start, end, ("#|", "|#")):
         if text.startswith("#|") and line != start:
             depth += 1
         elif text.startswith("|#"):
@@ -177,7 +182,7 @@ def find_table_end(state: StateBlock, start: int, end: int) -> int | None:
 
 
 def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.is_code_block(start) or not line_text(state, start).startswith("#|"):
+    if not starts_with(state, start, "#|") or state.is_code_block(start):
         return False
     if silent:
         return True
