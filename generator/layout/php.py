@@ -90,7 +90,7 @@ def _output(piece: Piece, call: Node) -> str | None:
     rest = piece.data[statement.end_byte :].decode("utf-8", "replace")
     newline = rest.find("\n")
     tail = rest[newline + 1 :] if newline >= 0 else ""
-    if tail.rstrip("\n") == "\n".join(PRE_OUTPUT) or not tail.strip():
+    if tail.rstrip("\n") == "\n".join(PRE_OUTPUT):
         return None
     if _calls_crest_outside(piece, call):
         return None

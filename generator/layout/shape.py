@@ -5,7 +5,10 @@ order), the same order `generator/render/shaped.py` numbers the data's container
 The shape says how the literal breaks lines, never what it holds:
 
 - `indent`: spaces per level when the literal spans several lines (absent or 0: one line);
+  `flush`: the literal's own items start at the opening line's indentation (deeper levels step);
 - `inline`: the containers written on one line inside a multi-line parent (by number);
+- `open_break`: a multi-line container under a key opens on the line below the key, at its indent;
+- `comments`: comments at the end of its lines, by item or container number;
 - `close`: the literal's closing bracket this many spaces deeper than the line it opens on;
 - `comma`, `colon`: what separates items and a key from its value on one line (`", "`, `": "`);
 - `pad`, `pad_list`: a space inside the brackets of a one-line mapping / list (`{ "a": 1 }`);
@@ -74,6 +77,8 @@ def read_shape(
     if _multiline(root):
         base = _line_indent(piece, root.start_point[0]) if opening is None else opening
         shape["indent"] = _indent(root, syntax, base)
+        if shape["indent"] == 0:  # items flush with the opening line: deeper levels tell the step
+            shape["flush"], shape["indent"] = True, _nested_indent(piece, nodes, syntax)
         close = root.end_point[1] - 1 - base
         if close > 0 and _closer_leads_its_line(piece, root):
             shape["close"] = close
@@ -84,12 +89,55 @@ def read_shape(
             if syntax.items(node)
         ]
         shape["trailing_comma"] = _trailing_commas(piece, nodes, syntax)
+        if _opens_below(piece, nodes, syntax):
+            shape["open_break"] = True
+        comments = line_end_comments(piece, root, syntax)
+        if comments:
+            shape["comments"] = comments
     one_line = [node for node, _ in nodes if not _multiline(node) and syntax.items(node)]
     shape.update(_spacing(piece, one_line, syntax))
     colon = next((c for c in (_colon(piece, n, syntax) for n, _ in nodes) if c is not None), None)
     if colon is not None:
         shape["colon"] = colon
     return shape
+
+
+def line_end_comments(piece: Piece, root: Node, syntax: Syntax) -> dict[str, Json]:
+    """Comments that end a line of a multi-line literal: `i<c>.<k>` after item k of container c,
+    `c<c>` after container c's opening bracket (containers numbered as `containers` numbers
+    them). A comment on a line of its own has no place here and is left out."""
+    found: dict[str, Json] = {}
+    for number, (node, _) in enumerate(containers(root, syntax)):
+        index, previous = -1, None
+        for child in node.named_children:
+            if child.type != "comment":
+                index, previous = index + 1, child
+            elif previous is None and child.start_point[0] == node.start_point[0]:
+                found[f"c{number}"] = piece.src(child)
+            elif previous is not None and child.start_point[0] == previous.end_point[0]:
+                found[f"i{number}.{index}"] = piece.src(child)
+    return found
+
+
+def _nested_indent(piece: Piece, nodes: list[tuple[Node, Node | None]], syntax: Syntax) -> int:
+    """The step of the first multi-line container below the literal's root (4 when none)."""
+    for node, parent in nodes:
+        if parent is not None and _multiline(node) and syntax.items(node):
+            return _indent(node, syntax, _line_indent(piece, node.start_point[0])) or 4
+    return 4
+
+
+def _opens_below(piece: Piece, nodes: list[tuple[Node, Node | None]], syntax: Syntax) -> bool:
+    """Every multi-line container that is a keyed value opens on the line below its key."""
+    breaks = []
+    for node, parent in nodes:
+        item = node.parent
+        if parent is None or not _multiline(node) or item is None:
+            continue
+        named = [c for c in item.named_children if c.type != "comment"]
+        if item.type in syntax.keyed_item and len(named) > 1:
+            breaks.append(b"\n" in piece.data[named[0].end_byte : node.start_byte])
+    return bool(breaks) and all(breaks)
 
 
 def _closer_leads_its_line(piece: Piece, node: Node) -> bool:

@@ -54,13 +54,20 @@ class _Writer:
         keyed = isinstance(value, dict)
         if one_line or not items or not self.shape.get("indent") or self._inline(number, value):
             return self._one_line(items, keyed)
-        inner = pad + " " * int(self.shape["indent"])
+        step = 0 if number == 0 and self.shape.get("flush") else int(self.shape["indent"])
+        inner = pad + " " * step
         lines = [inner + self._item(k, v, keyed, inner, False) for k, v in items]
         trailing = self.shape.get("trailing_comma")
-        comma = "," if (number in trailing if isinstance(trailing, list) else trailing) else ""
+        last = "," if (number in trailing if isinstance(trailing, list) else trailing) else ""
+        notes = self.shape.get("comments") or {}
+        body = [
+            line + ("," if index < len(lines) - 1 else last) + _note(notes, f"i{number}.{index}")
+            for index, line in enumerate(lines)
+        ]
         opener, closer = self.brackets[0][keyed], self.brackets[1][keyed]
         close_pad = pad + " " * int(self.shape.get("close", 0)) if number == 0 else pad
-        return opener + "\n" + ",\n".join(lines) + comma + "\n" + close_pad + closer
+        head = opener + _note(notes, f"c{number}")
+        return head + "\n" + "\n".join(body) + "\n" + close_pad + closer
 
     def _inline(self, number: int, value: object) -> bool:
         if self.inline is not None:
@@ -75,7 +82,21 @@ class _Writer:
 
     def _item(self, key: object, value: object, keyed: bool, pad: str, one_line: bool) -> str:
         head = self.key(key) + str(self.shape.get("colon", ": ")) if keyed else ""  # key first
+        if keyed and self._opens_below(value, one_line):
+            head = head.rstrip() + "\n" + pad
         return head + self.write(value, pad, one_line)
+
+    def _opens_below(self, value: object, one_line: bool) -> bool:
+        if one_line or not self.shape.get("open_break") or not self.shape.get("indent"):
+            return False
+        return (
+            isinstance(value, dict | list) and bool(value) and not self._inline(self.count, value)
+        )
+
+
+def _note(notes: Mapping[str, Any], where: str) -> str:
+    """A line-end comment the tab writes there (`generator/layout/shape.py: line_end_comments`)."""
+    return f" {notes[where]}" if where in notes else ""
 
 
 def _shape_of(shape: Mapping[str, Any] | None, defaults: Mapping[str, Any]) -> dict[str, Any]:
