@@ -47,9 +47,15 @@ def run_check(
         options = replace(options, mode=replace(options.mode, edits=False))
     stats = _page_stats(root, paths)
     rels = list(stats)
+    enabled = use_cache and not want_edits
     profiles = [options.profiles_file] if options.profiles_file is not None else []
-    key = cache_key(root, options.cache_options(), _template_dirs(options), profiles)
-    cache = open_cache(root, key, use_cache and not want_edits)
+    # the key hashes the tool's sources and every template: only a cache that is read needs it
+    key = (
+        cache_key(root, options.cache_options(), _template_dirs(options), profiles)
+        if enabled
+        else ""
+    )
+    cache = open_cache(root, key, enabled)
     outcomes: dict[str, Outcome] = {}
     todo: list[str] = []
     for rel in rels:
@@ -65,7 +71,7 @@ def run_check(
     work = partial(_evaluate_chunk, root, options, table)
     for outcome in map_pages(work, todo, options.jobs, PARALLEL_THRESHOLD, _preload_workers):
         outcomes[outcome.rel] = outcome
-        if outcome.sha256 is not None:  # None: reported by evaluate (E-READ); nothing to cache
+        if enabled and outcome.sha256 is not None:  # None: reported by evaluate (E-READ)
             cache.store(
                 outcome.rel, stats[outcome.rel], outcome.sha256, outcome.to_cache(), outcome.deps
             )
