@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from itertools import accumulate
 
-from generator.calls.js_interface import read_interface
+from generator.calls.js_interface import CALLBACKS, read_interface
 from generator.calls.js_result import js_result_access
 from generator.calls.literals import js_key, js_value
 from generator.calls.model import CallModel, Json, unreadable
@@ -24,7 +24,6 @@ class Api:
 
 
 ACTIONS = {"call": "single", "callList": "list", "fetchList": "list", "batch": "batch"}
-CALLBACKS = ("arrow_function", "function_expression", "function")
 LEGACY = {
     "callMethod": "single",
     "callListMethod": "list",
