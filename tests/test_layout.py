@@ -130,6 +130,19 @@ def test_a_different_call_still_drifts_in_exact_mode(
     assert exact_drift(tmp_path) == [label]
 
 
+def test_the_oauth_token_may_travel_in_a_header_not_nowhere(tmp_path: Path) -> None:
+    header = OAUTH.replace('"auth": "**put_access_token_here**", ', "").replace(
+        '-H "Accept', '-H "Authorization: Bearer **put_access_token_here**" \\\n     -H "Accept'
+    )
+    write(tmp_path, styled_page(oauth=header))
+    layout = next(c.layout for c in spec_of(tmp_path).calls if c.label == "cURL (OAuth)")
+    assert layout["token_in"] == "header"
+    assert exact_drift(tmp_path) == []
+    nowhere = OAUTH.replace('"auth": "**put_access_token_here**", ', "")
+    write(tmp_path, styled_page(oauth=nowhere))
+    assert exact_drift(tmp_path) == ["cURL (OAuth)"]
+
+
 def test_exact_sync_rewrites_a_drifting_tab_in_its_own_layout(tmp_path: Path) -> None:
     page = write(tmp_path, styled_page(crest=CREST.replace("'id' => 42,", "'id' => 7,")))
     check(tmp_path, "method-exact", SyncMode())
@@ -159,3 +172,6 @@ def test_shaped_literals() -> None:
         "                ]\n            ]\n        ],\n    ]"
     )
     assert php_shaped({"k": "a$b"}, {"indent": 0, "value_quote": '"'}) == "['k' => \"a\\$b\"]"
+    assert json_shaped({"id": {"$expr": "**put_id**"}, "n": {"$expr": "n"}}) == (
+        '{"id":**put_id**,"n":{"$expr":"n"}}'
+    )

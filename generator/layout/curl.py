@@ -4,8 +4,10 @@ Read from the bash tree (tree-sitter), never from the method or the params:
 
 - `indent`: the continuation lines' indentation (default 0);
 - `request_line`: `-X POST` on a line of its own after `curl \\` (default: on the `curl` line);
-- `headers`: the `-H` words as written (default: Content-Type and Accept, double-quoted); an
-  `Authorization` header is the auth mode, a fact, and is left out;
+- `headers`: the `-H` words as written (default: Content-Type and Accept, double-quoted);
+  `token_in: header`: an `Authorization` header carries the OAuth token, so the body does not
+  (where the token goes is the page's choice: the portal reads all three places; a tab with no
+  token anywhere gets no such key and drifts);
 - `data_flag`: `--data`, `--data-raw`, ... instead of `-d`; `body: false`: no body at all (the
   template leaves it out only when the call's params are empty);
 - `json`: the body's shape (`generator/layout/shape.py`) when it is not one-line compact JSON;
@@ -83,12 +85,11 @@ def _lines(command: Node, args: list[Node]) -> dict[str, Json]:
 
 def _headers(piece: Piece, args: list[Node]) -> dict[str, Json]:
     words = [piece.src(a) for a in args]
-    headers = [
-        words[i + 1]
-        for i, word in enumerate(words[:-1])
-        if word in ("-H", "--header") and "authorization" not in words[i + 1].lower()
-    ]
-    return {} if headers == DEFAULT_HEADERS else {"headers": headers}
+    headers = [words[i + 1] for i, word in enumerate(words[:-1]) if word in ("-H", "--header")]
+    found: dict[str, Json] = {} if headers == DEFAULT_HEADERS else {"headers": headers}
+    if any("authorization:" in header.lower() for header in headers):
+        found["token_in"] = "header"
+    return found
 
 
 def _body(piece: Piece, args: list[Node]) -> dict[str, Json]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.render.literals import IDENTIFIER, js_string, php_string
 
+EXPR = "$expr"  # generator/calls/model.py: a value the code computes
 JSON_DEFAULTS: dict[str, Any] = {"comma": ",", "colon": ":", "pad": False, "pad_list": False}
 JS_DEFAULTS: dict[str, Any] = {  # what `js_object` writes (the JS (TS) and JS (UMD) params)
     "indent": 2,
@@ -45,8 +46,11 @@ class _Writer:
     inline: set[int] | None  # None: the default rule (lists of scalars on one line)
     brackets: tuple[str, str] = ("[{", "]}")  # (list, mapping) openers, then closers
     count: int = field(default=0)
+    placeholders: bool = False  # a `**placeholder**` the code computes stands bare
 
     def write(self, value: object, pad: str, one_line: bool = False) -> str:
+        if self.placeholders and _is_placeholder(value):
+            return str(value[EXPR])  # type: ignore[index]
         if not isinstance(value, dict | list):
             return self.scalar(value)
         number, self.count = self.count, self.count + 1
@@ -94,6 +98,14 @@ class _Writer:
         )
 
 
+def _is_placeholder(value: object) -> bool:
+    """`{"$expr": "**put_id**"}`: a docs placeholder written where code wants a value."""
+    if not isinstance(value, dict) or list(value) != [EXPR]:
+        return False
+    text = value[EXPR]
+    return isinstance(text, str) and len(text) > 4 and text[:2] == text[-2:] == "**"
+
+
 def _note(notes: Mapping[str, Any], where: str) -> str:
     """A line-end comment the tab writes there (`generator/layout/shape.py: line_end_comments`)."""
     return f" {notes[where]}" if where in notes else ""
@@ -111,7 +123,7 @@ def json_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int
         return json.dumps(item, ensure_ascii=False)
 
     inline = set(full.get("inline") or [])
-    return _Writer(scalar, scalar, full, inline).write(value, " " * base)
+    return _Writer(scalar, scalar, full, inline, placeholders=True).write(value, " " * base)
 
 
 def php_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int = 0) -> str:
@@ -142,7 +154,8 @@ def php_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int 
         return str(name) if is_index else quoted(name, full["key_quote"])
 
     inline = set(full["inline"]) if "inline" in full else None
-    return _Writer(scalar, key, full, inline, ("[[", "]]")).write(value, " " * base)
+    writer = _Writer(scalar, key, full, inline, ("[[", "]]"), placeholders=True)
+    return writer.write(value, " " * base)
 
 
 def js_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int = 0) -> str:
