@@ -94,7 +94,6 @@ UMD_TAB = """\
 
 def test_ts_slots() -> None:
     assert read_ts_layout(TS_TAB) == {
-        "comments": True,
         "sdk_types": ["ISODate"],
         "types": (
             "// one shelf of the warehouse\ntype Shelf = {\n  id: number\n  label: string\n"
@@ -116,7 +115,6 @@ def test_umd_slots() -> None:
     assert read_umd_layout(UMD_TAB) == {
         "function_name": "countShelves",
         "comments": False,
-        "pagination_note": False,
         "result_name": "total",
         "result_lines": "// a number, not an object\nconsole.info(`Shelves: ${total}`)",
     }
@@ -127,12 +125,46 @@ def test_ts_without_type_argument_or_declarations() -> None:
         TS_TAB[TS_TAB.index("// one shelf") : TS_TAB.index("try {")], ""
     )
     slots = read_ts_layout(code)
-    assert (slots["result_type"], slots["types"], slots["sdk_types"]) == (None, "", ["ISODate"])
+    assert (slots["result_type"], "types" in slots, slots["sdk_types"]) == (
+        None,
+        False,
+        ["ISODate"],
+    )
 
 
-def test_a_note_in_other_words_is_not_the_pagination_note() -> None:
-    code = TS_TAB.replace("returns a single page", "answers one page")
-    assert read_ts_layout(code)["pagination_note"] is False
+@pytest.mark.parametrize(
+    ("old", "new", "slots"),
+    [
+        ("page (max 50 records).", "page (max 200 records).", {"note_page": " (max 200 records)"}),
+        ("page (max 50 records).", "page.", {"note_page": ""}),
+        ("+ `start` variant", "+ pagination variant", {"note_variant": "pagination"}),
+        ("actions.v2.", "actions.v3.", {}),  # the helpers' version is the call's: a fact
+        ("actions.v2.callList", "actions.v3.callList", None),  # two versions in one note
+        ("returns a single page", "answers one page", None),
+        ("actions.v2.fetchList", "actions.v4.fetchList", None),
+    ],
+)
+def test_the_list_call_note_in_other_words(
+    old: str, new: str, slots: dict[str, str] | None
+) -> None:
+    """The page size and the variant a note names are the page's words; the rest is the
+    template's, and a note it cannot place is no note (the tab then differs there)."""
+    found = read_ts_layout(TS_TAB.replace(old, new))
+    note = {k: v for k, v in found.items() if k.startswith("note_")}
+    if slots is None:
+        assert "pagination_note" not in found and note == {}
+    else:
+        assert found["pagination_note"] is True and note == slots
+
+
+def test_a_second_call_in_the_result_lines_is_no_slot() -> None:
+    """Another REST call is a fact: the lines that make it stay out of the slots, so the tab
+    differs from its render (and `exact` mode reports it)."""
+    second = "await $b24.actions.v2.call.make({ method: 'shelf.get', params: { id: 1 } })"
+    slots = read_ts_layout(TS_TAB.replace("console.info(shelf.id, shelf.label)", second))
+    assert "result_lines" not in slots and "result_name" not in slots
+    legacy = read_umd_layout(UMD_TAB.replace("// a number", "BX24.callMethod('shelf.get', {})\n//"))
+    assert "result_lines" not in legacy
 
 
 def test_lines_that_cannot_be_reindented_are_not_a_slot() -> None:
@@ -278,15 +310,4 @@ def test_a_missing_tab_is_added_in_the_default_layout(tmp_path: Path) -> None:
     added = next(t.code for t in spec.examples[0].tabs if t.label == "JS (TS)")
     assert added == render_method_tab(spec, "js_ts")
     assert "call.make<unknown>({" in added and "    console.info(result)\n" in added
-    assert read_ts_layout(added) == DEFAULT_TS_LAYOUT
-
-
-DEFAULT_TS_LAYOUT = {
-    "comments": True,
-    "sdk_types": [],
-    "types": "",
-    "pagination_note": False,
-    "result_type": "unknown",
-    "result_name": "result",
-    "result_lines": "console.info(result)",
-}
+    assert read_ts_layout(added) == {"result_type": "unknown"}  # the rest: the defaults

@@ -14,13 +14,13 @@ What the classes mean for each label (RU, measured 2026-12-04):
 - JS (TS), JS (UMD): the template renders the scaffold and the call; what each page writes by hand
   is carried as slots (generator/layout/js.py: the TS result types and `call.make<…>` argument,
   the UMD helper's name, the result variable and the lines that use it, the list-call note, the
-  params literal's shape). `params values` (306 TS, 303 UMD) is the tab's own sample values (TS: 254
-  strings worded otherwise (English on RU pages, where the block's other tabs write Russian), 21
-  keys in another case than the table, 16 values of another type, 12 other keys, 3 other values);
-  a slot may not carry those (exact mode must see a changed call), so 80% is out of reach: with
-  every other class fixed TS would be at 79.6%. `before the call`: the list-call note worded
-  otherwise (max 10/200 records, v3 helpers, `pagination` variant) or a TODO comment;
-  `params layout`: comments inside the params literal, numeric keys written bare, key order.
+  params literal's shape, the list-call note's page size and variant). `params values` (306 TS,
+  303 UMD) is the tab's own sample values (TS: 254 strings worded otherwise: English on RU pages,
+  where the block's other tabs write Russian; 21 keys in another case than the table, 16 values
+  of another type, 12 other keys, 3 other values); a slot may not carry those (exact mode must
+  see a changed call), so 80% is out of reach: with every other class fixed TS would be at 79.6%.
+  `params layout`: bare numeric keys, key order, aligned or own-line comments, `</` unescaped;
+  `before the call`: a TODO comment, a three-line list-call note, v2 helpers named for a v3 call.
 - PHP, BX24.js: the call scaffolding is the template, but the result handling (PHP's `echo` idiom
   and error message, BX24.js's callback idiom) is written by hand per page, so these labels
   default to the `call` drift mode: a tab drifts when its call does, not its prose-like code.
@@ -71,16 +71,16 @@ def test_the_goals(ru_results: list[TabResult]) -> None:
     the page styles listed above (their `call`-mode drift is what check reports)."""
     share = {label: exact / total for label, (exact, total) in shares(ru_results).items()}
     assert share["Go"] >= 0.80
-    # JS (TS) / JS (UMD): 76%; the rest is mostly the tabs' own sample values (see above)
-    assert share["JS (TS)"] > 0.76 and share["JS (UMD)"] > 0.76
+    # JS (TS) / JS (UMD): 77%; the rest is mostly the tabs' own sample values (see above)
+    assert share["JS (TS)"] > 0.76 and share["JS (UMD)"] > 0.77
     assert share["cURL (OAuth)"] > 0.63 and share["cURL (Webhook)"] > 0.61
 
 
 RU_SHARES: dict[str, tuple[int, int]] = {
     "cURL (Webhook)": (972, 1581),
     "cURL (OAuth)": (1059, 1674),
-    "JS (TS)": (1144, 1497),
-    "JS (UMD)": (1144, 1492),
+    "JS (TS)": (1156, 1497),
+    "JS (UMD)": (1156, 1492),
     "PHP": (0, 1694),
     "BX24.js": (0, 1660),
     "PHP CRest": (676, 1647),
@@ -121,27 +121,28 @@ RU_CLASSES: dict[str, dict[str, int]] = {
         "params values + before the call + after the call": 1,
     },
     "JS (TS)": {
-        "params values": 298,
-        "params layout": 22,
-        "before the call": 10,
-        "call not read": 5,
+        "params values": 299,
+        "params layout": 17,
+        "after the call": 4,
         "params values + before the call + after the call": 4,
+        "before the call": 3,
         "before the call + after the call": 3,
-        "params layout + after the call": 3,
+        "call not read": 3,
+        "params layout + after the call": 2,
         "params layout + before the call + after the call": 2,
         "params values + after the call": 2,
-        "params values + before the call": 2,
-        "after the call": 1,
+        "params values + before the call": 1,
         "whitespace": 1,
     },
     "JS (UMD)": {
-        "params values": 289,
-        "params layout": 21,
-        "params values + before the call": 11,
-        "before the call": 10,
-        "call not read": 5,
+        "params values": 290,
+        "params layout": 16,
+        "params values + before the call": 10,
+        "before the call": 4,
+        "after the call": 3,
         "before the call + after the call": 3,
-        "params layout + after the call": 3,
+        "call not read": 2,
+        "params layout + after the call": 2,
         "params values + after the call": 2,
         "whitespace": 2,
         "params layout + before the call": 1,

@@ -21,7 +21,7 @@ whose call differs still drifts in `exact` mode.
 
 from __future__ import annotations
 
-from generator.calls.js import ScriptBodies
+from generator.calls.js import ScriptBodies, api_of
 from generator.calls.trees import Node, Piece, walk
 from generator.layout.shape import Syntax, containers, read_shape
 from generator.spec.parts import Json
@@ -43,16 +43,26 @@ PARAMS_DEFAULTS: dict[str, Json] = {
 }
 SDK_MODULE = "@bitrix24/b24jssdk"
 FRAME_TYPE = "B24Frame"
-# The single-page note of list calls, after its first words (`<method> returns a single page`).
-# The template words it too (templates/examples/method/js_*.j2); tests/test_layout_js.py renders
-# it and reads it back, so the two cannot drift apart.
-PAGINATION_NOTE = (
-    "returns a single page (max 50 records). For the whole result set",
-    "use a list helper: $b24.actions.v2.callList.make() returns every record as one",
-    "array, $b24.actions.v2.fetchList.make() yields them in chunks (async generator).",
+# The single-page note of list calls, line by line, as the templates word it (after the method
+# that starts it). A page may word `{page}` and `{variant}` otherwise (slots); `{version}` is the
+# call's REST version, a fact. tests/test_layout_js.py renders the note and reads it back.
+NOTE = (
+    "returns a single page{page}. For the whole result set",
+    "use a list helper: $b24.actions.{version}.callList.make() returns every record as one",
+    "array, $b24.actions.{version}.fetchList.make() yields them in chunks (async generator).",
     "NOTE: the list helpers do not accept `order` (it is excluded from their params, so",
-    "passing it is a TS error) — keep this call.make + `start` variant when sort matters.",
+    "passing it is a TS error) — keep this call.make + {variant} variant when sort matters.",
 )
+NOTE_DEFAULTS = {"page": " (max 50 records)", "variant": "`start`"}
+# What a tab in the template's default layout reads as: left out of the layout (`{}` is the default)
+DEFAULTS: dict[str, Json] = {
+    "comments": True,
+    "sdk_types": [],
+    "types": "",
+    "pagination_note": False,
+    "result_name": "result",
+    "result_lines": "console.info(result)",
+}
 
 
 def read_ts_layout(code: str) -> dict[str, Json]:
@@ -67,11 +77,13 @@ def read_ts_layout(code: str) -> dict[str, Json]:
     slots["sdk_types"] = _sdk_types(piece, top[:declare])
     between = top[declare + 1 : tries[0]]
     # the declarations with the blank line(s) that part them from `try`, as written
+    if between and _calls_the_api(piece, between[0].start_byte, top[tries[0]].start_byte):
+        return {}
     slots["types"] = _text(piece, between[0], top[tries[0]]) if between else ""
     body = top[tries[0]].child_by_field_name("body")
     if body is not None:
         slots.update(_ts_try_body(piece, body.named_children))
-    return slots
+    return _less_defaults(slots)
 
 
 def read_umd_layout(code: str) -> dict[str, Json]:
@@ -85,8 +97,12 @@ def read_umd_layout(code: str) -> dict[str, Json]:
         functions = [n for n in piece.root.named_children if n.type == "function_declaration"]
         if piece.root.has_error or len(functions) != 1:
             continue
-        return _umd_function(piece, functions[0])
+        return _less_defaults(_umd_function(piece, functions[0]))
     return {}
+
+
+def _less_defaults(slots: dict[str, Json]) -> dict[str, Json]:
+    return {k: v for k, v in slots.items() if k not in DEFAULTS or DEFAULTS[k] != v}
 
 
 def _umd_function(piece: Piece, function: Node) -> dict[str, Json]:
@@ -157,8 +173,32 @@ def _note(piece: Piece, statements: list[Node], response: int) -> dict[str, Json
         start -= 1
     lines = [piece.src(node).removeprefix("//").strip() for node in statements[start:response]]
     first = lines[0].split(" ", 1) if lines else []
-    note = len(first) == 2 and (first[1], *lines[1:]) == PAGINATION_NOTE
-    return {"pagination_note": note}
+    if len(first) != 2 or len(lines) != len(NOTE):
+        return {"pagination_note": False}
+    found: dict[str, str] = {}
+    for line, wording in zip((first[1], *lines[1:]), NOTE, strict=True):
+        if not _fill(line, wording, found):
+            return {"pagination_note": False}
+    if found.get("version", "v2") not in ("v2", "v3"):
+        return {"pagination_note": False}
+    slots: dict[str, Json] = {"pagination_note": True}
+    for name, default in NOTE_DEFAULTS.items():
+        if found[name] != default:
+            slots[f"note_{name}"] = found[name]
+    return slots
+
+
+def _fill(line: str, wording: str, found: dict[str, str]) -> bool:
+    """Whether `line` is `wording` with its one `{name}` filled in (recorded in `found`; a name
+    filled twice must agree)."""
+    if "{" not in wording:
+        return line == wording
+    head, rest = wording.split("{", 1)
+    name, tail = rest.split("}", 1)
+    if not (line.startswith(head) and line.endswith(tail) and len(line) >= len(head + tail)):
+        return False
+    value = line[len(head) : len(line) - len(tail)]
+    return found.setdefault(name, value) == value
 
 
 def _call(statement: Node) -> Node | None:
@@ -236,12 +276,26 @@ def _result(piece: Piece, statements: list[Node]) -> dict[str, Json]:
         begin, rest = statements[0].end_byte + 1, statements[1:]
     else:
         begin, rest = statements[0].start_byte - column, statements
-    text = piece.data[begin : rest[-1].end_byte].decode("utf-8") if rest else ""
-    lines = _dedent(text, column)
+    end = rest[-1].end_byte if rest else begin
+    if _calls_the_api(piece, begin, end):
+        return {}  # another REST call: a fact, which no slot may carry
+    lines = _dedent(piece.data[begin:end].decode("utf-8"), column)
     if lines is None:
         return {}
     name = _name(piece, declarator) if declarator is not None else None
     return {"result_name": name, "result_lines": lines}
+
+
+def _calls_the_api(piece: Piece, start: int, end: int) -> bool:
+    """Whether the code between the byte offsets calls the SDK (`$b24.actions…`, `BX24.…`)."""
+    for node in piece.nodes("call_expression"):
+        callee = node.child_by_field_name("function")
+        if callee is not None and callee.type == "await_expression" and callee.named_children:
+            callee = callee.named_children[0]
+        inside = start <= node.start_byte and node.end_byte <= end
+        if inside and callee is not None and api_of("".join(piece.src(callee).split())):
+            return True
+    return False
 
 
 def _dedent(text: str, column: int) -> str | None:
