@@ -72,6 +72,30 @@ def query(grammar: str, types: tuple[str, ...]) -> ts.Query:
 
 
 @dataclass
+class Parsed:
+    """One parse of a piece of code, and the nodes its one query pass found (by type)."""
+
+    root: Node
+    index: dict[str, list[Node]] | None = None
+
+
+# A tab's code is parsed by its call reader and again by its layout reader (and a rendered tab by
+# the drift check): recent parses are kept by source and grammar. Trees are immutable.
+_PARSED: dict[tuple[bytes, str], Parsed] = {}
+_PARSED_LIMIT = 256
+
+
+def parse_once(source: bytes, grammar: str) -> Parsed:
+    key = (source, grammar)
+    found = _PARSED.get(key)
+    if found is None:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        found = _PARSED[key] = Parsed(parser(grammar).parse(source).root_node)
+    return found
+
+
+@dataclass
 class Piece:
     """Parsed code: `text` is the piece, `full` the whole tab code, `base` the piece's offset."""
 
@@ -82,14 +106,15 @@ class Piece:
     data: bytes = field(init=False)
     root: Node = field(init=False)
     _ascii: bool = field(init=False)
-    _index: dict[str, list[Node]] | None = field(init=False, default=None)
+    _parsed: Parsed = field(init=False)
 
     def __post_init__(self) -> None:
         self.full = self.full or self.text
         self.data = self.text.encode("utf-8")
         self._ascii = len(self.data) == len(self.text)
         source = self.data if self.grammar == "bash" else PLACEHOLDER.sub(_as_name, self.data)
-        self.root = parser(self.grammar).parse(source).root_node
+        self._parsed = parse_once(source, self.grammar)
+        self.root = self._parsed.root
 
     def nodes(self, *types: str) -> list[Node]:
         """Nodes of the given types in source order (outer before inner), found by a tree-sitter
@@ -97,11 +122,12 @@ class Piece:
         captured in one pass per piece (INDEXED); others get a query of their own."""
         indexed = INDEXED.get(self.grammar, ())
         if all(kind in indexed for kind in types):
-            if self._index is None:
-                self._index = {}
+            index = self._parsed.index
+            if index is None:
+                index = self._parsed.index = {}
                 for node in self._capture(indexed):
-                    self._index.setdefault(node.type, []).append(node)
-            found = [node for kind in types for node in self._index.get(kind, [])]
+                    index.setdefault(node.type, []).append(node)
+            found = [node for kind in types for node in index.get(kind, [])]
         else:
             found = self._capture(types)
         return sorted(found, key=lambda n: (n.start_byte, -n.end_byte))
