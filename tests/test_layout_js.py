@@ -278,6 +278,17 @@ def test_a_tab_renders_back_from_its_own_slots(tmp_path: Path) -> None:
     assert findings(tmp_path, "JS (TS)") == findings(tmp_path, "JS (UMD)") == []
 
 
+def test_blank_lines_in_the_result_lines_stay_blank(tmp_path: Path) -> None:
+    """A blank line right after the result's declaration: rendered back without indentation (an
+    `exact` sync would otherwise write trailing spaces, and the next check would see them)."""
+    code = TS_DEAL_TAB.replace("result\n    console.info(", "result\n\n    console.info(")
+    write(tmp_path, method_page(CURL_TAB, tab("JS (TS)", "ts", code)))
+    spec = spec_of(tmp_path)
+    layout = next(c.layout for c in spec.calls if c.label == "JS (TS)")
+    assert layout["result_lines"] == "\nconsole.info(deal.ID, deal.TITLE)"
+    assert render_method_tab(spec, "js_ts", layout=layout) == code
+
+
 @pytest.mark.parametrize(
     ("label", "old", "new", "diff"),
     [

@@ -3,12 +3,19 @@ sample, and every remaining difference named by class (tests/method_fidelity.py 
 is decided). Changing a template or the extractor moves these numbers: update them on purpose.
 
 What the classes mean for each label (RU, measured 2026-12-04):
-- cURL (Webhook) / cURL (OAuth): the dominant shape (no continuation indent, one-line JSON, bare
-  URL) is the template; `whitespace` is the page's continuation indent (2, 4 or 5 spaces),
-  `params layout` its pretty-printed JSON, `before/after the call` other headers, a quoted URL or
-  the `.json` placeholder set; `call not read`: `-X POST` tabs without `curl` and shell helpers.
-- PHP CRest: `params layout` is a trailing comma or a nested array written on one line (the docs
-  mix both); `after the call` the error branch some pages add.
+- cURL (Webhook) / cURL (OAuth), PHP CRest: each tab is rendered in its own layout (TabCall.layout,
+  generator/layout/curl.py and php.py: continuation indent, headers, JSON/array shape, quotes,
+  line-end comments, URL spelling, the OAuth token's place, CRest's lines before and after the
+  call), so what is left is not style. `params values`: the tab sends other data than the block's
+  canonical call (keys in another case than the table, other keys, other values: facts a layout
+  may not carry). `call not read` (cURL): commands that do not join (`/` for `\`, a comment after
+  `\`) or build the body in shell variables. `before the call` (cURL): the `curl` word missing.
+  `not rendered`: a webhook tab on an app-only method. `params layout + after the call` (cURL):
+  the webhook and OAuth tabs swapped (the URL and the token are the other tab's). The rest of
+  `params layout` is hand formatting no layout key describes (a comma spaced in one place and not
+  the next, `\u003E` escapes, comments on lines of their own, keys aligned by hand). Without the
+  classes that are facts or broken commands the ceilings are 88.6% (Webhook), 90.7% (OAuth) and
+  90.3% (CRest), so 90% is out of reach for the webhook tabs and within a few tabs for the others.
 - Go: the generator family is reproduced (80%); `after the call` is mostly which struct fields a
   loop prints (1 or 2; not decidable from the page) and hand-edited tabs.
 - JS (TS), JS (UMD): the template renders the scaffold and the call; what each page writes by hand
@@ -73,52 +80,52 @@ def test_the_goals(ru_results: list[TabResult]) -> None:
     assert share["Go"] >= 0.80
     # JS (TS) / JS (UMD): 77%; the rest is mostly the tabs' own sample values (see above)
     assert share["JS (TS)"] > 0.76 and share["JS (UMD)"] > 0.77
-    assert share["cURL (OAuth)"] > 0.63 and share["cURL (Webhook)"] > 0.61
+    # issue 11 asks 90%: the cURL and CRest tabs render in their own layout and stop short of it
+    # at the classes above that are facts (other params) or broken commands, not style
+    assert share["cURL (Webhook)"] > 0.85 and share["cURL (OAuth)"] > 0.87
+    assert share["PHP CRest"] > 0.87
 
 
 RU_SHARES: dict[str, tuple[int, int]] = {
-    "cURL (Webhook)": (972, 1581),
-    "cURL (OAuth)": (1059, 1674),
-    "JS (TS)": (1156, 1497),
-    "JS (UMD)": (1156, 1492),
+    "cURL (Webhook)": (1350, 1581),
+    "cURL (OAuth)": (1464, 1674),
+    "JS (TS)": (1157, 1497),
+    "JS (UMD)": (1157, 1492),
     "PHP": (0, 1694),
     "BX24.js": (0, 1660),
-    "PHP CRest": (676, 1647),
+    "PHP CRest": (1449, 1647),
     "Python": (169, 341),
     "Go": (1299, 1614),
 }
 RU_CLASSES: dict[str, dict[str, int]] = {
     "cURL (Webhook)": {
-        "whitespace": 132,
-        "params layout + before the call + after the call": 129,
-        "params layout": 73,
-        "call not read": 70,
-        "params values": 43,
-        "params values + whitespace": 37,
-        "params layout + whitespace": 30,
+        "params values": 81,
+        "call not read": 48,
+        "params layout": 24,
         "before the call": 22,
-        "after the call": 20,
         "not rendered": 16,
-        "params layout + after the call": 16,
-        "params layout + before the call": 10,
-        "before the call + after the call": 8,
-        "params values + before the call + after the call": 2,
+        "params layout + after the call": 12,
+        "params layout + before the call": 8,
+        "whitespace": 6,
+        "params layout + before the call + after the call": 5,
+        "before the call + after the call": 3,
+        "after the call": 2,
+        "params layout + whitespace": 2,
         "params values + after the call": 1,
+        "params values + whitespace": 1,
     },
     "cURL (OAuth)": {
-        "whitespace": 148,
-        "params layout + before the call + after the call": 134,
-        "params layout": 92,
         "call not read": 55,
-        "params values": 48,
-        "params layout + after the call": 45,
-        "params layout + whitespace": 45,
+        "params values": 53,
+        "params layout": 32,
+        "params layout + after the call": 24,
         "before the call": 19,
-        "params layout + before the call": 13,
-        "before the call + after the call": 7,
+        "params layout + before the call": 12,
+        "params layout + before the call + after the call": 5,
         "params values + after the call": 4,
-        "params values + whitespace": 4,
-        "params values + before the call + after the call": 1,
+        "before the call + after the call": 2,
+        "params layout + whitespace": 2,
+        "whitespace": 2,
     },
     "JS (TS)": {
         "params values": 299,
@@ -132,7 +139,6 @@ RU_CLASSES: dict[str, dict[str, int]] = {
         "params layout + before the call + after the call": 2,
         "params values + after the call": 2,
         "params values + before the call": 1,
-        "whitespace": 1,
     },
     "JS (UMD)": {
         "params values": 290,
@@ -144,9 +150,9 @@ RU_CLASSES: dict[str, dict[str, int]] = {
         "call not read": 2,
         "params layout + after the call": 2,
         "params values + after the call": 2,
-        "whitespace": 2,
         "params layout + before the call": 1,
         "params values + before the call + after the call": 1,
+        "whitespace": 1,
     },
     "PHP": {
         "params layout + after the call": 932,
@@ -174,19 +180,17 @@ RU_CLASSES: dict[str, dict[str, int]] = {
         "params values + whitespace": 1,
     },
     "PHP CRest": {
-        "params layout": 453,
-        "params layout + after the call": 260,
-        "params values": 72,
-        "params values + before the call": 37,
-        "after the call": 34,
-        "params values + before the call + after the call": 31,
-        "params layout + before the call + after the call": 28,
-        "before the call + after the call": 21,
+        "params values": 136,
+        "params layout": 27,
         "call not read": 11,
-        "params layout + whitespace": 11,
-        "params values + after the call": 7,
         "whitespace": 5,
-        "params values + whitespace": 1,
+        "params layout + whitespace": 4,
+        "params values + before the call + after the call": 4,
+        "params values + after the call": 3,
+        "params values + before the call": 3,
+        "params layout + after the call": 2,
+        "params values + whitespace": 2,
+        "params layout + before the call + after the call": 1,
     },
     "Python": {
         "params values": 79,
@@ -211,31 +215,19 @@ RU_CLASSES: dict[str, dict[str, int]] = {
 }
 
 EN_SHARES: dict[str, tuple[int, int]] = {
-    "cURL (Webhook)": (10, 17),
-    "cURL (OAuth)": (12, 19),
+    "cURL (Webhook)": (12, 17),
+    "cURL (OAuth)": (14, 19),
     "JS (TS)": (11, 16),
     "JS (UMD)": (11, 16),
     "PHP": (0, 19),
     "BX24.js": (0, 18),
-    "PHP CRest": (5, 16),
+    "PHP CRest": (12, 16),
     "Python": (0, 2),
     "Go": (14, 19),
 }
 EN_CLASSES: dict[str, dict[str, int]] = {
-    "cURL (Webhook)": {
-        "params values": 2,
-        "before the call": 1,
-        "call not read": 1,
-        "params layout": 1,
-        "params layout + whitespace": 1,
-        "params values + whitespace": 1,
-    },
-    "cURL (OAuth)": {
-        "params values": 3,
-        "params layout + whitespace": 2,
-        "before the call": 1,
-        "params layout": 1,
-    },
+    "cURL (Webhook)": {"params values": 3, "before the call": 1, "params layout": 1},
+    "cURL (OAuth)": {"params values": 3, "before the call": 1, "params layout": 1},
     "JS (TS)": {"params values": 4, "params values + after the call": 1},
     "JS (UMD)": {"params values": 4, "params values + after the call": 1},
     "PHP": {
@@ -254,14 +246,7 @@ EN_CLASSES: dict[str, dict[str, int]] = {
         "params layout + before the call": 1,
         "params layout + before the call + after the call": 1,
     },
-    "PHP CRest": {
-        "params layout": 4,
-        "params layout + after the call": 2,
-        "params values": 2,
-        "call not read": 1,
-        "params layout + whitespace": 1,
-        "whitespace": 1,
-    },
+    "PHP CRest": {"params values": 2, "call not read": 1, "params layout + whitespace": 1},
     "Python": {"after the call": 1, "params values": 1},
     "Go": {"params values": 3, "after the call": 1, "params values + after the call": 1},
 }
