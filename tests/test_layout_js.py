@@ -12,6 +12,7 @@ from generator.check.run import run_check
 from generator.layout.js import read_ts_layout, read_umd_layout
 from generator.options import Options, SyncMode
 from generator.render.method_tabs import render_method_tab
+from generator.render.shaped import js_shaped
 from tests.test_method_render import CURL_TAB, check, method_page, spec_of, write
 
 TS_TAB = """\
@@ -155,6 +156,18 @@ def test_the_list_call_note_in_other_words(
         assert "pagination_note" not in found and note == {}
     else:
         assert found["pagination_note"] is True and note == slots
+
+
+def test_numeric_keys_written_bare_render_bare() -> None:
+    literal = (
+        "{\n      rights: {\n        0: ['read'],\n        12: ['read', 'edit'],\n      },\n    }"
+    )
+    code = TS_TAB.replace("{\n      filter: { zone: 'B' },\n      start: 0,\n    }", literal)
+    shape = read_ts_layout(code)["params_shape"]
+    assert shape == {"bare_numbers": True}
+    data = {"rights": {"0": ["read"], "12": ["read", "edit"]}}
+    assert js_shaped(data, shape, base=4) == literal
+    assert js_shaped(data, {}, base=4) == literal.replace("0:", "'0':").replace("12:", "'12':")
 
 
 def test_a_second_call_in_the_result_lines_is_no_slot() -> None:

@@ -10,13 +10,18 @@ page's facts. What each page words for itself is read here, with tree-sitter, as
   the blank line that ends them;
 - `result_type`: the type argument of `call.make<…>` (None: the call has none);
 - `function_name`: the UMD helper run on DOMContentLoaded;
-- `pagination_note`: the tab carries the single-page note of list calls (the template words it);
+- `pagination_note`: the tab carries the single-page note of list calls (the template words it,
+  `note_page` and `note_variant` the page size and the variant it names, when a page words them
+  otherwise);
+- `params_shape`: the params literal's layout (`generator/layout/shape.py`) less `js_object`'s,
+  with `bare_numbers` when numeric keys go unquoted; `start_zero`: an explicit `start: 0`;
 - `result_name` / `result_lines`: the variable the payload goes to, and the statements that use
   it, dedented (`console.info(...)` lines, loops, comments).
 
 A slot is only read from code in the scaffold's shape; what it cannot place is left out, and the
-template's default stands. No slot holds the method or the params: those stay facts, so a tab
-whose call differs still drifts in `exact` mode.
+template's default stands (slots equal to the defaults are left out too: `{}` is the default).
+No slot holds the method or the params: those stay facts, so a tab whose call differs still
+drifts in `exact` mode.
 """
 
 from __future__ import annotations
@@ -247,9 +252,17 @@ def _params_layout(piece: Piece, statement: Node) -> dict[str, Json]:
     if shape.get("inline") == _default_inline(value):
         del shape["inline"]
     changed = {k: v for k, v in shape.items() if PARAMS_DEFAULTS.get(k, object()) != v}
+    if any(key.type == "number" for key in _pair_keys(value)):
+        changed["bare_numbers"] = True
     if changed:
         slots["params_shape"] = changed
     return slots
+
+
+def _pair_keys(literal: Node) -> list[Node]:
+    """The keys of every pair in the literal, at any depth."""
+    pairs = (node for node in walk(literal) if node.type == "pair")
+    return [key for pair in pairs if (key := pair.child_by_field_name("key")) is not None]
 
 
 def _default_inline(literal: Node) -> list[int]:

@@ -160,7 +160,8 @@ def php_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int 
 
 def js_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int = 0) -> str:
     """A JS object literal in the shape `shape`; the default is `js_object`'s (2 spaces, lists of
-    scalars on one line, trailing commas, single quotes), continuation lines `base` deep."""
+    scalars on one line, trailing commas, single quotes), continuation lines `base` deep.
+    `bare_numbers`: keys that are decimal numbers go unquoted (`{ 0: 'read' }`)."""
     full = _shape_of(shape, JS_DEFAULTS)
 
     def scalar(item: object) -> str:
@@ -174,7 +175,8 @@ def js_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int =
 
     def key(name: object) -> str:
         text = str(name)
-        return text if IDENTIFIER.match(text) else js_string(text)
+        number = full.get("bare_numbers") and text.isdigit() and text == str(int(text))
+        return text if number or IDENTIFIER.match(text) else js_string(text)
 
     inline = set(full["inline"]) if "inline" in full else None
     return _Writer(scalar, key, full, inline).write(value, " " * base)
