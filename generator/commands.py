@@ -4,7 +4,6 @@ prints, and returns an exit status. No argument parsing here (generator/cli.py).
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +13,7 @@ from generator.diagnostics import Diagnostic, DocgenError, Exit, dump_json, erro
 from generator.options import DEFAULT_SPECS, Options
 
 if TYPE_CHECKING:
+    from generator.outputs import WriteReport
     from generator.spec.model import PageSpec
 
 
@@ -122,18 +122,17 @@ def run_sync_command(args: argparse.Namespace, options: Options) -> Exit:
 
 
 def run_render_command(args: argparse.Namespace, options: Options) -> Exit:
-    from generator.outputs import read_specs
+    from generator.render.parallel import render_folder
     from generator.spec.io import SpecError
 
     if not args.specs.is_dir():
         raise DocgenError(error(args.specs.as_posix(), "E-SPECS", "spec folder does not exist"))
     try:
-        specs = read_specs(args.specs)
+        report = render_folder(args.specs, args.out, options, use_cache=not args.no_cache)
     except SpecError as exc:
         print(exc.diagnostic.format_text(), file=sys.stderr)
         return Exit.ERROR
-    gc.freeze()  # the specs live until the end: the collector need not walk them again
-    return _render(specs, args, options)
+    return _print_generated(report, args.out)
 
 
 def run_build_command(args: argparse.Namespace, options: Options) -> Exit:
@@ -153,8 +152,12 @@ def _render(specs: Sequence[PageSpec], args: argparse.Namespace, options: Option
     from generator.render.build import render_all
 
     report = render_all(specs, args.out, options, use_cache=not args.no_cache)
+    return _print_generated(report, args.out)
+
+
+def _print_generated(report: WriteReport, out: Path) -> Exit:
     print(
-        f"generated: {len(report.written)} files in {args.out.as_posix()}/ "
+        f"generated: {len(report.written)} files in {out.as_posix()}/ "
         f"({len(report.changed)} changed, {len(report.removed)} removed)"
     )
     return Exit.OK

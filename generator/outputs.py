@@ -99,7 +99,7 @@ def write_files(out: Path, files: dict[str, bytes]) -> WriteReport:
     """Write `files` under `out` (only changed bytes), prune what the last manifest listed."""
     previous = read_manifest(out)
     report = WriteReport()
-    targets = {path: confined(out, path) for path in sorted(files)}  # refuse before writing any
+    targets = confined_all(out, sorted(files))  # refuse before writing any
     changed = write_atomic_many((target, files[path]) for path, target in targets.items())
     for path, was_changed in zip(targets, changed, strict=True):
         if was_changed:
@@ -111,6 +111,32 @@ def write_files(out: Path, files: dict[str, bytes]) -> WriteReport:
         report.changed.append(MANIFEST)
     report.written.append(MANIFEST)
     return report
+
+
+def confined_all(out: Path, paths: Iterable[str]) -> dict[str, Path]:
+    """`fileio.confined` of each path, resolving each folder once instead of every path in full
+    (two `realpath` walks a file were a third of writing a corpus's 16,000 files): a plain
+    relative path whose folder resolves inside the root and which is not itself a symlink stays
+    inside; anything else gets `confined`'s own check and diagnostic."""
+    root = out.resolve()
+    folders: dict[str, bool] = {}
+    targets: dict[str, Path] = {}
+    for path in paths:
+        folder, _, name = path.rpartition("/")
+        if folder not in folders:
+            folders[folder] = _plain(folder) and (out / folder).resolve().is_relative_to(root)
+        target = out / path
+        if not (folders[folder] and _plain(name) and name and not target.is_symlink()):
+            target = confined(out, path)
+        targets[path] = target
+    return targets
+
+
+def _plain(relative: str) -> bool:
+    """No absolute start, no `..`, `.` or empty step: the path means what it spells."""
+    return not relative.startswith("/") and all(
+        step not in ("", ".", "..") for step in relative.split("/") if relative
+    )
 
 
 def read_manifest(out: Path) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,14 +21,30 @@ def example_files(
 ) -> dict[str, bytes]:
     """`examples/<page path>/<NN>-<target>.<ext>` for each tab the profile gives the spec's kind.
     The method pages' black-formatted tabs are formatted in one batch (`format_python_modules`)."""
-    from generator.formatting import format_python_modules
+    return format_examples(example_sources(specs, options), options, cache_dir)
+
+
+@dataclass
+class ExampleSources:
+    """The example files of some specs as the templates write them: `files` are final, the
+    code in `unformatted` still goes through its target's formatter (black's style)."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    unformatted: dict[str, str] = field(default_factory=dict)
+
+    def update(self, other: ExampleSources) -> None:
+        self.files.update(other.files)
+        self.unformatted.update(other.unformatted)
+
+
+def example_sources(specs: Sequence[PageSpec], options: Options) -> ExampleSources:
+    """Every example file of `specs`, not yet formatted."""
     from generator.kinds import kind_of_spec
     from generator.profiles import load_profiles
     from generator.targets import extension_of
 
     profiles = load_profiles(options.profiles_file, options.templates)
-    files: dict[str, str] = {}
-    unformatted: dict[str, str] = {}
+    sources = ExampleSources()
     for spec in progress.counted(sorted(specs, key=lambda s: s.source.path)):
         key = kind_of_spec(spec).profile_key(spec)
         if key is None:
@@ -35,9 +52,19 @@ def example_files(
         folder = "examples/" + spec.source.path.removesuffix(".md")
         for index, (target, code, black) in enumerate(_tabs(spec, key, options, profiles), 1):
             name = f"{folder}/{index:02d}-{target}.{extension_of(target, options.templates)}"
-            (unformatted if black else files)[name] = code
+            (sources.unformatted if black else sources.files)[name] = code
+    return sources
+
+
+def format_examples(
+    sources: ExampleSources, options: Options, cache_dir: Path | None = None
+) -> dict[str, bytes]:
+    """The example files, formatted, as bytes."""
+    from generator.formatting import format_python_modules
+
     fast = _builtin_python_tabs(options.templates)
-    files.update(format_python_modules(unformatted, cache_dir=cache_dir, fast=fast))
+    files = dict(sources.files)
+    files.update(format_python_modules(sources.unformatted, cache_dir=cache_dir, fast=fast))
     return {name: code.encode("utf-8") for name, code in files.items()}
 
 

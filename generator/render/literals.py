@@ -29,6 +29,8 @@ GO_KEY_RATIO = 2.5  # go/printer: a key this far from the run's mean size breaks
 
 
 def _escape(text: str, table: Mapping[str, str], hex_escape: Callable[[int], str]) -> str:
+    if text.isprintable():  # no character is `_is_unprintable` (its categories are non-printable)
+        return text.translate({ord(char): escaped for char, escaped in table.items()})
     out: list[str] = []
     for char in text:
         if char in table:
@@ -68,7 +70,7 @@ def js_string(value: object, quote: str = "'") -> str:
 def php_string(value: object) -> str:
     """A PHP string: single-quoted, or double-quoted (`\\$` escaped) for control characters."""
     text = str(value)
-    if not any(_is_unprintable(c) for c in text):
+    if text.isprintable() or not any(_is_unprintable(c) for c in text):
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
     table = {**C_ESCAPES, '"': '\\"', "$": "\\$", "\v": "\\v", "\f": "\\f", "\x1b": "\\e"}
     return '"' + _escape(text, table, lambda code: f"\\u{{{code:x}}}") + '"'

@@ -39,8 +39,17 @@ class _Unusual(Exception):
 class FastLoader(_Base):  # type: ignore[valid-type,misc]
     """The safe loader (libyaml's when present) with a memo for plain scalars' tags."""
 
+    # The safe loader has no path resolvers, so these do nothing; libyaml's composer calls them
+    # for every node. `{}.get` is a C callable that takes the two arguments and ignores them.
+    descend_resolver: Any = {}.get
+    ascend_resolver: Any = tuple
+
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
-        if kind is not ScalarNode or not implicit[0] or len(value) > _MEMO_LENGTH:
+        if kind is not ScalarNode:
+            return _MAP if kind is MappingNode else _SEQ
+        if not implicit[0]:  # quoted or a block: a string
+            return _STR
+        if len(value) > _MEMO_LENGTH:
             tag: str = super().resolve(kind, value, implicit)
             return tag
         found = _memo.get(value)
@@ -66,8 +75,8 @@ def load(text: str) -> Any:
 
 def _build(node: Node) -> Any:
     kind, tag = type(node), node.tag
-    if isinstance(node, ScalarNode):
-        return _scalar(node)
+    if kind is ScalarNode:
+        return node.value if tag == _STR else _scalar(node)  # type: ignore[arg-type]
     if kind is MappingNode and tag == _MAP:
         return {_key(key): _build(value) for key, value in node.value}
     if kind is SequenceNode and tag == _SEQ:
@@ -76,9 +85,9 @@ def _build(node: Node) -> Any:
 
 
 def _key(node: Node) -> Any:
-    if not isinstance(node, ScalarNode):  # PyYAML builds (and refuses) collection keys its way
+    if type(node) is not ScalarNode:  # PyYAML builds (and refuses) collection keys its own way
         raise _Unusual(node.tag)
-    return _scalar(node)
+    return node.value if node.tag == _STR else _scalar(node)
 
 
 def _scalar(node: ScalarNode) -> Any:

@@ -98,6 +98,12 @@ def validate(data: object, origin: str = "<spec>") -> type:
     return cls
 
 
+def warm_validators() -> None:
+    """Compile every spec class's validator now (before worker processes fork, say)."""
+    for cls, _ in SPEC_CLASSES:
+        _validator(cls.__name__)
+
+
 def _kind_problem(data: object) -> str:
     if not isinstance(data, dict):
         return "schema violation at (root): data must be a mapping"
