@@ -62,10 +62,9 @@ def read_html(code: str) -> CallModel:
 def _read_pieces(pieces: list[Piece], language: str) -> CallModel:
     found = [(piece, call, api) for piece in pieces for call, api in _sdk_calls(piece)]
     if not found:  # no REST call: a widget function of the JS interface, if the tab calls one
-        interface = [read_interface(piece, language) for piece in pieces]
-        found_interface = [m for m in interface if m is not None]
-        if found_interface:
-            return found_interface[0]
+        interface = next((m for p in pieces if (m := read_interface(p, language))), None)
+        if interface is not None:
+            return interface
         reason = "parse-error" if any(p.root.has_error for p in pieces) else "no-call"
         return unreadable(reason, "b24jssdk-v2" if language == "html" else "unknown", language)
     models = [_model(piece, call, api, language) for piece, call, api in found]

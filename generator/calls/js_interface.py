@@ -18,11 +18,9 @@ INTERFACE = "BX24.placement"  # the spelling of the method: BX24.placement.<func
 SDK_OF_OWNER = {"BX24.placement": "bx24js", "$b24.placement": "b24jssdk-placement"}
 CALLBACKS = ("arrow_function", "function_expression", "function")
 STYLE = "interface"
-PROPERTY_SDK = SDK_OF_OWNER["$b24.placement"]
-
-
 # b24jssdk answers BX24.placement.info() with properties of its placement manager
 PROPERTIES = {"$b24.placement.placement": "info", "$b24.placement.options": "info"}
+PROPERTY_SDK = SDK_OF_OWNER["$b24.placement"]
 
 
 def read_interface(piece: Piece, language: str) -> CallModel | None:
