@@ -27,6 +27,7 @@ from generator.clients.types import (
     shape_of,
     walk_shapes,
 )
+from generator.render.interface import is_interface_method
 from generator.render.literals import camel, pascal, words
 from generator.render.stubs.names import NameRegistry
 
@@ -74,7 +75,6 @@ class ScopeModel:
 
 
 NO_SCOPE = "common"
-BROWSER_PREFIX = "bx24."  # BX24.placement.*, bx24.widget.*: functions of the browser library
 # names the generated modules import or define next to the shapes
 _TAKEN_TYPE_NAMES = (
     "TypedDict",
@@ -100,7 +100,7 @@ def select_methods(specs: Iterable[MethodLike]) -> list[MethodLike]:
     the browser library (`BX24.placement.call`) document no REST method and are left out."""
     chosen: dict[str, MethodLike] = {}
     for spec in sorted(specs, key=_preference):
-        if spec.method and not spec.method.lower().startswith(BROWSER_PREFIX):
+        if spec.method and not is_interface_method(spec.method):
             chosen.setdefault(spec.method, spec)
     return [chosen[name] for name in sorted(chosen)]
 
