@@ -159,6 +159,22 @@ def test_a_missing_tab_takes_the_blocks_majority_layout_of_its_family(tmp_path: 
     assert {"curl_webhook", "curl_oauth", "php_crest"} <= set(READERS)
 
 
+def test_add_missing_writes_the_missing_tab_in_the_blocks_majority_layout(tmp_path: Path) -> None:
+    write(tmp_path, method_page(tab("cURL (OAuth)", "bash", OAUTH)))
+    check(tmp_path, "method-exact", SyncMode(add_missing=True))
+    spec = spec_of(tmp_path)
+    added = next(t.code for t in spec.examples[0].tabs if t.label == "cURL (Webhook)")
+    assert added == (
+        "curl -X POST \\\n"
+        '     -H "Content-Type: application/json" \\\n'
+        '     -H "Accept: application/json" \\\n'
+        """     -d '{"id": 42}' \\\n"""
+        "     https://**put_your_bitrix24_address**/rest/**put_your_user_id_here**/"
+        "**put_your_webhook_here**/crm.deal.get\n"
+    )
+    assert exact_drift(tmp_path) == []
+
+
 def test_shaped_literals() -> None:
     value = {"a": [1, 2], "b": {"c": None, "d": [{"e": True}]}}
     assert json_shaped(value) == '{"a":[1,2],"b":{"c":null,"d":[{"e":true}]}}'
