@@ -38,7 +38,17 @@ def read_layout(target: str, code: str) -> Layout:
         return {}
     module, function = where.split(":")
     reader: Reader = getattr(import_module(f"generator.layout.{module}"), function)
-    return dict(sorted(reader(code).items()))
+    return {key: _sorted(value) for key, value in sorted(reader(code).items())}
+
+
+def _sorted(value: Json) -> Json:
+    """Mappings with their keys sorted, at every depth: the spec's bytes do not depend on the
+    order a reader found things in."""
+    if isinstance(value, dict):
+        return {key: _sorted(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return [_sorted(item) for item in value]
+    return value
 
 
 __all__ = ["READERS", "Layout", "read_layout"]
