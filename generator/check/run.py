@@ -30,7 +30,6 @@ RunState = tuple["ProfileTable | None", SharedIncludes]
 
 TABS_MARKER = b"{% list tabs"
 PARALLEL_THRESHOLD = 64
-PIECES = 4  # chunks a worker: the worker that finishes first takes the next, not a long idle tail
 
 
 def run_check(
@@ -70,8 +69,7 @@ def run_check(
         todo.append(rel)
     table = cached_profile_table(cache, options) if todo else None
     work = partial(_evaluate_chunk, root, options, table)
-    pages = map_pages(work, todo, options.jobs, PARALLEL_THRESHOLD, _preload_workers, PIECES)
-    for outcome in pages:
+    for outcome in map_pages(work, todo, options.jobs, PARALLEL_THRESHOLD, _preload_workers):
         outcomes[outcome.rel] = outcome
         if enabled and outcome.sha256 is not None:  # None: reported by evaluate (E-READ)
             cache.store(
