@@ -1,8 +1,9 @@
 """Render the example tabs of a method page from its spec and the block's canonical call.
 
 A method page's tab of target `t` renders with `examples/method/<t>.<ext>.j2` when a template
-folder has one (user folders first), else with the general `examples/<t>.<ext>.j2`. The context is
-the general one (templates/CONTEXT.md) with `call` set to the block's canonical call
+folder has one (user folders first), else with the general `examples/<t>.<ext>.j2`; a JS-interface
+method (a `BX24.*` widget function, render/interface.py) only with `examples/method/interface/`.
+The context is the general one (templates/CONTEXT.md) with `call` set to the block's canonical call
 (render/canonical.py) and the response facts the method templates branch on.
 """
 
