@@ -99,6 +99,12 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=2)
+    # a worker killed while it wrote a result leaves half a message in the result pipe, and the
+    # manager thread waits for the rest forever (so does the interpreter's exit, which joins it);
+    # with the workers gone, closing this end of the pipe ends that wait (EOF: a broken pool)
+    result_queue = getattr(pool, "_result_queue", None)
+    if result_queue is not None:
+        result_queue._writer.close()
     # the pool's manager thread closes its wakeup pipe as it ends; joining it here keeps the
     # interpreter's exit hook from writing to that pipe while it closes ("Bad file descriptor")
     manager = getattr(pool, "_executor_manager_thread", None)

@@ -1,0 +1,56 @@
+"""`parse` hands its specs back a chunk at a time (generator/parse.py PIECES): a worker killed
+while it writes a chunk's specs leaves half a message in the pool's result pipe. An interrupted
+parse must still end (exit 143, no traceback, no worker left), never wait for the rest."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_robustness_io import make_docs
+from tests.test_robustness_signals import PAGES, alive, children
+
+REPO = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(6))
+def test_sigterm_ends_a_parallel_parse(tmp_path: Path, seed: int) -> None:
+    docs = tmp_path / "docs"
+    make_docs(docs, PAGES)
+    argv = [sys.executable, "-m", "generator", "parse", "--docs", str(docs), "--jobs", "2"]
+    process = subprocess.Popen(
+        [*argv, "--out", str(tmp_path / "specs")],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
+        workers |= children(process.pid)
+        time.sleep(0.005)
+    assert len(workers) >= 2, "the run ended before its workers were seen: make it longer"
+    time.sleep(random.Random(seed).uniform(0, 0.6))
+    os.kill(process.pid, signal.SIGTERM)
+    try:
+        _, err = process.communicate(timeout=30)
+    finally:
+        for worker in workers:
+            if alive(worker):
+                os.kill(worker, signal.SIGKILL)
+        if process.poll() is None:
+            process.kill()
+    if process.returncode == 0:
+        return  # it finished before the signal landed
+    assert process.returncode == 143, err.decode()
+    assert b"Traceback" not in err, err.decode()
