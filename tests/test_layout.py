@@ -188,6 +188,13 @@ def test_shaped_literals() -> None:
         "                ]\n            ]\n        ],\n    ]"
     )
     assert php_shaped({"k": "a$b"}, {"indent": 0, "value_quote": '"'}) == "['k' => \"a\\$b\"]"
+    spaced = {"seps": {"0.2": ", "}, "colons": {"0.1": ": "}}
+    assert json_shaped({"a": 1, "b": 2, "c": 3}, spaced) == '{"a":1,"b": 2, "c":3}'
+    code = WEBHOOK.replace("-d '{\n    \"id\": 42\n  }'", """-d '{"id":42, "x" : 1}'""")
+    assert read_layout("curl_webhook", code)["json"] == {
+        "colons": {"0.1": " : "},
+        "comma": ", ",
+    }
     assert json_shaped({"id": {"$expr": "**put_id**"}, "n": {"$expr": "n"}}) == (
         '{"id":**put_id**,"n":{"$expr":"n"}}'
     )

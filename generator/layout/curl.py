@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.layout.shape import Syntax, read_shape
+from generator.layout.shape import Syntax, read_shape, spacing_exceptions
 
 if TYPE_CHECKING:
     from generator.calls.trees import Node, Piece
@@ -119,6 +119,8 @@ def _json_shape(piece: Piece, word: Node, opening: int) -> dict[str, Json]:
     if value.type not in JSON_SYNTAX.containers:
         return {}
     shape = read_shape(literal, value, JSON_SYNTAX, opening)
+    comma, colon = str(shape.get("comma", ",")), str(shape.get("colon", ":"))
+    shape.update(spacing_exceptions(literal, value, JSON_SYNTAX, comma, colon))
     found = {k: v for k, v in shape.items() if COMPACT.get(k, object()) != v}
     first = JSON_SYNTAX.items(value)[0] if JSON_SYNTAX.items(value) else None
     key = first.child_by_field_name("key") if first is not None else None

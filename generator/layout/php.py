@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from generator.layout.shape import Syntax, containers, read_shape
+from generator.layout.shape import Syntax, containers, read_shape, spacing_exceptions
 
 if TYPE_CHECKING:
     from generator.calls.trees import Node, Piece
@@ -115,6 +115,8 @@ def _params_array(call: Node) -> Node | None:
 
 def _params_shape(piece: Piece, array: Node) -> dict[str, Json]:
     shape = read_shape(piece, array, PHP_SYNTAX)
+    comma, colon = str(shape.get("comma", ", ")), str(shape.get("colon", " => "))
+    shape.update(spacing_exceptions(piece, array, PHP_SYNTAX, comma, colon))
     shape.setdefault("indent", 0)
     shape.update(_quotes(piece, array))
     if shape.get("inline") == _default_inline(array):

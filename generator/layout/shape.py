@@ -119,6 +119,29 @@ def line_end_comments(piece: Piece, root: Node, syntax: Syntax) -> dict[str, Jso
     return found
 
 
+def spacing_exceptions(
+    piece: Piece, root: Node, syntax: Syntax, comma: str, colon: str
+) -> dict[str, Json]:
+    """Where a literal spaces otherwise than its own `comma` and `colon`: `seps` (the separator
+    before item k of a one-line container c, as `"c.k"`) and `colons` (between item k's key and
+    value, on one line). Spacing only: hand-written literals are not consistent."""
+    seps: dict[str, Json] = {}
+    colons: dict[str, Json] = {}
+    for number, (node, _) in enumerate(containers(root, syntax)):
+        items = syntax.items(node)
+        for index, item in enumerate(items):
+            if index and not _multiline(node):
+                between = _between(piece, items[index - 1].end_byte, item.start_byte)
+                if between != comma:
+                    seps[f"{number}.{index}"] = between
+            named = [c for c in item.named_children if c.type != "comment"]
+            if item.type in syntax.keyed_item and len(named) > 1:
+                between = _between(piece, named[0].end_byte, named[-1].start_byte)
+                if between != colon and "\n" not in between:
+                    colons[f"{number}.{index}"] = between
+    return {k: v for k, v in (("seps", seps), ("colons", colons)) if v}
+
+
 def _nested_indent(piece: Piece, nodes: list[tuple[Node, Node | None]], syntax: Syntax) -> int:
     """The step of the first multi-line container below the literal's root (4 when none)."""
     for node, parent in nodes:

@@ -57,10 +57,13 @@ class _Writer:
         items = list(value.items()) if isinstance(value, dict) else list(enumerate(value))
         keyed = isinstance(value, dict)
         if one_line or not items or not self.shape.get("indent") or self._inline(number, value):
-            return self._one_line(items, keyed)
+            return self._one_line(items, keyed, number)
         step = 0 if number == 0 and self.shape.get("flush") else int(self.shape["indent"])
         inner = pad + " " * step
-        lines = [inner + self._item(k, v, keyed, inner, False) for k, v in items]
+        lines = [
+            inner + self._item(k, v, keyed, inner, False, f"{number}.{index}")
+            for index, (k, v) in enumerate(items)
+        ]
         trailing = self.shape.get("trailing_comma")
         last = "," if (number in trailing if isinstance(trailing, list) else trailing) else ""
         notes = self.shape.get("comments") or {}
@@ -78,14 +81,23 @@ class _Writer:
             return number in self.inline
         return isinstance(value, list) and not any(isinstance(v, dict | list) for v in value)
 
-    def _one_line(self, items: list[tuple[Any, Any]], keyed: bool) -> str:
-        parts = [self._item(k, v, keyed, "", True) for k, v in items]
+    def _one_line(self, items: list[tuple[Any, Any]], keyed: bool, number: int) -> str:
+        parts = [
+            self._item(k, v, keyed, "", True, f"{number}.{index}")
+            for index, (k, v) in enumerate(items)
+        ]
         pad = " " if items and self.shape.get("pad" if keyed else "pad_list") else ""
-        body = str(self.shape.get("comma", ", ")).join(parts)
+        comma, seps = str(self.shape.get("comma", ", ")), self.shape.get("seps") or {}
+        body = parts[0] if parts else ""
+        for index, part in enumerate(parts[1:], start=1):
+            body += str(seps.get(f"{number}.{index}", comma)) + part
         return self.brackets[0][keyed] + pad + body + pad + self.brackets[1][keyed]
 
-    def _item(self, key: object, value: object, keyed: bool, pad: str, one_line: bool) -> str:
-        head = self.key(key) + str(self.shape.get("colon", ": ")) if keyed else ""  # key first
+    def _item(
+        self, key: object, value: object, keyed: bool, pad: str, one_line: bool, where: str
+    ) -> str:
+        colon = (self.shape.get("colons") or {}).get(where, self.shape.get("colon", ": "))
+        head = self.key(key) + str(colon) if keyed else ""  # key first
         if keyed and self._opens_below(value, one_line):
             head = head.rstrip() + "\n" + pad
         return head + self.write(value, pad, one_line)
