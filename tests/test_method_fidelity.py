@@ -83,18 +83,18 @@ def test_the_goals(ru_results: list[TabResult]) -> None:
     assert share["JS (TS)"] > 0.76 and share["JS (UMD)"] > 0.77
     # issue 11 asks 90%: the cURL and CRest tabs render in their own layout and stop short of it
     # at the classes above that are facts (other params) or broken commands, not style
-    assert share["cURL (Webhook)"] > 0.85 and share["cURL (OAuth)"] > 0.87
-    assert share["PHP CRest"] > 0.87
+    assert share["cURL (Webhook)"] > 0.86 and share["cURL (OAuth)"] > 0.88
+    assert share["PHP CRest"] > 0.88
 
 
 RU_SHARES: dict[str, tuple[int, int]] = {
-    "cURL (Webhook)": (1350, 1581),
-    "cURL (OAuth)": (1464, 1674),
+    "cURL (Webhook)": (1362, 1581),
+    "cURL (OAuth)": (1482, 1674),
     "JS (TS)": (1160, 1497),
     "JS (UMD)": (1160, 1492),
     "PHP": (0, 1694),
     "BX24.js": (0, 1660),
-    "PHP CRest": (1449, 1647),
+    "PHP CRest": (1456, 1647),
     "Python": (169, 341),
     "Go": (1299, 1614),
 }
@@ -102,9 +102,9 @@ RU_CLASSES: dict[str, dict[str, int]] = {
     "cURL (Webhook)": {
         "params values": 81,
         "call not read": 48,
-        "params layout": 24,
         "before the call": 22,
         "not rendered": 16,
+        "params layout": 12,
         "params layout + after the call": 12,
         "params layout + before the call": 8,
         "whitespace": 6,
@@ -118,10 +118,10 @@ RU_CLASSES: dict[str, dict[str, int]] = {
     "cURL (OAuth)": {
         "call not read": 55,
         "params values": 53,
-        "params layout": 32,
         "params layout + after the call": 24,
-        "before the call": 19,
-        "params layout + before the call": 12,
+        "before the call": 20,
+        "params layout": 14,
+        "params layout + before the call": 11,
         "params layout + before the call + after the call": 5,
         "params values + after the call": 4,
         "before the call + after the call": 2,
@@ -182,7 +182,7 @@ RU_CLASSES: dict[str, dict[str, int]] = {
     },
     "PHP CRest": {
         "params values": 136,
-        "params layout": 27,
+        "params layout": 20,
         "call not read": 11,
         "whitespace": 5,
         "params layout + whitespace": 4,
@@ -216,8 +216,8 @@ RU_CLASSES: dict[str, dict[str, int]] = {
 }
 
 EN_SHARES: dict[str, tuple[int, int]] = {
-    "cURL (Webhook)": (12, 17),
-    "cURL (OAuth)": (14, 19),
+    "cURL (Webhook)": (13, 17),
+    "cURL (OAuth)": (15, 19),
     "JS (TS)": (11, 16),
     "JS (UMD)": (11, 16),
     "PHP": (0, 19),
@@ -227,8 +227,8 @@ EN_SHARES: dict[str, tuple[int, int]] = {
     "Go": (14, 19),
 }
 EN_CLASSES: dict[str, dict[str, int]] = {
-    "cURL (Webhook)": {"params values": 3, "before the call": 1, "params layout": 1},
-    "cURL (OAuth)": {"params values": 3, "before the call": 1, "params layout": 1},
+    "cURL (Webhook)": {"params values": 3, "before the call": 1},
+    "cURL (OAuth)": {"params values": 3, "before the call": 1},
     "JS (TS)": {"params values": 4, "params values + after the call": 1},
     "JS (UMD)": {"params values": 4, "params values + after the call": 1},
     "PHP": {
