@@ -26,10 +26,10 @@ def example_files(
 
 @dataclass
 class ExampleSources:
-    """The example files of some specs as the templates write them: `files` are final, the
-    code in `unformatted` still goes through its target's formatter (black's style)."""
+    """The example files of some specs as the templates write them: `files` are final (bytes),
+    the code in `unformatted` still goes through its target's formatter (black's style)."""
 
-    files: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
     unformatted: dict[str, str] = field(default_factory=dict)
 
     def update(self, other: ExampleSources) -> None:
@@ -52,20 +52,28 @@ def example_sources(specs: Sequence[PageSpec], options: Options) -> ExampleSourc
         folder = "examples/" + spec.source.path.removesuffix(".md")
         for index, (target, code, black) in enumerate(_tabs(spec, key, options, profiles), 1):
             name = f"{folder}/{index:02d}-{target}.{extension_of(target, options.templates)}"
-            (sources.unformatted if black else sources.files)[name] = code
+            if black:
+                sources.unformatted[name] = code
+            else:
+                sources.files[name] = code.encode("utf-8")
     return sources
 
 
 def format_examples(
     sources: ExampleSources, options: Options, cache_dir: Path | None = None
 ) -> dict[str, bytes]:
-    """The example files, formatted, as bytes."""
+    """The example files, formatted, as bytes. Consumes `sources` (a whole corpus's examples
+    are tens of megabytes: they are not held twice)."""
     from generator.formatting import format_python_modules
 
     fast = _builtin_python_tabs(options.templates)
-    files = dict(sources.files)
-    files.update(format_python_modules(sources.unformatted, cache_dir=cache_dir, fast=fast))
-    return {name: code.encode("utf-8") for name, code in files.items()}
+    formatted = format_python_modules(sources.unformatted, cache_dir=cache_dir, fast=fast)
+    sources.unformatted.clear()
+    files, sources.files = sources.files, {}
+    while formatted:
+        name, code = formatted.popitem()
+        files[name] = code.encode("utf-8")
+    return files
 
 
 def _tabs(

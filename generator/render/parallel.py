@@ -1,13 +1,15 @@
 """`render` of a folder of specs on several cores, with the bytes of a one-process run.
 
 The spec files are cut into contiguous shares of about equal size (loading is most of the cost,
-and it goes with the bytes). Each process loads its share and renders the shares' example tabs,
-one spec at a time, keeping of a method spec only what the typed clients read. Then one worker
-renders the typed clients while this process formats the tabs and renders the event stubs. The
-worker is forked before any spec is loaded, so it does not carry this process's memory. What a
-share hands back is in path order, so the files, and the first error reported (a spec that does
-not load before a template that fails, as when every spec is loaded first), are the same whatever
-the split (tests/test_render_corpus.py renders the RU corpus both ways).
+and it goes with the bytes). Each process loads its share and renders the share's example tabs,
+one spec at a time, keeping of a method spec only what the typed clients read; the workers are
+forked before any spec is loaded, so they do not carry this process's memory. Then, the workers
+gone, this process formats the tabs and renders the event stubs and the typed clients. (A worker
+rendering the clients meanwhile saved about a second of wall time, but the processes' summed
+memory then passed 250 MB on the RU corpus; this way it stays near 170 MB.) What a share hands
+back is in path order, so the files, and the first error reported (a spec that does not load
+before a template that fails, as when every spec is loaded first), are the same whatever the
+split (tests/test_render_corpus.py renders the RU corpus both ways).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 
     from generator.options import Options
     from generator.outputs import WriteReport
+    from generator.spec.method import MethodSpec
     from generator.spec.model import PageSpec
 
 SERIAL_BYTES = 4_000_000  # fewer bytes of specs: a worker would cost more than it saves
@@ -50,8 +53,10 @@ def render_folder(folder: Path, out: Path, options: Options, *, use_cache: bool)
     """`render_all` of every `.yaml` spec under `folder`, loaded and rendered in `options.jobs`
     processes (default: the cores, at most 4; one for a small folder)."""
     from generator.cache import CACHE_DIR
+    from generator.clients.render import render_clients
     from generator.outputs import collector_paused, read_specs, write_files
     from generator.render.build import render_all
+    from generator.render.stubs.files import render_stubs
 
     paths = sorted(folder.rglob("*.yaml"))
     sizes = [_size(path) for path in paths]
@@ -71,15 +76,17 @@ def render_folder(folder: Path, out: Path, options: Options, *, use_cache: bool)
             for future, chunk in zip(pending, chunks[1:], strict=True):
                 shares.append(future.result())
                 progress.advance(len(chunk))
-        raise_first_error(shares)
-        specs = [spec for share in shares for spec in share.specs]
-        gc.freeze()  # the specs live until the end: the collector need not walk them again
-        clients = pool.submit(render_client_files, _methods(specs), options.templates, cache_dir)
-        files = _stubs_and_examples(specs, shares, options, cache_dir)
-        client_files = clients.result()
-    if isinstance(client_files, Diagnostic):
-        raise DocgenError(client_files)
-    files.update(client_files)
+    # the workers are gone: the rest is a quarter of the work, and one process's memory
+    raise_first_error(shares)
+    specs = [spec for share in shares for spec in share.specs]
+    gc.freeze()  # the specs live until the end: the collector need not walk them again
+    sources = ExampleSources()
+    for share in shares:
+        sources.update(share.sources)
+    del shares  # `sources` is consumed as the files are formatted
+    files = format_examples(sources, options, cache_dir)
+    files.update(render_stubs(specs, user_dirs=options.templates, cache_dir=cache_dir))
+    files.update(render_clients(_methods(specs), user_dirs=options.templates, cache_dir=cache_dir))
     return write_files(out, dict(sorted(files.items())))
 
 
@@ -94,19 +101,6 @@ def _preload(options: Options) -> None:
 
     warm_validators()
     load_profiles(options.profiles_file, options.templates)
-
-
-def _stubs_and_examples(
-    specs: list[PageSpec], shares: list[Share], options: Options, cache_dir: Path | None
-) -> dict[str, bytes]:
-    from generator.render.stubs.files import render_stubs
-
-    sources = ExampleSources()
-    for share in shares:
-        sources.update(share.sources)
-    files = format_examples(sources, options, cache_dir)
-    files.update(render_stubs(specs, user_dirs=options.templates, cache_dir=cache_dir))
-    return files
 
 
 def load_and_render(paths: Sequence[Path], options: Options) -> Share:
@@ -146,33 +140,22 @@ def raise_first_error(shares: Sequence[Share]) -> None:
 
 
 def _slim(spec: PageSpec) -> PageSpec:
-    """A method spec without its example tabs and their calls, which only the examples read (the
-    typed clients read the method's identity, auth, params and response): less to hand back."""
+    """A method spec without what only its examples read (the tabs and their calls) and what no
+    later stage reads (notes, errors, links, diagnostics): the typed clients read the method's
+    identity, scopes, auth, params and response. Less to hand back and to hold."""
     from generator.spec.method import MethodSpec
 
     if isinstance(spec, MethodSpec):
-        return dataclasses.replace(spec, examples=[], calls=[])
+        return dataclasses.replace(
+            spec, examples=[], calls=[], notes=[], errors=[], related=[], diagnostics=[]
+        )
     return spec
 
 
-def _methods(specs: Sequence[PageSpec]) -> list[PageSpec]:
+def _methods(specs: Sequence[PageSpec]) -> list[MethodSpec]:
     from generator.spec.method import MethodSpec
 
     return [spec for spec in specs if isinstance(spec, MethodSpec)]
-
-
-def render_client_files(
-    methods: Sequence[PageSpec], user_dirs: Sequence[Path], cache_dir: Path | None
-) -> dict[str, bytes] | Diagnostic:
-    """The typed clients (in a worker); a template failure comes back as its diagnostic."""
-    from generator.clients.render import render_clients
-    from generator.spec.method import MethodSpec
-
-    try:
-        specs = [spec for spec in methods if isinstance(spec, MethodSpec)]
-        return render_clients(specs, user_dirs=user_dirs, cache_dir=cache_dir)
-    except DocgenError as exc:
-        return exc.diagnostic
 
 
 def balanced(paths: Sequence[Path], sizes: Sequence[int], parts: int) -> list[list[Path]]:
@@ -214,3 +197,6 @@ def _start_worker(parent: int) -> None:
 
     bind_to_parent(parent)
     progress._ACTIVE.clear()  # the bar is this process's parent's to draw
+    # a worker lives for one render: what it loads and unpickles stays alive until it ends, and
+    # the collector's passes over those objects were a third of loading them
+    gc.disable()
