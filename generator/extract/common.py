@@ -1,5 +1,5 @@
 """Page-level extraction every page kind shares: the diagnostics log, structure checks, tab
-problems, the locale and the source spans of the sections."""
+problems, the locale, the source spans of the sections and the related links."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from generator.extract.header import Header
 from generator.extract.sections import Section
-from generator.pages.model import Node, Page, line_of, walk
-from generator.spec.parts import ExampleBlock, Span, SpecDiagnostic
+from generator.extract.text import LINK
+from generator.pages.model import Node, Page, inline_text, line_of, walk
+from generator.spec.parts import ExampleBlock, Link, Span, SpecDiagnostic
 from generator.targets import Targets
 from generator.vocabulary import Locale
 from generator.yfm import markdown
@@ -96,3 +97,20 @@ def collect_spans(
         if span and section.role not in spans and section.role != "other":
             spans[section.role] = Span(*span)
     return dict(sorted(spans.items()))
+
+
+def read_related(page: Page, sections: list[Section]) -> list[Link]:
+    links: list[Link] = []
+    for section in sections:
+        if section.role != "related":
+            continue
+        for node in section.nodes:
+            for paragraph in (n for n in [node, *walk(node)] if n.type == "paragraph"):
+                text = inline_text(paragraph)
+                inline = next((c for c in paragraph.children if c.type == "inline"), None)
+                titled = inline.meta.get("title_links", []) if inline is not None else []
+                links.extend(Link(path, None) for path in titled)  # `[{#T}](path)`, from yfm.attrs
+                for link in LINK.finditer(text):
+                    if link["text"] != "{#T}":
+                        links.append(Link(link["path"], link["text"]))
+    return links

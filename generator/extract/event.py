@@ -9,6 +9,7 @@ from generator.extract.common import (
     check_structure,
     collect_spans,
     detect_locale,
+    read_related,
     report_tab_problems,
 )
 from generator.extract.evidence import Vote, decide
@@ -37,7 +38,7 @@ from generator.includes import IncludeResolver, expand
 from generator.pages.model import Node, Page, inline_text, line_of, walk
 from generator.spec.event import EventSpec, Handler, Payload, Subscription
 from generator.spec.model import SPEC_VERSION
-from generator.spec.parts import ExampleBlock, Link, Source
+from generator.spec.parts import ExampleBlock, Source
 from generator.targets import Targets, load_targets
 from generator.vocabulary import Delivery, EventKind
 
@@ -310,23 +311,6 @@ def _example_handler_url(examples: list[ExampleBlock]) -> str | None:
             if match:
                 return match.group(1)
     return None
-
-
-def read_related(page: Page, sections: list[Section]) -> list[Link]:
-    links: list[Link] = []
-    for section in sections:
-        if section.role != "related":
-            continue
-        for node in section.nodes:
-            for paragraph in (n for n in [node, *walk(node)] if n.type == "paragraph"):
-                text = inline_text(paragraph)
-                inline = next((c for c in paragraph.children if c.type == "inline"), None)
-                titled = inline.meta.get("title_links", []) if inline is not None else []
-                links.extend(Link(path, None) for path in titled)  # `[{#T}](path)`, from yfm.attrs
-                for link in LINK.finditer(text):
-                    if link["text"] != "{#T}":
-                        links.append(Link(link["path"], link["text"]))
-    return links
 
 
 def with_delivery(handler: Handler, kind: EventKind) -> Handler:

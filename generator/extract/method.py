@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.common import DiagnosticLog, detect_locale
-from generator.extract.event import read_related
+from generator.extract.common import DiagnosticLog, detect_locale, read_related
 from generator.extract.examples import find_example_blocks
 from generator.extract.header import prod_nodes, read_description, read_notes, read_rights
 from generator.extract.method_auth import prose_lines, read_auth, read_callers, read_rest_version
