@@ -29,8 +29,9 @@ GO_KEY_RATIO = 2.5  # go/printer: a key this far from the run's mean size breaks
 
 
 def _escape(text: str, table: Mapping[str, str], hex_escape: Callable[[int], str]) -> str:
-    if text.isprintable():  # no character is `_is_unprintable` (its categories are non-printable)
-        return text.translate({ord(char): escaped for char, escaped in table.items()})
+    translated = text.translate({ord(char): escaped for char, escaped in table.items()})
+    if translated.isprintable():  # no character left is `_is_unprintable` (a non-printable one)
+        return translated
     out: list[str] = []
     for char in text:
         if char in table:
