@@ -92,8 +92,11 @@ def bind_to_parent(parent: int) -> None:
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
     """Kill the pool's workers now (an interrupted run must not wait for their chunks)."""
-    # the stdlib has no public way to kill them; `_processes` is None once the pool is shut down
+    # the stdlib has no public way to kill them; `shutdown` drops these references, so they are
+    # taken first (`_processes` is None once the pool is shut down)
     processes = list((pool._processes or {}).values())
+    results = getattr(pool, "_result_queue", None)
+    manager = getattr(pool, "_executor_manager_thread", None)
     for process in processes:
         process.kill()
     pool.shutdown(wait=False, cancel_futures=True)
@@ -102,12 +105,10 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
     # a worker killed while it wrote a result leaves half a message in the result pipe, and the
     # manager thread waits for the rest forever (so does the interpreter's exit, which joins it);
     # with the workers gone, closing this end of the pipe ends that wait (EOF: a broken pool)
-    result_queue = getattr(pool, "_result_queue", None)
-    if result_queue is not None:
-        result_queue._writer.close()
+    if results is not None:
+        results._writer.close()
     # the pool's manager thread closes its wakeup pipe as it ends; joining it here keeps the
     # interpreter's exit hook from writing to that pipe while it closes ("Bad file descriptor")
-    manager = getattr(pool, "_executor_manager_thread", None)
     if manager is not None:
         manager.join(timeout=2)
 

@@ -52,5 +52,6 @@ def test_sigterm_ends_a_parallel_parse(tmp_path: Path, seed: int) -> None:
             process.kill()
     if process.returncode == 0:
         return  # it finished before the signal landed
-    assert process.returncode == 143, err.decode()
+    # 143: the run unwound; -SIGTERM: the signal landed after the command, while it printed
+    assert process.returncode in (143, -signal.SIGTERM), (process.returncode, err.decode()[-800:])
     assert b"Traceback" not in err, err.decode()
