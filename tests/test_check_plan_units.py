@@ -29,6 +29,7 @@ class Rendered:
     lang: str = "js"
     code: str = "go();\n"
     drift: str = "strict"
+    block: int | None = None
 
 
 def _tab(label: str, start: int, end: int, code: str = "go();\n", skipped: bool = False) -> Tab:

@@ -71,7 +71,7 @@ def lazy_tab(spec: PageSpec, tab: tuple[str, str, str, str], options: Options) -
     """A profile tab whose code is rendered only when something reads it (most pages that lack
     examples need only the labels)."""
 
-    def render() -> str:
+    def render(_tab: ExpectedTab, _formatted: bool) -> str:
         from generator.render.examples import render_tab
 
         return render_tab(spec, tab[1], user_dirs=options.templates, label=tab[0])

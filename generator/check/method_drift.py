@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from generator.calls import CallModel, Json, read_call
 from generator.calls.model import EXPR
@@ -207,16 +207,24 @@ def _page_pad(page_line: str, code_line: str) -> str:
     return page_line[: len(page_line) - len(code_line)] if page_line.endswith(code_line) else ""
 
 
+class RenderedCall(Protocol):
+    """What `call` mode reads of an expected tab (`render/tab.py: ExpectedTab`)."""
+
+    @property
+    def lang(self) -> str: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def call_code(self) -> str: ...
+
+
 def plan_call_tab(
-    path: str, page_lines: list[str], tab: Tab, expected: Any, *, rewrite: bool
+    path: str, page_lines: list[str], tab: Tab, expected: RenderedCall, *, rewrite: bool
 ) -> tuple[Finding | None, Edit | None]:
     """The `call`-mode finding of one tab and, when asked, the edit of its params literal.
-    `expected` is the profile's tab (check/method_expected.py `LazyMethodTab`); a tab whose
-    recorded call already is the canonical call is passed without rendering anything."""
+    `expected` is the profile's tab (`render/tab.py: ExpectedTab`), in the page tab's layout."""
     from generator.check.report import Finding
 
-    if getattr(expected, "makes_canonical_call", lambda _tab: False)(tab):
-        return None, None
     drift = call_drift(tab.code, tab.lang, tab.label, expected.call_code, expected.lang)
     if drift is None:
         return None, None

@@ -6,16 +6,17 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
-from generator.render.canonical import WEBHOOK_TARGETS, CanonicalCall, app_only, canonical_call
+from generator.render.canonical import WEBHOOK_TARGETS, app_only, canonical_call
+from generator.render.tab import ExpectedTab
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from generator.calls import Json
     from generator.layout import Layout
+    from generator.render.tab import Render
     from generator.spec.method import MethodSpec
     from generator.spec.parts import ExampleBlock, Tab
 
@@ -61,97 +62,61 @@ def majority_layout(spec: MethodSpec, block: int, target: str) -> Layout:
     return dict(next(lay for lay in layouts if votes[json.dumps(lay, sort_keys=True)] == winner))
 
 
-class LazyMethodTab:
-    """One profile tab of a method page, rendered for one example block when read, in a layout:
-    a page tab's own (`for_tab`), else the block's majority (a tab the block lacks)."""
-
-    def __init__(
-        self,
-        spec: MethodSpec,
-        tab: tuple[str, str, str, str],
-        templates: Sequence[Path],
-        block: int = 0,
-        layout: Layout | None = None,
-    ) -> None:
-        self.spec, self.templates, self.block, self.row = spec, templates, block, tab
-        self.label, self.target, self.lang, self.drift = tab
-        self._layout = layout
-
-    def for_block(self, index: int) -> LazyMethodTab:
-        return (
-            self
-            if index == self.block
-            else LazyMethodTab(self.spec, self.row, self.templates, index)
-        )
-
-    def for_tab(self, tab: Tab) -> LazyMethodTab:
-        """This tab rendered in the layout of the page's `tab` (same block): what `exact` mode
-        compares, so a difference of style is no drift and a difference of call still is."""
-        layout = tab_layout(self.spec, self.block, tab)
-        if layout == self.layout:
-            return self
-        return LazyMethodTab(self.spec, self.row, self.templates, self.block, layout)
-
-    @cached_property
-    def layout(self) -> Layout:
-        if self._layout is not None:
-            return dict(self._layout)
-        return majority_layout(self.spec, self.block, self.target)
-
-    @cached_property
-    def canonical(self) -> CanonicalCall:
-        return canonical_call(self.spec, self.block)
-
-    def makes_canonical_call(self, tab: Tab) -> bool:
-        """The page's recorded call model (`spec.calls`) of `tab` already is the canonical call.
-        False when that is not known from the spec alone (a Python tab: b24pysdk keywords; a
-        call read from a later fence; no readable call): the rendered tab decides then."""
-        from generator.check.method_drift import comparable, same_shape
-
-        call = next(
-            (c for c in self.spec.calls if c.block == self.block and c.line == tab.span.start),
-            None,
-        )
-        if call is None or not call.readable or call.fence or call.language == "python":
-            return False
-        canonical = self.canonical
-        page, wanted = cast("Json", call.params), cast("Json", canonical.params)
-        same_method = (call.method or "").lower() == canonical.method.lower()
-        return same_method and same_shape(comparable(page), comparable(wanted))
-
-    @cached_property
-    def call_code(self) -> str:
-        """The tab unformatted: enough to read its call (black changes layout only)."""
-        from generator.render.method_tabs import render_method_tab
-
-        return render_method_tab(
-            self.spec,
-            self.target,
-            block=self.block,
-            user_dirs=self.templates,
-            label=self.label,
-            formatted=False,
-            layout=self.layout,
-        )
-
-    @cached_property
-    def code(self) -> str:
-        from generator.render.method_tabs import render_method_tab
-
-        return render_method_tab(
-            self.spec,
-            self.target,
-            block=self.block,
-            user_dirs=self.templates,
-            label=self.label,
-            layout=self.layout,
-        )
-
-
 def method_expected_tabs(
     spec: MethodSpec, tabs: Sequence[tuple[str, str, str, str]], templates: Sequence[Path]
-) -> list[LazyMethodTab]:
-    return [LazyMethodTab(spec, tab, templates) for tab in allowed_tabs(spec, tabs)]
+) -> list[ExpectedTab]:
+    """The page's tabs for its first block (`ExpectedTab.for_block` aims them at the others)."""
+    render = method_render(spec, templates)
+    return [ExpectedTab(*tab, render, block=0) for tab in allowed_tabs(spec, tabs)]
+
+
+def method_render(spec: MethodSpec, templates: Sequence[Path]) -> Render:
+    """How a method page's tab is rendered: from its block's canonical call, in its layout or
+    else the block's majority (a tab the block lacks)."""
+
+    def render(tab: ExpectedTab, formatted: bool) -> str:
+        from generator.render.method_tabs import render_method_tab
+
+        block = tab.block or 0
+        layout = tab.layout
+        if layout is None:
+            layout = majority_layout(spec, block, tab.target)
+        return render_method_tab(
+            spec,
+            tab.target,
+            block=block,
+            user_dirs=templates,
+            label=tab.label,
+            formatted=formatted,
+            layout=layout,
+        )
+
+    return render
+
+
+def in_layout_of(spec: MethodSpec, expected: ExpectedTab, tab: Tab) -> ExpectedTab:
+    """`expected` rendered in the layout of the page's `tab` (same block): what `exact` mode
+    compares, so a difference of style is no drift and a difference of call still is."""
+    block = expected.block or 0
+    layout = tab_layout(spec, block, tab)
+    if expected.layout is None and layout == majority_layout(spec, block, expected.target):
+        return expected
+    return expected.in_layout(layout)
+
+
+def makes_canonical_call(spec: MethodSpec, block: int, tab: Tab) -> bool:
+    """The page's recorded call model (`spec.calls`) of `tab` already is the block's canonical
+    call. False when that is not known from the spec alone (a Python tab: b24pysdk keywords; a
+    call read from a later fence; no readable call): the rendered tab decides then."""
+    from generator.check.method_drift import comparable, same_shape
+
+    call = next((c for c in spec.calls if c.block == block and c.line == tab.span.start), None)
+    if call is None or not call.readable or call.fence or call.language == "python":
+        return False
+    canonical = canonical_call(spec, block)
+    page, wanted = cast("Json", call.params), cast("Json", canonical.params)
+    same_method = (call.method or "").lower() == canonical.method.lower()
+    return same_method and same_shape(comparable(page), comparable(wanted))
 
 
 OPTIONAL_TARGETS = frozenset({"python"})

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from generator.check.compare import same_code
 from generator.check.report import Finding
+from generator.render.tab import ExpectedTab
 from generator.rewrite import Edit, fence_body_edit
 from generator.spec.parts import ExampleBlock, Tab
 
@@ -40,6 +41,10 @@ class Expected(Protocol):
     def code(self) -> str: ...
     @property
     def drift(self) -> str: ...  # the tab's drift mode (generator/check/compare.py)
+    @property
+    def block(self) -> int | None: ...  # the example block it is for; None: the same in every one
+    @property
+    def call_code(self) -> str: ...  # the code before the target's formatter (`call` mode)
 
 
 @dataclass
@@ -76,13 +81,14 @@ def plan_page(
             continue
         wanted = _for_block(expected, block, index)
         if wanted:  # a method page's tab block that shows no examples (field types) is no block
-            _plan_block(path, page, block, wanted, mode, plan)
+            _plan_block(path, page, spec, block, wanted, mode, plan)
     return plan
 
 
 def _plan_block(
     path: str,
     page: Page,
+    spec: PageSpec,
     block: ExampleBlock,
     expected: Sequence[Expected],
     mode: SyncMode,
@@ -91,7 +97,7 @@ def _plan_block(
     by_label = {e.label: e for e in expected}
     present = [t for t in block.tabs if t.label in by_label]
     for tab in block.tabs:
-        _plan_tab(path, page, tab, by_label, mode, plan)
+        _plan_tab(path, page, spec, tab, by_label, mode, plan)
     labels = [t.label for t in block.tabs]
     missing = [e for e in expected if e.label not in labels]
     for item in missing:
@@ -131,7 +137,7 @@ def _plan_block(
 
 def _for_block(expected: Sequence[Expected], block: ExampleBlock, index: int) -> Sequence[Expected]:
     """Method pages render each block from its own canonical call (check/method_expected.py)."""
-    if not any(hasattr(e, "for_block") for e in expected):
+    if all(e.block is None for e in expected):
         return expected
     from generator.check.method_expected import block_tabs
 
@@ -141,6 +147,7 @@ def _for_block(expected: Sequence[Expected], block: ExampleBlock, index: int) ->
 def _plan_tab(
     path: str,
     page: Page,
+    spec: PageSpec,
     tab: Tab,
     by_label: dict[str, Expected],
     mode: SyncMode,
@@ -161,14 +168,8 @@ def _plan_tab(
             )
         )
     elif by_label[tab.label].drift == "call":
-        from generator.check.method_drift import plan_call_tab
-
-        expected = _in_layout_of(by_label[tab.label], tab)  # sync keeps the tab's style
-        rewrite = mode.edits and not mode.reshape  # the edit needs black's layout of the tab
-        found, edit = plan_call_tab(path, page.lines, tab, expected, rewrite=rewrite)
-        plan.findings.extend([found] if found else [])
-        plan.edits.extend([edit] if edit else [])
-    elif not _same(tab, expected := _in_layout_of(by_label[tab.label], tab)):
+        _plan_call_tab(path, page, spec, tab, by_label[tab.label], mode, plan)
+    elif not _same(tab, expected := _in_layout_of(spec, by_label[tab.label], tab)):
         plan.findings.append(drift_finding(path, tab, expected))
         if tab.code_span is not None and not mode.reshape:
             plan.edits.append(
@@ -176,10 +177,38 @@ def _plan_tab(
             )
 
 
-def _in_layout_of(expected: Expected, tab: Tab) -> Expected:
-    """A method page's tab rendered in the page tab's own layout (check/method_expected.py)."""
-    for_tab = getattr(expected, "for_tab", None)
-    return for_tab(tab) if for_tab is not None else expected
+def _plan_call_tab(
+    path: str,
+    page: Page,
+    spec: PageSpec,
+    tab: Tab,
+    wanted: Expected,
+    mode: SyncMode,
+    plan: PagePlan,
+) -> None:
+    """A tab whose recorded call already is the canonical call passes without rendering."""
+    from generator.check.method_drift import plan_call_tab
+
+    if wanted.block is not None:
+        from generator.check.method_expected import makes_canonical_call
+
+        if makes_canonical_call(spec, wanted.block, tab):  # type: ignore[arg-type]
+            return
+    expected = _in_layout_of(spec, wanted, tab)  # sync keeps the tab's style
+    rewrite = mode.edits and not mode.reshape  # the edit needs black's layout of the tab
+    found, edit = plan_call_tab(path, page.lines, tab, expected, rewrite=rewrite)
+    plan.findings.extend([found] if found else [])
+    plan.edits.extend([edit] if edit else [])
+
+
+def _in_layout_of(spec: PageSpec, expected: Expected, tab: Tab) -> Expected:
+    """A tab rendered per block (a method page's) in the page tab's own layout
+    (check/method_expected.py)."""
+    if expected.block is None or not isinstance(expected, ExpectedTab):
+        return expected
+    from generator.check.method_expected import in_layout_of
+
+    return in_layout_of(spec, expected, tab)  # type: ignore[arg-type]
 
 
 def _same(tab: Tab, expected: Expected) -> bool:
