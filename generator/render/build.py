@@ -82,7 +82,7 @@ def _tabs(
     """(target, code, whether black is still to format it) for each tab of the spec."""
     from generator.render.canonical import WEBHOOK_TARGETS, app_only
     from generator.render.examples import expected_tabs
-    from generator.render.method_tabs import render_method_tab
+    from generator.render.method_tabs import method_tabs
     from generator.spec.method import MethodSpec
     from generator.targets import registered
 
@@ -95,12 +95,8 @@ def _tabs(
     tabs = [t for t in every if not (app_only(spec) and t.target in WEBHOOK_TARGETS)]
     dirs = options.templates
     return [  # the method templates, with the first block's canonical call
-        (
-            t.target,
-            render_method_tab(spec, t.target, user_dirs=dirs, label=t.label, formatted=False),
-            registered(t.target, dirs).formatter == "black",
-        )
-        for t in tabs
+        (tab.target, tab.call_code, registered(tab.target, dirs).formatter == "black")
+        for tab in method_tabs(spec, tabs, dirs)
     ]
 
 

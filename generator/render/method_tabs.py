@@ -12,21 +12,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import DocgenError, error
 from generator.paths import builtin_templates
 from generator.render.canonical import CanonicalCall, canonical_call
 from generator.render.context import RenderRefused, build_context
 from generator.render.env import load_template, make_environment, render_template
-from generator.render.examples import locale_strings, template_name
+from generator.render.examples import lang_of, locale_strings, template_name
 from generator.render.go_result import go_result
 from generator.render.interface import interface_context, interface_template_name
 from generator.render.literals import FILTERS
 from generator.render.shaped import SHAPED_FILTERS
+from generator.render.tab import ExpectedTab
 from generator.spec.method import MethodSpec
 from generator.spec.parts import Json
 from generator.targets import EXAMPLES_DIR, TEMPLATE_SUFFIX, extension_of, registered
+
+if TYPE_CHECKING:
+    from generator.profiles import TabSpec
 
 METHOD_DIR = "method"
 READ_ONLY_VERBS = frozenset({"get", "list", "getlist", "fields", "getfields"})
@@ -147,3 +151,30 @@ def render_method_tab(
 
         code = format_python(code, f"{spec.source.path} [{label or target}]")
     return code
+
+
+def method_tabs(
+    spec: MethodSpec, tabs: Sequence[TabSpec], user_dirs: Sequence[Path] = ()
+) -> list[ExpectedTab]:
+    """The profile's `tabs` of the spec's first example block as expected tabs, in the templates'
+    own layout (what `render` writes: no page tab's style to follow)."""
+    from generator.check.compare import default_mode
+
+    def render(tab: ExpectedTab, formatted: bool) -> str:
+        return render_method_tab(
+            spec,
+            tab.target,
+            block=tab.block or 0,
+            user_dirs=user_dirs,
+            label=tab.label,
+            formatted=formatted,
+            layout=tab.layout,
+        )
+
+    langs = [lang_of(t.target, user_dirs) for t in tabs]
+    return [
+        ExpectedTab(
+            t.label, t.target, lang, t.drift or default_mode(lang), render, block=0, layout={}
+        )
+        for t, lang in zip(tabs, langs, strict=True)
+    ]
