@@ -93,6 +93,22 @@ def test_layouts_are_read_from_the_code_and_render_back_byte_for_byte(tmp_path: 
     assert exact_drift(tmp_path) == []
 
 
+def test_a_bare_placeholder_is_kept_only_where_the_tab_writes_one(tmp_path: Path) -> None:
+    # `'id' => **put_deal_id**` is how some pages leave a value to the reader: exact mode keeps
+    # it, the template's own layout (what `render` writes) quotes it, so the file parses
+    bare = CREST.replace("'id' => 42,", "'id' => **put_deal_id**,")
+    webhook = WEBHOOK.replace('"id": 42', '"id": **put_deal_id**')
+    oauth = OAUTH.replace('"id": 42', '"id": **put_deal_id**')
+    write(tmp_path, styled_page(webhook, oauth, bare))
+    spec = spec_of(tmp_path)
+    crest = next(c for c in spec.calls if c.label == "PHP CRest")
+    assert crest.params == {"id": {"$expr": "**put_deal_id**"}}
+    assert crest.layout["params"] == {"trailing_comma": True, "bare": True}
+    assert render_method_tab(spec, "php_crest", label="PHP CRest", layout=crest.layout) == bare
+    assert "        'id' => '**put_deal_id**'\n" in render_method_tab(spec, "php_crest")
+    assert exact_drift(tmp_path) == []
+
+
 def test_the_default_layout_is_the_templates_dominant_shape(tmp_path: Path) -> None:
     write(tmp_path, styled_page())
     spec = spec_of(tmp_path)

@@ -16,7 +16,7 @@ from generator.diagnostics import DocgenError
 from generator.options import Options, SyncMode
 from generator.parse import parse_page
 from generator.render.canonical import canonical_call, table_names
-from generator.render.literals import py_method
+from generator.render.casing import py_method
 from generator.render.method_tabs import render_method_tab
 from generator.spec.method import MethodSpec, Param
 from generator.sync import sync_pages

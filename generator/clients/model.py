@@ -27,8 +27,8 @@ from generator.clients.types import (
     shape_of,
     walk_shapes,
 )
+from generator.render.casing import camel, pascal, words
 from generator.render.interface import is_interface_method
-from generator.render.literals import camel, pascal, words
 from generator.render.stubs.names import NameRegistry
 
 if TYPE_CHECKING:  # mypy proves the real spec satisfies the protocol the model reads

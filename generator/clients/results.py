@@ -24,7 +24,7 @@ from generator.clients.types import (
     scalar_of,
     shape_of,
 )
-from generator.render.literals import pascal, words
+from generator.render.casing import pascal, words
 from generator.render.stubs.names import NameRegistry
 
 TableMembers = Callable[[Sequence[ParamLike], str], tuple[tuple[Member, ...], bool]]

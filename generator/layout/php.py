@@ -4,7 +4,9 @@ Read from the PHP tree (tree-sitter):
 
 - `params`: the array's shape (`generator/layout/shape.py`) less the template's defaults (4 spaces,
   lists of scalars on one line, no trailing comma, single quotes); `indent: 0` is an array on one
-  line; its strings' quotes (`key_quote`, `value_quote`, `double`, `raw`: `_quotes`);
+  line; its strings' quotes (`key_quote`, `value_quote`, `double`, `raw`: `_quotes`); `bare: true`
+  when it writes a docs placeholder as a bare value (`'id' => **put_id**`, not valid PHP until the
+  reader fills it in; the template's default quotes it);
 - `call: one_line`: `$result = CRest::call('method', [...]);` opens on one line (default: the method
   and the array each on a line of their own);
 - `output`: the statements after the call, as written, when they are not the template's
@@ -119,6 +121,8 @@ def _params_shape(piece: Piece, array: Node) -> dict[str, Json]:
     shape.update(spacing_exceptions(piece, array, PHP_SYNTAX, comma, colon))
     shape.setdefault("indent", 0)
     shape.update(_quotes(piece, array))
+    if any(_is_bare_placeholder(piece, value) for value in _values(array)):
+        shape["bare"] = True
     if shape.get("inline") == _default_inline(array):
         del shape["inline"]
     return {k: v for k, v in shape.items() if DEFAULTS.get(k, object()) != v}
@@ -154,6 +158,23 @@ def _strings(array: Node) -> Iterator[Node]:
             yield from _strings(value)
         elif value.type in QUOTES:
             yield value
+
+
+def _values(array: Node) -> Iterator[Node]:
+    """The array's scalar values at every depth, in source order."""
+    for item in PHP_SYNTAX.items(array):
+        value = PHP_SYNTAX.value(item)
+        if value.type in PHP_SYNTAX.containers:
+            yield from _values(value)
+        else:
+            yield value
+
+
+def _is_bare_placeholder(piece: Piece, node: Node) -> bool:
+    """A value the parser read as a name because the docs wrote `**put_id**` there
+    (generator/calls/trees.py: PLACEHOLDER)."""
+    text = piece.src(node)
+    return len(text) > 4 and text[:2] == text[-2:] == "**"
 
 
 def _is_key(node: Node) -> bool:

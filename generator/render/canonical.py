@@ -19,7 +19,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.render.casing import snake
 from generator.render.interface import is_interface_method
+from generator.render.literals import EXPR, placeholder_text
 from generator.spec.method import MethodSpec, Param, TabCall
 from generator.spec.parts import Json
 
@@ -43,7 +45,7 @@ class CanonicalCall:
         """The general `call` of the template context (templates/CONTEXT.md) plus method extras."""
         return {
             "method": self.method,
-            "params": self.params,
+            "params": shown_params(self.params),
             "auth": self.auth,
             "rest_version": self.rest_version,
             "style": self.style,
@@ -75,6 +77,21 @@ def _canonical_call(spec: MethodSpec, block: int) -> CanonicalCall:
         rest_version=_rest_version(spec, calls),
         style=call_style(method),
     )
+
+
+def shown_params(params: Json, key: str = "value") -> Json:
+    """`params` as the templates show them: a value one tab's code computes (`$(date …)`, `$id`,
+    `new Date()`) has no spelling in the other languages, so it becomes a placeholder named after
+    its key (`{"$expr": "**put_begin_date**"}`), as the docs write values left to the reader."""
+    if isinstance(params, dict):
+        if placeholder_text(params) is not None:
+            return params
+        if list(params) == [EXPR]:
+            return {EXPR: f"**put_{snake(key) or 'value'}**"}
+        return {k: shown_params(v, k) for k, v in params.items()}
+    if isinstance(params, list):
+        return [shown_params(v, key) for v in params]
+    return params
 
 
 def call_style(method: str) -> str:

@@ -1,12 +1,17 @@
 """The one literal and casing library: spec data (JSON-like values) → literals of each language.
 
 Both the example templates and the stub templates use these (the stubs through
-render/stubs/spelling.py); name casing (`words`, `pascal`, `camel`, `snake`) lives here too.
+render/stubs/spelling.py); the name-casing filters come from render/casing.py.
 
 Every literal filter escapes what its language needs (quotes, backslashes, `$`, control characters)
 and keeps printable Unicode as is, like the docs do. Multi-line literals put their inner lines at
 `(level + 1) * indent` and the closing bracket at `level * indent`; the opening bracket is emitted
 with no indentation, so a template writes `params: {{ value|js_object(level=2) }}` in place.
+
+A value the docs leave for the reader to fill in reaches the filters as a placeholder marker,
+`{"$expr": "**put_attach_id**"}` (render/canonical.py `shown_params`); these filters write it as
+a string literal (valid code for every language and formatter); the filters that follow a page
+tab's own shape (render/shaped.py) write it bare, as the docs do.
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.render.casing import camel, pascal, py_kwarg, py_method, snake
+
+EXPR = "$expr"  # generator/calls/model.py: a value the code computes
 IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*$", re.ASCII)
-WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 GO_SMALL_KEY = 40  # go/printer: keys up to this size always align
 GO_KEY_RATIO = 2.5  # go/printer: a key this far from the run's mean size breaks alignment
 
@@ -105,9 +112,31 @@ def shell_single_quote(value: object) -> str:
     return "'" + str(value).replace("'", "'\\''") + "'"
 
 
+def placeholder_text(value: object) -> str | None:
+    """`**put_id**` for the marker `{"$expr": "**put_id**"}`, else None."""
+    if not isinstance(value, dict) or len(value) != 1 or EXPR not in value:
+        return None
+    text = value[EXPR]
+    if isinstance(text, str) and len(text) > 4 and text[:2] == text[-2:] == "**":
+        return text
+    return None
+
+
+def unmarked(value: object) -> object:
+    """`value` with each placeholder marker replaced by its text (a string)."""
+    text = placeholder_text(value)
+    if text is not None:
+        return text
+    if isinstance(value, dict):
+        return {k: unmarked(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [unmarked(v) for v in value]
+    return value
+
+
 def json_compact(value: object) -> str:
     """One-line JSON with no spaces, Unicode kept: the `-d '...'` body of the docs' cURL tabs."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(unmarked(value), ensure_ascii=False, separators=(",", ":"))
 
 
 # --- structured literals --------------------------------------------------------------------------
@@ -129,16 +158,23 @@ class Style:
 
 def render_literal(value: object, style: Style, level: int = 0) -> str:
     """Dicts one entry per line, lists of scalars inline, anything else one item per line."""
+    text = placeholder_text(value)
+    if text is not None:
+        return style.scalar(text)
     if isinstance(value, dict):
         return _dict_literal(value, style, level)
     if isinstance(value, list):
         opener, closer = style.list_brackets
-        if all(not isinstance(item, dict | list) for item in value):
+        if all(_is_scalar(item) for item in value):
             return opener + ", ".join(style.scalar(item) for item in value) + closer
         pad = " " * (style.indent * (level + 1))
         lines = [pad + render_literal(item, style, level + 1) for item in value]
         return _join(lines, opener, closer, " " * (style.indent * level), style.trailing_comma)
     return style.scalar(value)
+
+
+def _is_scalar(value: object) -> bool:
+    return not isinstance(value, dict | list) or placeholder_text(value) is not None
 
 
 def _dict_literal(value: dict[Any, Any], style: Style, level: int) -> str:
@@ -240,7 +276,7 @@ def py_literal(value: object, indent: int = 4, level: int = 0) -> str:
 
 def go_params(value: object, level: int = 0) -> str:
     """`b24.Params{...}`, TAB-indented, keys aligned the way gofmt aligns them."""
-    if not isinstance(value, dict):
+    if not isinstance(value, dict) or placeholder_text(value) is not None:
         return _go_value(value, level)
     if not value:
         return "b24.Params{}"
@@ -256,6 +292,9 @@ def _go_map_body(value: dict[Any, Any], level: int) -> str:
 
 
 def _go_value(value: object, level: int) -> str:
+    text = placeholder_text(value)
+    if text is not None:
+        return go_string(text)
     if isinstance(value, dict):
         return go_params(value, level)
     if isinstance(value, list):
@@ -286,7 +325,7 @@ def _go_scalar_type(item: object) -> str:
         return "int"
     if isinstance(item, float):
         return "float64"
-    if isinstance(item, str):
+    if isinstance(item, str) or placeholder_text(item) is not None:
         return "string"
     return "b24.Params" if isinstance(item, dict) and item else "any"
 
@@ -318,60 +357,6 @@ def _go_breaks_alignment(prev: int, size: int, lnsum: float, count: int) -> bool
         return False
     ratio = size / math.exp(lnsum / count)
     return GO_KEY_RATIO * ratio <= 1 or ratio >= GO_KEY_RATIO
-
-
-# --- names ----------------------------------------------------------------------------------------
-
-
-def words(value: object) -> list[str]:
-    """`onCRMDealAdd` → `on`, `CRM`, `Deal`, `Add`; a list is taken as words already."""
-    if isinstance(value, list):
-        return [str(word) for word in value]
-    return WORD.findall(str(value))
-
-
-def _cap(word: str) -> str:
-    lowered = word.lower() if word.isupper() and len(word) > 1 else word
-    return lowered[:1].upper() + lowered[1:]
-
-
-def pascal(value: object) -> str:
-    """`event.bind` → `EventBind`, `onTaskAdd` → `OnTaskAdd`, `ONCRMLEADADD` → `Oncrmleadadd`."""
-    return "".join(_cap(word) for word in words(value))
-
-
-def camel(value: object) -> str:
-    """`bind on task add` → `bindOnTaskAdd`; the first word is lower-cased whole."""
-    found = words(value)
-    if not found:
-        return ""
-    return found[0].lower() + "".join(_cap(word) for word in found[1:])
-
-
-def snake(value: object) -> str:
-    """`entityTypeId` → `entity_type_id` (b24pysdk keyword names)."""
-    return "_".join(word.lower() for word in words(value))
-
-
-def py_method(value: object) -> str:
-    """`crm.item.import` → `crm.item.import_`: the b24pysdk attribute path of a REST method
-    (segments lower-cased; a Python keyword takes a trailing `_`, as b24pysdk names it)."""
-    import keyword
-
-    return ".".join(
-        f"{part}_" if keyword.iskeyword(part) else part for part in str(value).lower().split(".")
-    )
-
-
-def py_kwarg(value: object) -> str:
-    """A REST key as a b24pysdk keyword argument: snake_case, `id` → `bitrix_id`, a Python keyword
-    with a trailing `_` (`from` → `from_`)."""
-    import keyword
-
-    name = snake(value)
-    if name == "id":
-        return "bitrix_id"
-    return f"{name}_" if keyword.iskeyword(name) else name
 
 
 FILTERS: dict[str, Callable[..., Any]] = {

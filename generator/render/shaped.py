@@ -14,9 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.render.literals import IDENTIFIER, js_string, php_string
+from generator.render.literals import IDENTIFIER, js_string, php_string, placeholder_text
 
-EXPR = "$expr"  # generator/calls/model.py: a value the code computes
 JSON_DEFAULTS: dict[str, Any] = {"comma": ",", "colon": ":", "pad": False, "pad_list": False}
 JS_DEFAULTS: dict[str, Any] = {  # what `js_object` writes (the JS (TS) and JS (UMD) params)
     "indent": 2,
@@ -46,11 +45,12 @@ class _Writer:
     inline: set[int] | None  # None: the default rule (lists of scalars on one line)
     brackets: tuple[str, str] = ("[{", "]}")  # (list, mapping) openers, then closers
     count: int = field(default=0)
-    placeholders: bool = False  # a `**placeholder**` the code computes stands bare
+    bare: bool = False  # a `**placeholder**` stands bare (the cURL body), else as a string
 
     def write(self, value: object, pad: str, one_line: bool = False) -> str:
-        if self.placeholders and _is_placeholder(value):
-            return str(value[EXPR])  # type: ignore[index]
+        text = placeholder_text(value)
+        if text is not None:
+            return text if self.bare else self.scalar(text)
         if not isinstance(value, dict | list):
             return self.scalar(value)
         number, self.count = self.count, self.count + 1
@@ -79,7 +79,9 @@ class _Writer:
     def _inline(self, number: int, value: object) -> bool:
         if self.inline is not None:
             return number in self.inline
-        return isinstance(value, list) and not any(isinstance(v, dict | list) for v in value)
+        return isinstance(value, list) and all(
+            not isinstance(v, dict | list) or placeholder_text(v) is not None for v in value
+        )
 
     def _one_line(self, items: list[tuple[Any, Any]], keyed: bool, number: int) -> str:
         parts = [
@@ -110,14 +112,6 @@ class _Writer:
         )
 
 
-def _is_placeholder(value: object) -> bool:
-    """`{"$expr": "**put_id**"}`: a docs placeholder written where code wants a value."""
-    if not isinstance(value, dict) or list(value) != [EXPR]:
-        return False
-    text = value[EXPR]
-    return isinstance(text, str) and len(text) > 4 and text[:2] == text[-2:] == "**"
-
-
 def _note(notes: Mapping[str, Any], where: str) -> str:
     """A line-end comment the tab writes there (`generator/layout/shape.py: line_end_comments`)."""
     return f" {notes[where]}" if where in notes else ""
@@ -135,12 +129,13 @@ def json_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int
         return json.dumps(item, ensure_ascii=False)
 
     inline = set(full.get("inline") or [])
-    return _Writer(scalar, scalar, full, inline, placeholders=True).write(value, " " * base)
+    return _Writer(scalar, scalar, full, inline, bare=True).write(value, " " * base)
 
 
 def php_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int = 0) -> str:
     """A PHP short array in the shape `shape` (default: one item a line, 4 spaces, lists of
-    scalars on one line, no trailing comma), continuation lines `base` deep."""
+    scalars on one line, no trailing comma, placeholders quoted), continuation lines `base`
+    deep."""
     full = _shape_of(shape, PHP_DEFAULTS)
 
     strings = iter(range(1 << 30))  # numbers the strings in source order, keys first
@@ -166,7 +161,7 @@ def php_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int 
         return str(name) if is_index else quoted(name, full["key_quote"])
 
     inline = set(full["inline"]) if "inline" in full else None
-    writer = _Writer(scalar, key, full, inline, ("[[", "]]"), placeholders=True)
+    writer = _Writer(scalar, key, full, inline, ("[[", "]]"), bare=bool(full.get("bare")))
     return writer.write(value, " " * base)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import keyword
 import re
 
-from generator.render.literals import pascal, snake, words
+from generator.render.casing import pascal, snake, words
 
 __all__ = ["NameRegistry", "event_words", "module_name", "pascal", "safe_identifier", "words"]
 
