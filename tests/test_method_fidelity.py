@@ -7,16 +7,16 @@ What the classes mean for each label (RU, measured 2026-12-04):
   generator/layout/curl.py and php.py: continuation indent, headers, JSON/array shape, quotes,
   line-end comments, URL spelling, the OAuth token's place, CRest's lines before and after the
   call), so what is left is not style. `params values`: the tab sends other data than the block's
-  canonical call (keys in another case than the table, other keys, other values: facts a layout
-  may not carry; or a value the shell computes, `$(date …)`, which a rendered tab shows as a
-  placeholder: render/canonical.py `shown_params`). `call not read` (cURL): commands whose lines do not join (a slash where the
-  line-continuing backslash belongs, a comment after it) or that build the body in shell
-  variables. `before the call` (cURL): the `curl` word missing. `not rendered`: a webhook tab on
-  an app-only method. `params layout + after the call` (cURL): the webhook and OAuth tabs swapped
-  (the URL and the token are the other tab's). The rest of `params layout` is hand formatting no
-  layout key describes (`\\u003E` escapes, comments on lines of their own, keys aligned by hand,
-  one container's items at two indents). Without the classes that are facts or broken
-  commands the ceilings are 88.6% (Webhook), 90.7% (OAuth) and 90.3% (CRest): 90% is out of
+  canonical call (keys in another case than the table, other keys, other values: facts a layout may
+  not carry; or a value the shell computes, `$(date …)`, which a rendered tab shows as a
+  placeholder: render/canonical.py `shown_params`). `call not read` (cURL): commands whose lines do
+  not join (a slash where the line-continuing backslash belongs, a comment after it) or that build
+  the body in shell variables. `before the call` (cURL): the `curl` word missing. `not rendered`: a
+  webhook tab on an app-only method. `params layout + after the call` (cURL): the webhook and OAuth
+  tabs swapped (the URL and the token are the other tab's). The rest of `params layout` is hand
+  formatting no layout key describes (`\\u003E` escapes, comments on lines of their own, keys
+  aligned by hand, one container's items at two indents). Without the classes that are facts or
+  broken commands the ceilings are 88.6% (Webhook), 90.7% (OAuth) and 90.3% (CRest): 90% is out of
   reach for the webhook tabs and a few tabs away for the others.
 - Go: the generator family is reproduced (80%); `after the call` is mostly which struct fields a
   loop prints (1 or 2; not decidable from the page) and hand-edited tabs.
