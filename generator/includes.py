@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import posixpath
 import re
 from collections.abc import Iterator
@@ -36,6 +38,7 @@ class IncludeResolver:
     shared: dict[str, Page] | None = None
     _cache: dict[str, Page] = field(default_factory=dict)
     _loaded: list[str] = field(default_factory=list)
+    _root: str | None = None  # the resolved root (`_real_root`)
 
     def __post_init__(self) -> None:
         if self.shared is not None:
@@ -73,22 +76,20 @@ class IncludeResolver:
 
     def _read(self, origin: str, target: str, written: str, line: int) -> Page:
         self._loaded.append(target)
-        file = self.root / target
-        root = self.root.resolve()
-        try:
-            real = file.resolve(strict=True)
-        except (FileNotFoundError, RuntimeError):
+        root = self._real_root()
+        real = _real_file(os.path.join(self.root, target))
+        if real is None:
             raise DocgenError(
                 error(
                     origin,
                     "E-INCLUDE-MISSING",
                     f"included file `{written}` does not exist"
-                    + _depth_hint(root, origin, written),
+                    + _depth_hint(Path(root), origin, written),
                     line,
                     1,
                 )
-            ) from None
-        if not real.is_relative_to(root):
+            )
+        if not _inside(real, root):
             raise DocgenError(
                 error(
                     origin,
@@ -100,7 +101,7 @@ class IncludeResolver:
             )
         # keyed by size and mtime too: a cache shared across runs must not serve a changed file
         try:
-            stat = real.stat()
+            stat = os.stat(real)
         except OSError as exc:
             raise DocgenError(
                 error(
@@ -119,8 +120,32 @@ class IncludeResolver:
             )
         key = f"{target}\0{stat.st_size}\0{stat.st_mtime_ns}"
         if key not in self._cache:
-            self._cache[key] = Page(target, read_source(real, target))
+            self._cache[key] = Page(target, read_source(Path(real), target))
         return self._cache[key]
+
+    def _real_root(self) -> str:
+        """The root as `Path.resolve()` gives it, worked out once a resolver (a page)."""
+        if self._root is None:
+            self._root = str(self.root.resolve())
+        return self._root
+
+
+def _real_file(path: str) -> str | None:
+    """`Path(path).resolve(strict=True)` as a string, without building paths: None where that
+    raises FileNotFoundError or (a symlink loop) RuntimeError; other OS errors propagate."""
+    try:
+        return os.path.realpath(path, strict=True)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None
+        raise
+
+
+def _inside(real: str, root: str) -> bool:
+    """`Path(real).is_relative_to(root)` for two resolved absolute paths."""
+    return real == root or real.startswith(root.rstrip("/") + "/")
 
 
 def _depth_hint(root: Path, origin: str, written: str) -> str:

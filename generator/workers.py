@@ -8,6 +8,7 @@ process group, and only the parent decides what happens next.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -48,6 +49,9 @@ def map_pages(
         preload()
     chunks = [rels[i :: workers * pieces] for i in range(workers * pieces)]
     parts: list[list[Result]] = []
+    # what exists now is the workers' inheritance: frozen, their collector never walks it, which
+    # would copy every page of it that the fork shares (the parent unfreezes once they are done)
+    gc.freeze()
     pool = ProcessPoolExecutor(workers, initializer=bind_to_parent, initargs=(os.getpid(),))
     try:
         for part in pool.map(work, chunks):
@@ -56,6 +60,8 @@ def map_pages(
     except BaseException:
         stop_workers(pool)
         raise
+    finally:
+        gc.unfreeze()
     pool.shutdown()
     ordered: list[Result] = []
     for k in range(len(chunks[0])):

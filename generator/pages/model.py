@@ -117,9 +117,17 @@ class Page:
 
 def walk(node: Node) -> Iterator[Node]:
     """Every descendant, depth first, in document order."""
-    for child in node.children:
-        yield child
-        yield from walk(child)
+    # one iterator a level instead of one generator a node: a deep node no longer passes up
+    # through every enclosing generator (the extractors walk every page several times)
+    levels = [iter(node.children)]
+    while levels:
+        for child in levels[-1]:
+            yield child
+            if child.children:
+                levels.append(iter(child.children))
+                break
+        else:
+            levels.pop()
 
 
 def inline_text(node: Node) -> str:

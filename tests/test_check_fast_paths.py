@@ -1,0 +1,126 @@
+"""The cheaper paths of a cold `check` give what the plain ones gave: the page walk's order, the
+JS-interface note search, include resolution on strings, and the worker pool's frozen heap."""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import DocgenError
+from generator.extract.event import JS_INTERFACE_NOTE, mentions_js_interface
+from generator.includes import IncludeResolver, _inside, _real_file
+from generator.pages.model import Node, Page, build_tree, walk
+from generator.source import decode
+from generator.workers import map_pages
+from generator.yfm import markdown
+
+NESTED = (
+    "# T\n\n{% note info %}\n\n- a\n\n  > q\n  >\n  > - deep\n\n- b\n\n{% endnote %}\n\n"
+    "#|\n|| x | y ||\n|#\n\npara\n"
+)
+
+
+def recursive_walk(node: Node) -> Iterator[Node]:
+    for child in node.children:
+        yield child
+        yield from recursive_walk(child)
+
+
+def test_walk_visits_what_the_recursive_walk_visits_in_its_order() -> None:
+    tree = build_tree(markdown().parse(NESTED))
+    assert [id(n) for n in walk(tree)] == [id(n) for n in recursive_walk(tree)]
+    assert [n.type for n in walk(tree)][:8] == [
+        "heading",
+        "inline",
+        "yfm_note",
+        "bullet_list",
+        "list_item",
+        "paragraph",
+        "inline",
+        "blockquote",
+    ]
+    assert len(list(walk(tree))) == 23
+    assert list(walk(build_tree([]))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Это событие JS-интерфейса.", True),
+        ("СОБЫТИЕ JS-ИНТЕРФЕЙСА", True),
+        ("событие js-интерфейса", True),
+        ("A JS Interface Event fires", True),
+        ("js-interface event", True),
+        ("jjs interface event", True),
+        ("ие js-интерфейса", False),  # "js" closer than 8 characters to the start
+        ("js interface", False),
+        ("событие jS-интерфейсы", False),
+        ("J", False),
+        ("", False),
+    ],
+)
+def test_js_interface_note_is_the_regex_search(text: str, found: bool) -> None:
+    assert mentions_js_interface(text) is found
+    assert (JS_INTERFACE_NOTE.search(text) is not None) is found
+
+
+def test_inside_compares_whole_path_components() -> None:
+    assert _inside("/d/docs/a.md", "/d/docs")
+    assert _inside("/d/docs", "/d/docs")
+    assert not _inside("/d/docs2/a.md", "/d/docs")
+    assert not _inside("/d", "/d/docs")
+    assert _inside("/anything", "/")
+
+
+def include_page(root: Path, target: str) -> Page:
+    (root / "page.md").write_text(f"# P\n\n{{% include [x]({target}) %}}\n", encoding="utf-8")
+    return Page("page.md", decode((root / "page.md").read_bytes(), "page.md"))
+
+
+def test_includes_resolve_as_path_resolve_did(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    (root / "_includes").mkdir(parents=True)
+    (root / "_includes" / "part.md").write_text("part\n", encoding="utf-8")
+    (root / "_includes" / "loop.md").symlink_to(root / "_includes" / "loop.md")
+    (tmp_path / "docs2").mkdir()
+    (tmp_path / "docs2" / "out.md").write_text("out\n", encoding="utf-8")
+    (root / "_includes" / "away.md").symlink_to(tmp_path / "docs2" / "out.md")
+    assert _real_file(str(root / "_includes" / "part.md")) == str(
+        (root / "_includes" / "part.md").resolve(strict=True)
+    )
+    assert _real_file(str(root / "_includes" / "loop.md")) is None  # Path.resolve: RuntimeError
+    assert _real_file(str(root / "none.md")) is None
+    codes = {}
+    for name in ("part", "loop", "away", "none"):
+        page = include_page(root, f"_includes/{name}.md")
+        node = page.children[1]
+        resolver = IncludeResolver(root)
+        try:
+            codes[name] = resolver.load(page, node, ("page.md",)).text
+        except DocgenError as exc:
+            codes[name] = exc.diagnostic.code
+    assert codes == {
+        "part": "part\n",
+        "loop": "E-INCLUDE-MISSING",
+        "away": "E-INCLUDE-OUTSIDE",
+        "none": "E-INCLUDE-MISSING",
+    }
+
+
+def frozen_in_worker(rels: list[str]) -> list[tuple[str, int, int]]:
+    return [(rel, os.getpid(), gc.get_freeze_count()) for rel in rels]
+
+
+def test_workers_inherit_a_frozen_heap_and_the_parent_unfreezes() -> None:
+    rels = [f"p{i}.md" for i in range(6)]
+    results = map_pages(frozen_in_worker, rels, jobs=2, threshold=1)
+    assert [rel for rel, _, _ in results] == rels  # woven back into input order
+    assert os.getpid() not in {pid for _, pid, _ in results}  # one worker may take both chunks
+    assert all(count > 0 for _, _, count in results)
+    assert gc.get_freeze_count() == 0
+    in_process = map_pages(frozen_in_worker, rels, jobs=1, threshold=1)
+    assert in_process == [(rel, os.getpid(), 0) for rel in rels]
