@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import gc
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from generator.calls.trees import language
 from generator.diagnostics import DocgenError
 from generator.extract.event import JS_INTERFACE_NOTE, mentions_js_interface
 from generator.includes import IncludeResolver, _inside, _real_file
@@ -18,6 +21,7 @@ from generator.source import decode
 from generator.workers import map_pages
 from generator.yfm import markdown
 
+REPO = Path(__file__).resolve().parents[1]
 NESTED = (
     "# T\n\n{% note info %}\n\n- a\n\n  > q\n  >\n  > - deep\n\n- b\n\n{% endnote %}\n\n"
     "#|\n|| x | y ||\n|#\n\npara\n"
@@ -124,3 +128,18 @@ def test_workers_inherit_a_frozen_heap_and_the_parent_unfreezes() -> None:
     assert gc.get_freeze_count() == 0
     in_process = map_pages(frozen_in_worker, rels, jobs=1, threshold=1)
     assert in_process == [(rel, os.getpid(), 0) for rel in rels]
+
+
+def test_a_grammar_module_is_imported_when_first_asked_for() -> None:
+    code = (
+        "import sys\n"
+        "from generator.calls import trees\n"
+        "trees.parser('javascript')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('tree_sitter_') and '.' not in m))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    ).stdout
+    assert out == "['tree_sitter_javascript']\n"
+    with pytest.raises(KeyError):
+        language("cobol")

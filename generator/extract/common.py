@@ -48,8 +48,9 @@ def check_structure(page: Page, log: DiagnosticLog) -> None:
     """Unclosed directives, tables and fences are errors: what follows them cannot be trusted.
     Blocks nested deeper than markdown-it's `maxNesting` are dropped by it: that is a warning."""
     too_deep: Node | None = None
+    deepest = markdown().options["maxNesting"] - 1
     for node in walk(page.root):
-        if too_deep is None and node.level >= markdown().options["maxNesting"] - 1:
+        if too_deep is None and node.level >= deepest:
             too_deep = node
         opening = node.nester_tokens.opening if node.nester_tokens else node.token
         if opening is not None and opening.meta.get("unclosed"):

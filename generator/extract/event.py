@@ -37,8 +37,7 @@ from generator.extract.unresolved import KeepGoingResolver, report_unresolved
 from generator.includes import IncludeResolver, expand
 from generator.pages.model import Node, Page, inline_text, line_of, walk
 from generator.spec.event import EventSpec, Handler, Payload, Subscription
-from generator.spec.model import SPEC_VERSION
-from generator.spec.parts import ExampleBlock, Source
+from generator.spec.parts import SPEC_VERSION, ExampleBlock, Source
 from generator.targets import Targets, load_targets
 from generator.vocabulary import Delivery, EventKind
 

@@ -8,10 +8,12 @@ names (`PageKind.example_context`, generator/kinds/), `call` among them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from generator.kinds import kind_of_spec
-from generator.spec.model import PageSpec
+
+if TYPE_CHECKING:  # the spec family (method specs too) is not needed to build a context
+    from generator.spec.model import PageSpec
 
 CONTEXT_VERSION = 2
 PLACEHOLDERS: Mapping[str, str] = {

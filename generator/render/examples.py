@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -20,8 +20,10 @@ from generator.render.context import RenderRefused, build_context
 from generator.render.env import load_template, make_environment, render_template
 from generator.render.literals import FILTERS
 from generator.render.tab import ExpectedTab
-from generator.spec.model import PageSpec
 from generator.targets import language_of, template_targets
+
+if TYPE_CHECKING:  # annotations only: rendering an event page's tabs needs no method spec
+    from generator.spec.model import PageSpec
 
 I18N_DIR = "i18n"
 

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import DocgenError, Exit, error
-from generator.sdkdiff.model import DocMethod, SdkSurface
 
-if TYPE_CHECKING:  # the comparison, its report and the docs reader (YAML) stay off the start-up
-    from generator.sdkdiff import report  # of every other command (the CLI imports this module)
-    from generator.sdkdiff.compare import Comparison
+if TYPE_CHECKING:  # the comparison, its report, the docs reader (YAML) and the model's classes
+    from generator.sdkdiff import report  # stay off the start-up of every other command (the
+    from generator.sdkdiff.compare import Comparison  # CLI imports this module)
+    from generator.sdkdiff.model import DocMethod, SdkSurface
 
 SDKS = ("b24pysdk", "b24jssdk")
 FORMATS = ("text", "json", "github")

@@ -11,10 +11,9 @@ from typing import Protocol
 
 from generator.spec.event import EventSpec
 from generator.spec.method import MethodSpec
+from generator.spec.parts import SPEC_VERSION as SPEC_VERSION  # where the extractors read it
 from generator.spec.parts import ExampleBlock, Source, SpecDiagnostic
 from generator.vocabulary import EVENT_KINDS, Locale
-
-SPEC_VERSION = 2
 
 
 class PageSpec(Protocol):

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from generator.vocabulary import Locale, Severity
 
+SPEC_VERSION = 2  # every spec class's `spec_version` (spec/model.py re-exports it)
+
 __all__ = ["Locale", "Severity"]  # re-exported: the spec's vocabularies
 
 Json = object  # any JSON value: the payload example as data

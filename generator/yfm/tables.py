@@ -32,9 +32,9 @@ class Cell:
     last_line: int = 0
 
     def add(self, text: str, line: int) -> None:
-        if self.first_line is None and text.strip():
-            self.first_line = line
         if text.strip():
+            if self.first_line is None:
+                self.first_line = line
             self.last_line = line
         self.parts.append(text)
 
@@ -58,7 +58,7 @@ class TableScan:
     def feed(self, text: str, line: int) -> None:
         if self.fence is None and self._nested_line(text, line):
             return
-        if self.fence is None and self._directive(text.strip()):
+        if self.fence is None and "{%" in text and self._directive(text.strip()):
             return
         i = self._continue_fence(text, line)
         if i is None:
@@ -69,8 +69,10 @@ class TableScan:
 
     def _nested_line(self, text: str, line: int) -> bool:
         """A table nested in a cell (Diplodoc renders it there) is that cell's text."""
+        if self.cell is None:
+            return False
         stripped = text.lstrip()
-        if self.cell is None or not (self.nested or stripped.startswith("#|")):
+        if not (self.nested or stripped.startswith("#|")):
             return False
         if stripped.startswith("#|"):
             self.nested += 1
@@ -129,23 +131,29 @@ class TableScan:
         return True
 
     def _continue_fence(self, text: str, line: int) -> int | None:
+        if self.fence is None:
+            return self._open_fence(text, line)
         stripped = text.lstrip()
-        indent = len(text) - len(stripped)
-        if self.fence is not None:
-            if closes_fence(stripped, self.fence):
-                run = FENCE_RUN.match(stripped)
-                end = indent + (run.end() if run else len(self.fence))
-                self._append(text[:end], line)
-                self.fence = None
-                return end
-            self._append(text + "\n", line)
-            return None
-        run = FENCE_RUN.match(stripped)
-        if run and self.cell is not None:
-            self.fence = run.group(0)
-            self._append(text + "\n", line)
-            return None
-        return 0
+        if closes_fence(stripped, self.fence):
+            run = FENCE_RUN.match(stripped)
+            end = len(text) - len(stripped) + (run.end() if run else len(self.fence))
+            self._append(text[:end], line)
+            self.fence = None
+            return end
+        self._append(text + "\n", line)
+        return None
+
+    def _open_fence(self, text: str, line: int) -> int | None:
+        """None when a fence opens on this line (inside a cell: nowhere else), else 0."""
+        if self.cell is None:
+            return 0
+        stripped = text.lstrip()
+        run = FENCE_RUN.match(stripped) if stripped.startswith(("`", "~")) else None
+        if run is None:
+            return 0
+        self.fence = run.group(0)
+        self._append(text + "\n", line)
+        return None
 
     def finish(self) -> None:
         """A last row left open before `|#` is still a row: Diplodoc renders it."""
