@@ -143,3 +143,30 @@ def test_a_grammar_module_is_imported_when_first_asked_for() -> None:
     assert out == "['tree_sitter_javascript']\n"
     with pytest.raises(KeyError):
         language("cobol")
+
+
+def test_a_cold_event_page_check_imports_no_method_or_sdk_diff_model(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "events").mkdir(parents=True)
+    (docs / "events" / "on-thing-add.md").write_text(
+        "# Thing added ONTHINGADD\n\n> Scope: [`crm`](../scopes.md)\n>\n"
+        "> Who can subscribe: any user\n\nThe `ONTHINGADD` event fires when a thing is added.\n",
+        encoding="utf-8",
+    )
+    watched = ("generator.spec.method", "generator.sdkdiff.model", "black")
+    code = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        f"status = main(['check', '--docs', {str(docs)!r}, '--no-cache', '--jobs', '1'])\n"
+        "read = 'generator.kinds.event' in sys.modules\n"  # the page was read as an event page
+        f"print(status, read, [m for m in {watched!r} if m in sys.modules])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    ).stdout
+    assert out.splitlines()[-1] == "0 True []"
