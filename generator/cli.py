@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import sys
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import cast
 
@@ -28,6 +31,7 @@ SubParsers = argparse._SubParsersAction  # argparse exposes no public name for i
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _skip_the_last_collection()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -58,6 +62,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Terminated:
         return Terminated.status
+
+
+@cache  # registered once however many times `main` runs in one process
+def _skip_the_last_collection() -> None:
+    """At exit, freeze what is alive: the interpreter's last cyclic collection then has nothing
+    to walk (a cold event-page `check` spent 20 ms of its 0.4 s there)."""
+    atexit.register(gc.freeze)
 
 
 def _progress_wanted(args: argparse.Namespace) -> bool:

@@ -170,3 +170,23 @@ def test_a_cold_event_page_check_imports_no_method_or_sdk_diff_model(tmp_path: P
         env={**os.environ, "PYTHONPATH": str(REPO)},
     ).stdout
     assert out.splitlines()[-1] == "0 True []"
+
+
+def test_the_exit_freeze_is_registered_once_and_output_survives_it(tmp_path: Path) -> None:
+    code = (
+        "import atexit, sys\n"
+        "from generator.cli import main\n"
+        "before = atexit._ncallbacks()\n"
+        "main(['--version']); main(['--version'])\n"
+        "print('hooks', atexit._ncallbacks() - before)\n"
+        "sys.stdout.write('x' * 70000)\n"  # more than a pipe holds: flushed at exit all the same
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    ).stdout
+    assert out.count("\nhooks 1\n") == 1 and out.endswith("x" * 70000)
