@@ -190,3 +190,15 @@ def test_the_exit_freeze_is_registered_once_and_output_survives_it(tmp_path: Pat
         env={**os.environ, "PYTHONPATH": str(REPO)},
     ).stdout
     assert out.count("\nhooks 1\n") == 1 and out.endswith("x" * 70000)
+
+
+@pytest.mark.parametrize(
+    ("cell", "plain"),
+    [("a", "a"), ("a\\|b", "a|b"), ("\\*x\\*", "*x*"), ("end\\", "end\\"), ("a\\\nb", "a\\\nb")],
+)
+def test_unescape_without_a_backslash_is_the_text_itself(cell: str, plain: str) -> None:
+    import re
+
+    from generator.extract.text import unescape
+
+    assert unescape(cell) == plain == re.sub(r"\\(.)", r"\1", cell)

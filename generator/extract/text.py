@@ -27,7 +27,7 @@ def same_code(a: str | None, b: str | None) -> bool:
 
 
 def unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    return re.sub(r"\\(.)", r"\1", text) if "\\" in text else text  # most cells escape nothing
 
 
 def collapse(text: str) -> str:
