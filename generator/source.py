@@ -30,7 +30,7 @@ class SourceText:
     def normalized(self) -> str:
         """The text as markdown-it sees it: no BOM, `\\n` line breaks."""
         body = self.text[1:] if self.has_bom else self.text
-        return LINE_BREAK.sub("\n", body)
+        return LINE_BREAK.sub("\n", body) if "\r" in body else body
 
 
 def decode(raw: bytes, path: str) -> SourceText:

@@ -202,3 +202,17 @@ def test_unescape_without_a_backslash_is_the_text_itself(cell: str, plain: str) 
     from generator.extract.text import unescape
 
     assert unescape(cell) == plain == re.sub(r"\\(.)", r"\1", cell)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (b"a\nb\n", "a\nb\n"),
+        (b"a\r\nb\rc\n", "a\nb\nc\n"),
+        (b"\xef\xbb\xbfa\r\n", "a\n"),
+        (b"\xef\xbb\xbfa\n", "a\n"),
+        (b"", ""),
+    ],
+)
+def test_normalized_text_without_a_carriage_return_is_the_text(raw: bytes, text: str) -> None:
+    assert decode(raw, "p.md").normalized == text
