@@ -216,3 +216,18 @@ def test_unescape_without_a_backslash_is_the_text_itself(cell: str, plain: str) 
 )
 def test_normalized_text_without_a_carriage_return_is_the_text(raw: bytes, text: str) -> None:
     assert decode(raw, "p.md").normalized == text
+
+
+def test_check_workers_inherit_jinja_the_call_readers_and_the_event_grammars() -> None:
+    code = (
+        "import sys\n"
+        "from generator.check.run import _preload_workers\n"
+        "_preload_workers()\n"
+        "names = ('jinja2', 'generator.calls.js', 'generator.render.sandbox', 'generator.kinds.event')\n"
+        "print([n for n in names if n not in sys.modules])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('tree_sitter_') and '.' not in m))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    ).stdout
+    assert out == ("[]\n['tree_sitter_javascript', 'tree_sitter_php', 'tree_sitter_typescript']\n")

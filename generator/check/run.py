@@ -112,10 +112,24 @@ def _template_dirs(options: Options) -> list[Path]:
 
 
 def _preload_workers() -> None:
-    """Import what every worker needs before forking, so each does not pay for it again."""
+    """Import what every worker needs before forking, so each does not pay for it again: the
+    event kind, the renderer and Jinja (a page's expected tabs), the call readers and the
+    grammars of the event pages' tabs (JavaScript, TypeScript, PHP; the method pages' others
+    load in the workers that meet them)."""
+    import jinja2  # noqa: F401
+
+    import generator.calls.js
     import generator.check.evaluate
     import generator.kinds.event
-    import generator.render.examples  # noqa: F401
+    import generator.render.examples
+    import generator.render.sandbox  # noqa: F401
+    from generator.calls.trees import language
+
+    for grammar in PRELOADED_GRAMMARS:
+        language(grammar)
+
+
+PRELOADED_GRAMMARS = ("javascript", "typescript", "php")
 
 
 def _evaluate_chunk(
