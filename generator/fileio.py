@@ -6,6 +6,7 @@ recognisable, and the next run removes those whose process is gone (never a live
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import signal
@@ -78,17 +79,22 @@ def write_atomic_many(items: Iterable[tuple[Path, bytes]]) -> list[bool]:
     """`write_atomic` for many files (whether each changed), with one flush to disk instead of one
     fsync a file (a disk round trip each: most of `render`'s wall time over a whole corpus). Every
     changed file goes to its temp file first, then all their data is flushed (`os.sync`), then each
-    is renamed over its target: a target always holds its old or its new bytes."""
+    is renamed over its target: a target always holds its old or its new bytes.
+
+    Each folder is listed once (`_Folder`): a file the listing does not hold is new, so it is
+    neither read nor checked for a symlink, and its folder is made once, not once a file. Signals
+    are held back a folder at a time (a staged temp file is in `staged` before one can land)."""
     staged: list[tuple[str, Path]] = []
     changed: list[bool] = []
     renamed = 0
     try:
-        for path, data in items:
-            with signals_deferred():  # the temp file is in `staged` before a signal can land
-                temp = _stage(path, data)
-                changed.append(temp is not None)
-                if temp is not None:
-                    staged.append((temp, path))
+        for folder, group in _by_folder(items):
+            with signals_deferred():
+                for path, data in group:
+                    temp = folder.stage(path, data)
+                    changed.append(temp is not None)
+                    if temp is not None:
+                        staged.append((temp, path))
         if staged:
             os.sync()
         for temp, path in staged:
@@ -98,6 +104,64 @@ def write_atomic_many(items: Iterable[tuple[Path, bytes]]) -> list[bool]:
         for temp, _ in staged[renamed:]:
             Path(temp).unlink(missing_ok=True)
     return changed
+
+
+def _by_folder(
+    items: Iterable[tuple[Path, bytes]],
+) -> Iterator[tuple[_Folder, list[tuple[Path, bytes]]]]:
+    """The items in their order, in runs of one folder each, with that folder's listing."""
+    run: list[tuple[Path, bytes]] = []
+    for item in items:
+        if run and item[0].parent != run[0][0].parent:
+            yield _Folder(run[0][0].parent), run
+            run = []
+        run.append(item)
+    if run:
+        yield _Folder(run[0][0].parent), run
+
+
+class _Folder:
+    """One output folder, listed once: the names it holds, the folder made on the first write."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:
+            with os.scandir(folder) as entries:
+                self.names: frozenset[str] | None = frozenset(entry.name for entry in entries)
+        except (FileNotFoundError, NotADirectoryError):
+            self.names = frozenset()  # nothing there yet (or a file in the way: made below)
+        except OSError:
+            self.names = None  # unlistable: every file is checked on its own
+        self.made = False
+
+    def stage(self, path: Path, data: bytes) -> str | None:
+        """`_stage` for a file of this folder, skipping what the listing already answers."""
+        if self.names is None or path.name in self.names:
+            return _stage(path, data)
+        if not self.made:
+            make_folder(self.folder)
+            self.made = True
+        return _write_new_temp(path, data)
+
+
+def _write_new_temp(path: Path, data: bytes) -> str:
+    """A temp file beside `path` holding `data`, with the permissions a new file gets."""
+    handle, temp_name = temp_file(path, 0o666)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view) :]
+        finally:
+            os.close(handle)
+    except BaseException as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise DocgenError(
+                error(str(path), "E-WRITE", f"cannot write: {exc.strerror or exc}")
+            ) from None
+        raise
+    return temp_name
 
 
 def _stage(path: Path, data: bytes, durable: bool = False) -> str | None:
@@ -140,11 +204,23 @@ def _umask() -> int:
     return current
 
 
-def temp_file(path: Path) -> tuple[int, str]:
-    """A new temp file beside `path`, named so that `remove_leftovers` recognises it."""
-    return tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}{TEMP_MARK}{os.getpid()}.", suffix=".tmp"
-    )
+def temp_file(path: Path, mode: int = 0o600) -> tuple[int, str]:
+    """A new temp file beside `path` (open for writing, `mode` less the umask), named so that
+    `remove_leftovers` recognises it."""
+    if mode == 0o600:
+        return tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}{TEMP_MARK}{os.getpid()}.", suffix=".tmp"
+        )
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+    while True:
+        name = f"{path.parent}/.{path.name}{TEMP_MARK}{os.getpid()}.{next(_temp_numbers)}.tmp"
+        try:
+            return os.open(name, flags, mode), name
+        except FileExistsError:
+            continue  # a leftover of an earlier process with this pid
+
+
+_temp_numbers = itertools.count()
 
 
 def make_folder(folder: Path) -> None:

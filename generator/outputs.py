@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -120,16 +121,32 @@ def confined_all(out: Path, paths: Iterable[str]) -> dict[str, Path]:
     inside; anything else gets `confined`'s own check and diagnostic."""
     root = out.resolve()
     folders: dict[str, bool] = {}
+    links: dict[str, frozenset[str] | None] = {}
     targets: dict[str, Path] = {}
     for path in paths:
         folder, _, name = path.rpartition("/")
         if folder not in folders:
             folders[folder] = _plain(folder) and (out / folder).resolve().is_relative_to(root)
+            links[folder] = _symlinks(out / folder)
         target = out / path
-        if not (folders[folder] and _plain(name) and name and not target.is_symlink()):
+        found = links[folder]
+        linked = target.is_symlink() if found is None else name in found
+        if not (folders[folder] and _plain(name) and name and not linked):
             target = confined(out, path)
         targets[path] = target
     return targets
+
+
+def _symlinks(folder: Path) -> frozenset[str] | None:
+    """The names of the symlinks in `folder`, listed once (none when it does not exist yet);
+    None when it cannot be listed: each file is then asked on its own."""
+    try:
+        with os.scandir(folder) as entries:
+            return frozenset(entry.name for entry in entries if entry.is_symlink())
+    except (FileNotFoundError, NotADirectoryError):
+        return frozenset()
+    except OSError:
+        return None
 
 
 def _plain(relative: str) -> bool:
