@@ -55,9 +55,10 @@ def format_python_modules(
 ) -> dict[str, str]:
     """Whole modules (path → source) formatted in one batch: cached ones come from the cache;
     the rest go through one `ruff format` run when `fast` and ruff is installed (callers pass
-    `fast` only for code whose ruff output a test shows equal to black's), else, and where ruff's
-    style is known to differ (`_black_may_differ`), through black one module at a time. Results
-    are cached under black's key either way."""
+    `fast` only for code whose ruff output a test shows equal to black's), with black's closing
+    quotes of a long docstring made where ruff's style is known to differ (`_as_black`), else
+    (and where that case is not a plain one) through black one module at a time. Results are
+    cached under black's key either way."""
     keys = {path: _cache_key(source, DEFAULT_LINE_LENGTH) for path, source in sources.items()}
     done: dict[str, str] = {}
     for path, key in keys.items():
@@ -66,7 +67,7 @@ def format_python_modules(
             done[path] = found
     missing = {path: sources[path] for path in sources if path not in done}
     ruffed = (_run_ruff(missing) if fast and missing else None) or {}
-    formatted = {path: text for path, text in ruffed.items() if not _black_may_differ(text)}
+    formatted = {path: text for path, text in _as_black(ruffed).items() if text is not None}
     for path, source in missing.items():
         if path not in formatted:
             formatted[path] = _run_black(source, path, DEFAULT_LINE_LENGTH)
@@ -77,29 +78,78 @@ def format_python_modules(
     return {path: done.get(path) or formatted[path] for path in sources}
 
 
+def _as_black(ruffed: Mapping[str, str]) -> dict[str, str | None]:
+    """ruff's output made black's (`_closing_quotes_as_black`); None for a module left to black."""
+    return {path: _closing_quotes_as_black(text) for path, text in ruffed.items()}
+
+
+def _closing_quotes_as_black(ruffed: str) -> str | None:
+    """`ruffed` with black's one known difference made (`_black_may_differ`): black gives a
+    multi-line docstring's closing quotes a line of their own, at the docstring's indent, when
+    the last line with them is longer than the line length in characters (black counts them so
+    there). None when a flagged docstring is not that plain case (single quotes, a prefix, a
+    trailing backslash, a line break other than \\n): black formats such a module itself."""
+    if not _black_may_differ(ruffed):
+        return ruffed
+    lines = ruffed.split("\n")
+    for index in range(len(lines) - 1, -1, -1):
+        if _flagged(lines, index) and not _move_closing_quotes(lines, index):
+            return None
+    return "\n".join(lines)
+
+
+def _move_closing_quotes(lines: list[str], closing: int) -> bool:
+    """Move the closing quotes at line `closing` as black would; False when the case is not
+    the plain one this knows black's answer for."""
+    opening = _docstring_start(lines, closing)
+    if opening < 0 or any(len(line.splitlines()) > 1 for line in lines[opening : closing + 1]):
+        return False
+    start = lines[opening]
+    indent = start[: len(start) - len(start.lstrip(" "))]
+    body = lines[closing][:-3]
+    if not start.lstrip(" ").startswith('"""') or not lines[closing].endswith('"""'):
+        return False
+    if body.endswith("\\") or len(indent) + 3 > DEFAULT_LINE_LENGTH:
+        return False
+    if len(lines[closing]) > DEFAULT_LINE_LENGTH:
+        lines[closing : closing + 1] = [body, indent + '"""']
+    return True
+
+
+def _flagged(lines: list[str], index: int) -> bool:
+    """The closing line of a body's multi-line docstring that passes the line length."""
+    line = lines[index]
+    return (
+        line.endswith(('"""', "'''"))
+        and _width(line) > DEFAULT_LINE_LENGTH
+        and not _DOCSTRING_START.match(line)
+        and _opens_a_body(lines, index)
+    )
+
+
 def _black_may_differ(ruffed: str) -> bool:
     """Where ruff's style is known to leave black's: the last line of a multi-line docstring (of
     a module, class or function) whose closing quotes pass the line length keeps them under ruff;
     black moves them to a line of their own. Such modules go through black."""
     lines = ruffed.splitlines()
-    return any(
-        line.endswith(('"""', "'''"))
-        and _width(line) > DEFAULT_LINE_LENGTH
-        and not _DOCSTRING_START.match(line)
-        and _opens_a_body(lines, index)
-        for index, line in enumerate(lines)
-    )
+    return any(_flagged(lines, index) for index in range(len(lines)))
 
 
 def _opens_a_body(lines: list[str], closing: int) -> bool:
     """Whether the string that ends at line `closing` is the first statement of the module or of
     a `class`/`def` body (black's docstrings), not a string after an assignment."""
-    start = closing - 1
-    while start >= 0 and not _DOCSTRING_START.match(lines[start]):
-        start -= 1
+    start = _docstring_start(lines, closing)
     before = [line.strip() for line in lines[: max(start, 0)]]
     code = [line for line in before if line and not line.startswith("#")]
     return not code or code[-1].endswith(":")
+
+
+def _docstring_start(lines: list[str], closing: int) -> int:
+    """The line that opens the string closing at `closing` (-1: none before it)."""
+    start = closing - 1
+    while start >= 0 and not _DOCSTRING_START.match(lines[start]):
+        start -= 1
+    return start
 
 
 def _width(line: str) -> int:

@@ -136,3 +136,36 @@ def test_ruff_stands_in_for_black_except_where_their_styles_differ() -> None:
     fast = formatting.format_python_modules(sources, fast=True)
     assert fast == {path: formatting._run_black(text, path, 88) for path, text in sources.items()}
     assert fast["d.py"].endswith(f'    {LONG.rstrip()}\n    """\n\n    x: int\n')
+
+
+def _black(source: str) -> str:
+    import black
+
+    mode = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=88)
+    return str(black.format_str(source, mode=mode))
+
+
+WIDE = "語" * 40  # 80 characters, 160 columns: black counts characters here, so nothing moves
+MOVED_OR_KEPT = {
+    "method.py": f'class A:\n    def f(self) -> None:\n        """T.\n\n        {LONG}"""\n',
+    "quote.py": f'def f() -> None:\n    """T.\n\n    {LONG}with "quotes\\""""\n',
+    "wide.py": f'def f() -> None:\n    """T.\n\n    {WIDE}"""\n',
+    "module.py": f'"""T.\n\n{LONG}{LONG}"""\n\nx = 1\n',
+    "single.py": f"def f() -> None:\n    '''T.\n\n    {LONG}'''\n",  # ruff's quotes are black's
+}
+LEFT_TO_BLACK = {
+    "prefix.py": f'def f() -> None:\n    r"""T.\n\n    {LONG}"""\n',
+    "backslash.py": f'def f() -> None:\n    """T.\n\n    {LONG}ends \\\\"""\n',
+}
+
+
+def test_black_s_closing_quotes_are_made_without_black(black_runs: list[str]) -> None:
+    """The fast path gives black's bytes for the docstrings whose closing quotes black moves (or,
+    counting characters, keeps), without running black; a docstring with a prefix or a trailing
+    backslash is left to black."""
+    sources = {**MOVED_OR_KEPT, **LEFT_TO_BLACK}
+    fast = formatting.format_python_modules(sources, fast=True)
+    assert fast == {path: _black(text) for path, text in sources.items()}
+    assert sorted(black_runs) == sorted(LEFT_TO_BLACK.values())
+    assert fast["method.py"].endswith(f'        {LONG.rstrip()}\n        """\n')
+    assert fast["wide.py"].endswith(f'    {WIDE}"""\n')
