@@ -37,6 +37,7 @@ def _make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
+        auto_reload=False,  # the template folders do not change during a run: no stat a lookup
     )
     env.filters.update(dict(filters))
     return env

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import operator
 import re
+import types
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -62,6 +63,25 @@ class BoundedSandbox(SandboxedEnvironment):
         finally:
             __self.call_depth -= 1
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja's sandboxed attribute lookup, with its commonest case answered first: a public
+        name of an object that is no function, method, class, code, frame or generator (for
+        which `is_internal_attribute` only refuses dunders), whose value is no bound `format`
+        or `format_map` (which `wrap_str_format` may wrap). Anything else takes Jinja's own
+        path (tests/test_sandbox_lookup.py compares the two)."""
+        if attribute[:1] == "_" or not _plain(type(obj)):
+            return super().getattr(obj, attribute)
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
+        if isinstance(value, BOUND_METHODS) and getattr(value, "__name__", None) in STR_FORMATS:
+            return super().getattr(obj, attribute)
+        return value
+
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """`str.format`/`format_map` (the sandbox wraps both on access): no width of a million."""
         wrapped: Callable[..., str] | None = super().wrap_str_format(value)
@@ -80,6 +100,33 @@ class BoundedSandbox(SandboxedEnvironment):
             self.call_depth = 0
             fault = TemplateRuntimeError(f"{type(exc).__name__}: {_short(exc)}")
             raise fault.with_traceback(exc.__traceback__) from None
+
+
+# what `is_internal_attribute` looks at more closely than a name's leading dunder
+INTERNAL_TYPES = (
+    types.FunctionType,
+    types.MethodType,
+    type,
+    types.CodeType,
+    types.TracebackType,
+    types.FrameType,
+    types.GeneratorType,
+    types.CoroutineType,
+    types.AsyncGeneratorType,
+)
+BOUND_METHODS = (types.MethodType, types.BuiltinMethodType)
+STR_FORMATS = frozenset({"format", "format_map"})  # the methods `wrap_str_format` wraps
+
+
+_PLAIN: dict[type, bool] = {}
+
+
+def _plain(kind: type) -> bool:
+    """Whether objects of `kind` are none of `INTERNAL_TYPES` (worked out once a type)."""
+    found = _PLAIN.get(kind)
+    if found is None:
+        found = _PLAIN[kind] = not issubclass(kind, INTERNAL_TYPES)
+    return found
 
 
 def bounded_concat(parts: Iterable[str]) -> str:
