@@ -35,14 +35,17 @@ def build_context(
     *,
     target: str | None = None,
     label: str | None = None,
+    kind_names: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The names a template sees (see templates/CONTEXT.md)."""
+    """The names a template sees (see templates/CONTEXT.md). `kind_names` stands for the kind's
+    own names (`example_context`) when the caller has made them already."""
+    own = kind_of_spec(spec).example_context(spec) if kind_names is None else kind_names
     return {
         "context_version": CONTEXT_VERSION,
         "spec": spec,
         "kind": spec.kind,
         "locale": spec.locale,
-        **kind_of_spec(spec).example_context(spec),
+        **own,
         "placeholders": dict(PLACEHOLDERS),
         "t": dict(locale_strings),
         "target": target,

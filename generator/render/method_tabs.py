@@ -100,23 +100,40 @@ def method_context(
     """The template context of one method tab (templates/CONTEXT.md, method names). `layout` is
     the style of the page's own tab (`generator/layout/`); empty: the template's default style."""
     strings = locale_strings(spec.locale, user_dirs)
-    context = build_context(spec, strings, target=target, label=label)
+    # the method kind's own name is `call`: the block's canonical call, made once here
+    context = build_context(
+        spec, strings, target=target, label=label, kind_names={"call": call.as_context()}
+    )
     result = result_of(spec)
     kind = result_kind(result)
     first = result[0] if isinstance(result, list) and result else None
     verb = call.method.rsplit(".", 1)[-1].lower()
     context.update(
-        call=call.as_context(),
         result_kind=kind,
         result_item_kind=result_kind(first),
         result_ts_type=TS_RESULT_TYPES.get(kind, "unknown"),
         idempotent=verb in READ_ONLY_VERBS,
-        go=go_result(result, call.method),
+        go=_go_result(spec, call.method),
         layout=dict(layout or {}),
     )
     if call.style == "interface":
         context["interface"] = interface_context(call.method, call.params, spec.params)
     return context
+
+
+_last_go: list[tuple[MethodSpec, str, dict[str, Any]]] = []  # every tab of a page asks
+
+
+def _go_result(spec: MethodSpec, method: str) -> dict[str, Any]:
+    """`go_result` of the spec's result, worked out once a page (specs are frozen) and handed
+    to each tab as its own copy, as when each tab worked it out."""
+    if not (_last_go and _last_go[0][0] is spec and _last_go[0][1] == method):
+        _last_go[:] = [(spec, method, go_result(result_of(spec), method))]
+    found = _last_go[0][2]
+    fields = found.get("fields")
+    if isinstance(fields, list):
+        return {**found, "fields": [dict(field) for field in fields]}
+    return dict(found)
 
 
 def render_method_tab(
