@@ -36,7 +36,7 @@ GO_KEY_RATIO = 2.5  # go/printer: a key this far from the run's mean size breaks
 
 
 def _escape(text: str, table: Mapping[str, str], hex_escape: Callable[[int], str]) -> str:
-    translated = text.translate({ord(char): escaped for char, escaped in table.items()})
+    translated = text.translate(_translation(table))
     if translated.isprintable():  # no character left is `_is_unprintable` (a non-printable one)
         return translated
     out: list[str] = []
@@ -65,13 +65,18 @@ def _js_u_escape(code: int) -> str:
 
 
 C_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+QUOTED = {quote: {**C_ESCAPES, quote: "\\" + quote} for quote in ("'", '"')}
+
+
+def _quoted(quote: str) -> Mapping[str, str]:
+    """`C_ESCAPES` plus the quote, escaped (one shared table for each usual quote)."""
+    return QUOTED.get(quote) or {**C_ESCAPES, quote: "\\" + quote}
 
 
 def js_string(value: object, quote: str = "'") -> str:
     """A JS string literal; `quote` is `'` (the docs' TS/UMD style) or `"`. `</` and `<!--` are
     written `<\\/` and `<\\!--`, so the literal is also safe inside an HTML `<script>` element."""
-    table = {**C_ESCAPES, quote: "\\" + quote}
-    literal = _escape(str(value), table, _js_u_escape)
+    literal = _escape(str(value), _quoted(quote), _js_u_escape)
     return quote + literal.replace("</", "<\\/").replace("<!--", "<\\!--") + quote
 
 
@@ -89,10 +94,22 @@ def py_string(value: object) -> str:
     than `'` (black never adds escapes)."""
     text = str(value)
     quote = "'" if text.count('"') > text.count("'") else '"'
-    return quote + _escape(text, {**C_ESCAPES, quote: "\\" + quote}, _u_escape) + quote
+    return quote + _escape(text, _quoted(quote), _u_escape) + quote
 
 
 GO_ESCAPES = {**C_ESCAPES, '"': '\\"', "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}
+_TRANSLATIONS = {
+    id(table): (table, {ord(char): escaped for char, escaped in table.items()})
+    for table in (*QUOTED.values(), GO_ESCAPES)
+}
+
+
+def _translation(table: Mapping[str, str]) -> dict[int, str]:
+    """`str.translate`'s table for `table`: made once for the shared tables, else each time."""
+    shared = _TRANSLATIONS.get(id(table))
+    if shared is not None and shared[0] is table:
+        return shared[1]
+    return {ord(char): escaped for char, escaped in table.items()}
 
 
 def _go_u_escape(code: int) -> str:
