@@ -114,6 +114,7 @@ def validate(options: Options, settings: Config) -> None:
 
 # --- pyproject.toml ------------------------------------------------------------------------------
 
+
 def find_pyproject(start: Path | None = None) -> Path | None:
     """The nearest pyproject.toml in `start` (default: the cwd) or a parent folder."""
     here = (start or Path.cwd()).resolve()
@@ -140,8 +141,6 @@ def load_config(start: Path | None = None) -> Config:
     if table is None:
         return Config(source=path)
     return parse_config(table, path)
-
-
 
 
 def _key_line(path: Path, key: str = "tool") -> int:

@@ -38,9 +38,7 @@ def rel(path: str) -> str:
 
 def test_known_defects_are_found(corpus_report: Report) -> None:
     wrong = {
-        (rel(f.path), f.message.split("`")[1])
-        for f in corpus_report.findings
-        if f.kind == "method"
+        (rel(f.path), f.message.split("`")[1]) for f in corpus_report.findings if f.kind == "method"
     }
     assert wrong >= KNOWN_DEFECTS
 

@@ -295,7 +295,9 @@ def test_python_examples_reach_the_double(
 
 
 @contextlib.contextmanager
-def stub_package(folder: Path, specs: list[EventSpec], black_cache: Path | None) -> Iterator[ModuleType]:
+def stub_package(
+    folder: Path, specs: list[EventSpec], black_cache: Path | None
+) -> Iterator[ModuleType]:
     """`b24_events` rendered for `specs` into `folder`, imported, and forgotten afterwards."""
     for rel, data in render_stubs(specs, cache_dir=black_cache).items():
         target = folder / rel

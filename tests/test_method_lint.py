@@ -35,9 +35,7 @@ POSITIVE = {
     "tabs-disagree.md": [(59, "tabs-disagree", "BX24.js")],
     "wrong-sdk.md": [(80, "wrong-sdk", "Python")],
 }
-NEGATIVE = sorted(
-    p.name for p in FIXTURES.glob("*.md") if p.stem.endswith(("-ok", "-alt"))
-)
+NEGATIVE = sorted(p.name for p in FIXTURES.glob("*.md") if p.stem.endswith(("-ok", "-alt")))
 
 
 def spec_of(name: str) -> MethodSpec:

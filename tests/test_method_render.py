@@ -229,7 +229,9 @@ def test_python_names_follow_b24pysdk(tmp_path: Path) -> None:
 
 def test_a_positional_array_call_renders_python_positional_arguments(tmp_path: Path) -> None:
     """The old methods take a JSON array; the Python tab passes its items positionally."""
-    write(tmp_path, method_page(CURL_TAB.replace("""-d '{"id":42}'""", """-d '[42,{"ID":"desc"}]'""")))
+    write(
+        tmp_path, method_page(CURL_TAB.replace("""-d '{"id":42}'""", """-d '[42,{"ID":"desc"}]'"""))
+    )
     code = render_method_tab(spec_of(tmp_path), "python")
     expected = (
         "    bitrix_response = client.crm.deal.get(\n"

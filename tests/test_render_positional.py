@@ -45,7 +45,7 @@ def spec(tmp_path: Path) -> MethodSpec:
 def test_the_oauth_token_of_a_positional_call_travels_in_the_query(spec: MethodSpec) -> None:
     # a JSON list has no key for `auth`: without the query the call reaches the portal anonymous
     code = render_method_tab(spec, "curl_oauth")
-    assert "-d '[42,{\"ID\":\"desc\"}]' \\\n" in code
+    assert '-d \'[42,{"ID":"desc"}]\' \\\n' in code
     assert code.endswith(
         "https://**put_your_bitrix24_address**/rest/crm.deal.get?auth=**put_access_token_here**\n"
     )

@@ -55,7 +55,9 @@ def _parse(root: Path, tree: Tree) -> EventSpec | None:
     return parse_page(root, tree.page).spec
 
 
-def _replace_all_tabs(page_raw: bytes, spec: EventSpec, codes: list[str]) -> tuple[bytes, list[str]]:
+def _replace_all_tabs(
+    page_raw: bytes, spec: EventSpec, codes: list[str]
+) -> tuple[bytes, list[str]]:
     source = decode(page_raw, "p.md")
     lines = source.normalized.split("\n")
     edits: list[Edit] = []

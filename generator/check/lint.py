@@ -60,7 +60,11 @@ def block_findings(
 
 
 # spec diagnostics that name a page source outvoted on the event code (generator/extract/evidence.py)
-EVENT_CODE_DIAGNOSTICS = ("W-H1-CODE-MISMATCH", "W-DESCRIPTION-CODE-MISMATCH", "W-PAYLOAD-CODE-MISMATCH")
+EVENT_CODE_DIAGNOSTICS = (
+    "W-H1-CODE-MISMATCH",
+    "W-DESCRIPTION-CODE-MISMATCH",
+    "W-PAYLOAD-CODE-MISMATCH",
+)
 
 
 def event_page_findings(
@@ -84,9 +88,7 @@ def event_page_findings(
 
 def _event_tab_findings(spec: EventSpec, path: str, tab: Tab, registry: Targets) -> list[Finding]:
     found: list[Finding] = []
-    if spec.kind == "js_event" and (
-        _calls_rest(tab, registry) or rest_methods(tab)
-    ):
+    if spec.kind == "js_event" and (_calls_rest(tab, registry) or rest_methods(tab)):
         what = ", ".join(rest_methods(tab)) or registry.sdk_of(tab.target) or tab.target
         found.append(
             Finding(

@@ -57,9 +57,10 @@ def is_opaque_key(key: str, value: Json) -> bool:
 
 def _numbered_matches(param: Param, key: str) -> bool:
     numbered = NUMBERED.match(param.name)
-    return numbered is not None and re.fullmatch(
-        rf"{re.escape(numbered['stem'])}_?\d+", key, re.I
-    ) is not None
+    return (
+        numbered is not None
+        and re.fullmatch(rf"{re.escape(numbered['stem'])}_?\d+", key, re.I) is not None
+    )
 
 
 def documents_keys(param: Param) -> bool:
@@ -355,6 +356,8 @@ def _alternative_present(param: Param, params: list[Param], present: set[str]) -
     for other in params:
         if other is param or flat(other.name) not in present:
             continue
-        if flat(other.name) in words or re.search(rf"\b{re.escape(param.name)}\b", other.description):
+        if flat(other.name) in words or re.search(
+            rf"\b{re.escape(param.name)}\b", other.description
+        ):
             return True
     return False

@@ -144,6 +144,7 @@ def _difference(keys: frozenset[str], majority: frozenset[str], shown: dict[str,
     added = ", ".join(f"`{shown[k]}`" for k in sorted(keys - majority))
     lacking = ", ".join(f"`{shown[k]}`" for k in sorted(majority - keys))
     return " and ".join(
-        part for part in (f"adds {added}" if added else "", f"lacks {lacking}" if lacking else "")
+        part
+        for part in (f"adds {added}" if added else "", f"lacks {lacking}" if lacking else "")
         if part
     )

@@ -47,10 +47,12 @@ class PageKind(Protocol):
     def page_type(self) -> PageType:
         """The classification (pages/classify.py) that selects this kind."""
         ...
+
     @property
     def spec_kinds(self) -> tuple[str, ...]:
         """The `kind` values of this kind's specs (profile keys, spec/model.py SPEC_CLASSES)."""
         ...
+
     @property
     def parses(self) -> bool:
         """Whether `parse`/`build` write this kind's specs and `render` renders them."""

@@ -19,7 +19,15 @@ from generator.spec.parts import (
 )
 from generator.vocabulary import Delivery, EventKind, Locale
 
-__all__ = ["Delivery", "EventKind", "EventSpec", "Handler", "Payload", "Subscribers", "Subscription"]
+__all__ = [
+    "Delivery",
+    "EventKind",
+    "EventSpec",
+    "Handler",
+    "Payload",
+    "Subscribers",
+    "Subscription",
+]
 
 
 @dataclass(frozen=True, slots=True)

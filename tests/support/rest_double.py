@@ -54,8 +54,10 @@ class Call:
 
 
 _TYPE_CHECKS: dict[str, Any] = {
-    "int": lambda v: (isinstance(v, int) and not isinstance(v, bool))
-    or (isinstance(v, str) and v.strip().lstrip("+-").isdigit()),
+    "int": lambda v: (
+        (isinstance(v, int) and not isinstance(v, bool))
+        or (isinstance(v, str) and v.strip().lstrip("+-").isdigit())
+    ),
     "float": lambda v: isinstance(v, int | float | str) and not isinstance(v, bool),
     "str": lambda v: isinstance(v, str | int | float) and not isinstance(v, bool),
     "bool": lambda v: isinstance(v, bool | int | str),

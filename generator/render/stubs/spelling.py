@@ -14,6 +14,7 @@ from generator.render.stubs.types import FieldModel, TypeRef
 
 # --- Python spelling -----------------------------------------------------------------------------
 
+
 def py_type(ref: TypeRef) -> str:
     if ref.name == "object":
         assert ref.obj is not None
