@@ -93,7 +93,10 @@ def test_no_worker_outlives_its_parent(
     assert survivors == [], f"workers {survivors} outlived their parent by {OUTLIVE_LIMIT} s"
     if process.returncode == 0:
         return  # the run finished before the signal landed: nothing was interrupted
-    assert process.returncode == EXIT_FOR[signum], err.decode()
+    # EXIT_FOR: the run unwound; -signum (what a shell also shows as 128 + n): the signal landed
+    # after the command had returned, once the interpreter had put the default action back while
+    # shutting down. The pages must then be whole all the same (checked below).
+    assert process.returncode in (EXIT_FOR[signum], -signum), (process.returncode, err.decode())
     if signum == signal.SIGKILL:
         return
     assert b"Traceback" not in err, err.decode()
