@@ -147,20 +147,13 @@ class _Folder:
 def _write_new_temp(path: Path, data: bytes) -> str:
     """A temp file beside `path` holding `data`, with the permissions a new file gets."""
     handle, temp_name = temp_file(path, 0o666)
-    try:
+    with _removed_on_failure(path, temp_name):
         try:
             view = memoryview(data)
             while view:
                 view = view[os.write(handle, view) :]
         finally:
             os.close(handle)
-    except BaseException as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise DocgenError(
-                error(str(path), "E-WRITE", f"cannot write: {exc.strerror or exc}")
-            ) from None
-        raise
     return temp_name
 
 
@@ -172,30 +165,37 @@ def _stage(path: Path, data: bytes, durable: bool = False) -> str | None:
         return None
     make_folder(path.parent)
     handle, temp_name = temp_file(path)
-    try:
+    with _removed_on_failure(path, temp_name):
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
             if durable:
                 temp.flush()
                 os.fsync(temp.fileno())
         os.chmod(temp_name, mode if mode is not None else 0o666 & ~_umask())
+    return temp_name
+
+
+@contextmanager
+def _removed_on_failure(path: Path, temp_name: str) -> Iterator[None]:
+    """The temp file goes when writing it fails (interrupts too); an OSError is E-WRITE."""
+    try:
+        yield
     except BaseException as exc:
         Path(temp_name).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise DocgenError(
-                error(str(path), "E-WRITE", f"cannot write: {exc.strerror or exc}")
-            ) from None
+            raise _write_error(path, exc) from None
         raise
-    return temp_name
+
+
+def _write_error(path: Path, exc: OSError) -> DocgenError:
+    return DocgenError(error(str(path), "E-WRITE", f"cannot write: {exc.strerror or exc}"))
 
 
 def _replace(temp: str, path: Path) -> None:
     try:
         os.replace(temp, path)
     except OSError as exc:
-        raise DocgenError(
-            error(str(path), "E-WRITE", f"cannot write: {exc.strerror or exc}")
-        ) from None
+        raise _write_error(path, exc) from None
 
 
 def _umask() -> int:

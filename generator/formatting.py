@@ -56,9 +56,9 @@ def format_python_modules(
     """Whole modules (path → source) formatted in one batch: cached ones come from the cache;
     the rest go through one `ruff format` run when `fast` and ruff is installed (callers pass
     `fast` only for code whose ruff output a test shows equal to black's), with black's closing
-    quotes of a long docstring made where ruff's style is known to differ (`_as_black`), else
-    (and where that case is not a plain one) through black one module at a time. Results are
-    cached under black's key either way."""
+    quotes of a long docstring made where ruff's style is known to differ
+    (`_closing_quotes_as_black`), else (and where that case is not a plain one) through black one
+    module at a time. Results are cached under black's key either way."""
     keys = {path: _cache_key(source, DEFAULT_LINE_LENGTH) for path, source in sources.items()}
     done: dict[str, str] = {}
     for path, key in keys.items():
@@ -67,7 +67,11 @@ def format_python_modules(
             done[path] = found
     missing = {path: sources[path] for path in sources if path not in done}
     ruffed = (_run_ruff(missing) if fast and missing else None) or {}
-    formatted = {path: text for path, text in _as_black(ruffed).items() if text is not None}
+    formatted = {
+        path: text
+        for path, ruff_text in ruffed.items()
+        if (text := _closing_quotes_as_black(ruff_text)) is not None
+    }
     for path, source in missing.items():
         if path not in formatted:
             formatted[path] = _run_black(source, path, DEFAULT_LINE_LENGTH)
@@ -76,11 +80,6 @@ def format_python_modules(
         if cache_dir is not None:
             _disk_put(cache_dir, keys[path], text)
     return {path: done.get(path) or formatted[path] for path in sources}
-
-
-def _as_black(ruffed: Mapping[str, str]) -> dict[str, str | None]:
-    """ruff's output made black's (`_closing_quotes_as_black`); None for a module left to black."""
-    return {path: _closing_quotes_as_black(text) for path, text in ruffed.items()}
 
 
 def _closing_quotes_as_black(ruffed: str) -> str | None:

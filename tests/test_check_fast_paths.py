@@ -28,6 +28,15 @@ NESTED = (
 )
 
 
+def python_output(code: str, cwd: Path) -> str:
+    """What a fresh interpreter running `code` (this checkout importable) prints."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cwd, env=env
+    )
+    return run.stdout
+
+
 def recursive_walk(node: Node) -> Iterator[Node]:
     for child in node.children:
         yield child
@@ -137,9 +146,7 @@ def test_a_grammar_module_is_imported_when_first_asked_for() -> None:
         "trees.parser('javascript')\n"
         "print(sorted(m for m in sys.modules if m.startswith('tree_sitter_') and '.' not in m))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
-    ).stdout
+    out = python_output(code, REPO)
     assert out == "['tree_sitter_javascript']\n"
     with pytest.raises(KeyError):
         language("cobol")
@@ -161,14 +168,7 @@ def test_a_cold_event_page_check_imports_no_method_or_sdk_diff_model(tmp_path: P
         "read = 'generator.kinds.event' in sys.modules\n"  # the page was read as an event page
         f"print(status, read, [m for m in {watched!r} if m in sys.modules])\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    ).stdout
+    out = python_output(code, tmp_path)
     assert out.splitlines()[-1] == "0 True []"
 
 
@@ -181,14 +181,7 @@ def test_the_exit_freeze_is_registered_once_and_output_survives_it(tmp_path: Pat
         "print('hooks', atexit._ncallbacks() - before)\n"
         "sys.stdout.write('x' * 70000)\n"  # more than a pipe holds: flushed at exit all the same
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    ).stdout
+    out = python_output(code, tmp_path)
     assert out.count("\nhooks 1\n") == 1 and out.endswith("x" * 70000)
 
 
@@ -227,7 +220,5 @@ def test_check_workers_inherit_jinja_the_call_readers_and_the_event_grammars() -
         "print([n for n in names if n not in sys.modules])\n"
         "print(sorted(m for m in sys.modules if m.startswith('tree_sitter_') and '.' not in m))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
-    ).stdout
+    out = python_output(code, REPO)
     assert out == ("[]\n['tree_sitter_javascript', 'tree_sitter_php', 'tree_sitter_typescript']\n")

@@ -76,3 +76,8 @@ def unreadable(
 
 def expr(text: str) -> Json:
     return {EXPR: text}
+
+
+def is_placeholder(text: str) -> bool:
+    """`**put_id**`: a value the docs leave for the reader, written where code wants a value."""
+    return len(text) > 4 and text[:2] == text[-2:] == "**"

@@ -111,6 +111,9 @@ def _template_dirs(options: Options) -> list[Path]:
     return [d for d in dirs if d.is_dir()]
 
 
+PRELOADED_GRAMMARS = ("javascript", "typescript", "php")  # the event pages' tab languages
+
+
 def _preload_workers() -> None:
     """Import what every worker needs before forking, so each does not pay for it again: the
     event kind, the renderer and Jinja (a page's expected tabs), the call readers and the
@@ -127,9 +130,6 @@ def _preload_workers() -> None:
 
     for grammar in PRELOADED_GRAMMARS:
         language(grammar)
-
-
-PRELOADED_GRAMMARS = ("javascript", "typescript", "php")
 
 
 def _evaluate_chunk(

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from generator.calls.model import is_placeholder
 from generator.layout.shape import Syntax, containers, read_shape, spacing_exceptions
 
 if TYPE_CHECKING:
@@ -173,8 +174,7 @@ def _values(array: Node) -> Iterator[Node]:
 def _is_bare_placeholder(piece: Piece, node: Node) -> bool:
     """A value the parser read as a name because the docs wrote `**put_id**` there
     (generator/calls/trees.py: PLACEHOLDER)."""
-    text = piece.src(node)
-    return len(text) > 4 and text[:2] == text[-2:] == "**"
+    return is_placeholder(piece.src(node))
 
 
 def _is_key(node: Node) -> bool:

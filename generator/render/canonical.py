@@ -19,9 +19,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.calls.model import EXPR
 from generator.render.casing import snake
 from generator.render.interface import is_interface_method
-from generator.render.literals import EXPR, placeholder_text
+from generator.render.literals import placeholder_text
 from generator.spec.method import MethodSpec, Param, TabCall
 from generator.spec.parts import Json
 

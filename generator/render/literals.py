@@ -24,9 +24,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.calls.model import EXPR, is_placeholder
 from generator.render.casing import camel, pascal, py_kwarg, py_method, snake
 
-EXPR = "$expr"  # generator/calls/model.py: a value the code computes
 IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*$", re.ASCII)
 GO_SMALL_KEY = 40  # go/printer: keys up to this size always align
 GO_KEY_RATIO = 2.5  # go/printer: a key this far from the run's mean size breaks alignment
@@ -134,9 +134,7 @@ def placeholder_text(value: object) -> str | None:
     if not isinstance(value, dict) or len(value) != 1 or EXPR not in value:
         return None
     text = value[EXPR]
-    if isinstance(text, str) and len(text) > 4 and text[:2] == text[-2:] == "**":
-        return text
-    return None
+    return text if isinstance(text, str) and is_placeholder(text) else None
 
 
 def unmarked(value: object) -> object:
@@ -182,7 +180,7 @@ def render_literal(value: object, style: Style, level: int = 0) -> str:
         return _dict_literal(value, style, level)
     if isinstance(value, list):
         opener, closer = style.list_brackets
-        if all(_is_scalar(item) for item in value):
+        if all(is_scalar(item) for item in value):
             return opener + ", ".join(style.scalar(item) for item in value) + closer
         pad = " " * (style.indent * (level + 1))
         lines = [pad + render_literal(item, style, level + 1) for item in value]
@@ -190,7 +188,8 @@ def render_literal(value: object, style: Style, level: int = 0) -> str:
     return style.scalar(value)
 
 
-def _is_scalar(value: object) -> bool:
+def is_scalar(value: object) -> bool:
+    """Not a container: a scalar, or a placeholder marker (written as one)."""
     return not isinstance(value, dict | list) or placeholder_text(value) is not None
 
 

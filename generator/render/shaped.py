@@ -14,7 +14,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.render.literals import IDENTIFIER, js_string, php_string, placeholder_text
+from generator.render.literals import (
+    IDENTIFIER,
+    is_scalar,
+    js_string,
+    php_string,
+    placeholder_text,
+)
 
 JSON_DEFAULTS: dict[str, Any] = {"comma": ",", "colon": ":", "pad": False, "pad_list": False}
 JS_DEFAULTS: dict[str, Any] = {  # what `js_object` writes (the JS (TS) and JS (UMD) params)
@@ -79,9 +85,7 @@ class _Writer:
     def _inline(self, number: int, value: object) -> bool:
         if self.inline is not None:
             return number in self.inline
-        return isinstance(value, list) and all(
-            not isinstance(v, dict | list) or placeholder_text(v) is not None for v in value
-        )
+        return isinstance(value, list) and all(is_scalar(v) for v in value)
 
     def _one_line(self, items: list[tuple[Any, Any]], keyed: bool, number: int) -> str:
         parts = [
