@@ -67,6 +67,7 @@ class Targets:
         return target.sdk if target else None
 
 
+@cache  # tabs carry a dozen distinct labels, looked up 50,000 times a corpus check
 def normalise_label(label: str) -> str:
     return re.sub(r"\s+", " ", label).strip().casefold()
 

@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from generator.calls.model import EXPR
 from generator.spec.method import Param, TabCall
@@ -284,6 +285,7 @@ SCALAR_TYPES = re.compile(
 )
 
 
+@cache  # a few dozen distinct types, asked for at every value of every tab
 def value_kinds(docs_type: str | None) -> frozenset[str] | None:
     """The value kinds a docs type accepts, leniently; None when the lint should not judge.
 

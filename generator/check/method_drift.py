@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from generator.rewrite import Edit
     from generator.spec.parts import Tab
 
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a string the portal reads as a number
+
 
 @dataclass(frozen=True, slots=True)
 class CallDrift:
@@ -125,7 +127,7 @@ def _kind(value: Json) -> str:
         return "bool"
     if isinstance(value, int | float):
         return "number"
-    if isinstance(value, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+    if isinstance(value, str) and NUMBER.fullmatch(value):
         return "number"  # the portal reads "123" as 123
     return type(value).__name__
 

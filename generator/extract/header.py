@@ -147,7 +147,7 @@ def _collect_notes(page: Page, node: Node, dev_only: bool, notes: list[Note]) ->
         elif child.type == "yfm_note":
             notes.append(make_note(page, child, dev_only))
             _collect_notes(page, child, dev_only, notes)
-        elif child.type not in ("yfm_list",):
+        elif child.children and child.type != "yfm_list":
             _collect_notes(page, child, dev_only, notes)
 
 

@@ -9,6 +9,7 @@ description, notes), `Параметры метода` / `Method Parameters` wit
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from generator.extract.common import DiagnosticLog, detect_locale, read_related
 from generator.extract.examples import find_example_blocks
@@ -35,14 +36,19 @@ ERROR_TITLES = frozenset({"ошибки и диагностика", "возмо�
 
 def section_kind(section: Section) -> str:
     """`params`, `response`, `errors` or the section's role as `split_sections` names it."""
-    title = re.sub(r"\s+", " ", section.title).strip().rstrip(":").casefold()
-    if section.role in PARAM_TITLES:
+    return _kind_of(section.title, section.role)
+
+
+@cache  # a page's sections are asked for again for each part the extractor reads
+def _kind_of(heading: str, role: str) -> str:
+    title = re.sub(r"\s+", " ", heading).strip().rstrip(":").casefold()
+    if role in PARAM_TITLES:
         return "params"
-    if section.role == "response" or title in RESPONSE_TITLES:
+    if role == "response" or title in RESPONSE_TITLES:
         return "response"
-    if section.role in ("error_handling", "errors") or title in ERROR_TITLES:
+    if role in ("error_handling", "errors") or title in ERROR_TITLES:
         return "errors"
-    return section.role
+    return role
 
 
 def extract_method_spec(page: Page, resolver: IncludeResolver | None) -> MethodSpec:

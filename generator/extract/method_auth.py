@@ -18,6 +18,7 @@ CALLERS = re.compile(
     r"\**\s*(?P<value>.*)",
     re.I,
 )
+CALLERS_WORDS = re.compile(r"Кто может выполнять метод|Who can", re.I)
 APP_ONLY = (
     re.compile(r"только[^.\n|]{0,40}контекст\w*[^.\n|]{0,30}приложени", re.I),
     re.compile(r"only (?:with)?in the context of (?:an? |the )?(?:\[)?(?:rest )?app", re.I),
@@ -31,6 +32,9 @@ USER_ONLY = (
     re.compile(r"only in (?:the )?(?:context of (?:a |the )?user|user context)", re.I),
 )
 REST_V3 = re.compile(r"/rest/api/|REST 3\.0|REST v3", re.I)
+# Every APP_ONLY, USER_ONLY and CONTEXT_ERROR match holds `контекст`/`context` in its line, so
+# only the lines with that word are tried: most of a page never reaches the pattern loops.
+CONTEXT_WORD = re.compile(r"контекст|context", re.I)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
@@ -59,6 +63,8 @@ def prose_lines(lines: list[str]) -> list[tuple[int, str]]:
 
 def read_callers(lines: list[tuple[int, str]]) -> tuple[Callers | None, int | None]:
     for number, line in lines:
+        if not CALLERS_WORDS.search(line):  # what every CALLERS match holds: a cheap first test
+            continue
         for part in re.split(r"\s\|\s", line):
             match = CALLERS.search(part)
             if match:
@@ -86,6 +92,12 @@ def parse_callers(value: str) -> Callers:
 
 
 def read_auth(lines: list[tuple[int, str]]) -> Auth:
+    return statements_auth([(n, line) for n, line in lines if CONTEXT_WORD.search(line)])
+
+
+def statements_auth(lines: list[tuple[int, str]]) -> Auth:
+    """What the given lines say about the auth context, every line tried (read_auth gives the
+    same answer on fewer lines: tests/test_method_auth_filter.py)."""
     app = _first(lines, APP_ONLY) or _context_error(lines)
     user = None if app else _first(lines, USER_ONLY)
     found = app or user
@@ -128,6 +140,7 @@ def _sentence(line: str, start: int, end: int) -> str:
 
 def read_rest_version(lines: list[tuple[int, str]], code: list[str]) -> int:
     """3 for REST 3.0 methods (`/rest/api/` URLs, or the page says REST 3.0), else 2."""
-    if any(REST_V3.search(line) for _, line in lines) or any("/rest/api/" in c for c in code):
+    prose = "\n".join(line for _, line in lines)  # REST_V3 cannot match across a line break
+    if REST_V3.search(prose) or any("/rest/api/" in c for c in code):
         return 3
     return 2
