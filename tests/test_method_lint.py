@@ -24,6 +24,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "method_lint"
 POSITIVE = {
     "auth-mode.md": [(47, "auth-mode", "cURL (Webhook)")],
     "auth-mode-labels.md": [(45, "auth-mode", "cURL (Webhook)"), (55, "auth-mode", "cURL (OAuth)")],
+    "auth-mode-no-token.md": [(55, "auth-mode", "cURL (OAuth)")],
     "method.md": [(64, "method", "BX24.js")],
     "mixed-block.md": [(37, "mixed-block", None)],
     "param-case.md": [(45, "param-case", "cURL (Webhook)")],
@@ -78,6 +79,12 @@ def test_messages_say_what_the_tab_does_what_the_page_says_and_the_fix() -> None
         "calls through an incoming webhook; the page says the method works only in an "
         "application context (line 7); fix:"
     )
+    no_token = [f.message for f in lint("auth-mode-no-token.md")]
+    assert no_token == [
+        "sends no access token (no `auth` in the body or the query, no Authorization header): "
+        "the portal answers 401 NO_AUTH_FOUND; fix: add "
+        '`"auth": "**put_access_token_here**"` to the body'
+    ]
     assert messages["tabs-disagree"] == (
         "BX24.js lacks `fields`; the other 2 of 3 tabs pass `fields`, `id`; fix: make the odd "
         "tabs pass the keys the others and the parameter table agree on"

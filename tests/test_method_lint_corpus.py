@@ -23,7 +23,7 @@ from tests.test_method_corpus import (
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 COUNTS = {
-    "auth-mode": 38,
+    "auth-mode": 46,
     "method": 9,
     "mixed-block": 2,
     "param-case": 76,
@@ -45,16 +45,16 @@ SEED = 2026
 #   response example; the spec keeps the first.
 SAMPLE: dict[str, list[tuple[str, int, bool]]] = {
     "auth-mode": [
-        ("booking/booking/client/booking-v1-booking-client-set.md", 70, True),
+        ("crm/automation/triggers/crm-automation-trigger-add.md", 47, True),
+        ("common/system/app-info.md", 32, True),
+        ("widgets/user-field/userfieldtype-list.md", 42, True),
+        ("common/system/server-time.md", 42, True),
+        ("crm/outdated/product-section/crm-product-section-fields.md", 48, True),
         ("booking/waitlist/client/booking-v1-waitlist-client-unset.md", 52, True),
         ("booking/booking/external-data/booking-v1-booking-externaldata-set.md", 57, True),
-        ("booking/resource/slots/booking-v1-resource-slots-set.md", 72, True),
-        ("booking/waitlist/external-data/booking-v1-waitlist-externaldata-unset.md", 42, True),
-        ("booking/waitlist/client/booking-v1-waitlist-client-set.md", 70, True),
-        ("common/system/app-info.md", 32, True),
-        ("sale/order/sale-order-get.md", 51, True),
-        ("crm/timeline/activities/layout-blocks/crm-activity-layout-blocks-delete.md", 49, True),
+        ("crm/automation/triggers/crm-automation-trigger-execute.md", 50, True),
         ("booking/booking/external-data/booking-v1-booking-externaldata-set.md", 67, True),
+        ("booking/booking/client/booking-v1-booking-client-set.md", 70, True),
     ],
     "method": [
         ("tasks/comment-item/task-comment-item-update.md", 76, True),

@@ -128,6 +128,14 @@ def auth_issues(spec: MethodSpec, call: TabCall) -> Iterator[Issue]:
             "calls a webhook URL under an OAuth label; fix: call `/rest/<method>` with "
             '`"auth"` set to the access token or relabel the tab `cURL (Webhook)`',
         )
+    elif "oauth" in label and call.auth == "none":
+        yield Issue(
+            "auth-mode",
+            "no-token-under-oauth",
+            "sends no access token (no `auth` in the body or the query, no Authorization "
+            "header): the portal answers 401 NO_AUTH_FOUND; fix: add "
+            '`"auth": "**put_access_token_here**"` to the body',
+        )
 
 
 def call_line(tab: Tab, call: TabCall) -> int:
