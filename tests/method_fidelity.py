@@ -11,7 +11,9 @@ built from what has to change to turn the render into the page's code:
 - `before the call` / `after the call`: lines before the params literal (cURL: the command and
   headers; SDKs: imports, setup, another entry point) or after it (cURL: the URL; SDKs: the result
   handling, which the docs write by hand per page);
-- `not rendered`: the template refuses (a cURL (Webhook) tab on an app-only method).
+- `not rendered`: the template refuses (a cURL (Webhook) tab on an app-only method);
+- `auth`: the tab authenticates otherwise than its label's template (an OAuth tab sending no
+  token, a webhook URL under the OAuth label): a fact, never style.
 The parts join with `+` (`params values + after the call`).
 """
 
@@ -99,6 +101,8 @@ def difference(label: str, code: str, lang: str | None, rendered: str, rendered_
     base, call_line = rendered, None
     page = read_call(code, label=label, fence_lang=lang or rendered_lang)
     mine = read_call(rendered, label=label, fence_lang=rendered_lang)
+    if page.readable and page.auth != mine.auth:
+        parts.append("auth")  # the tab authenticates otherwise (no token, the other tab's URL)
     if page.params_span and mine.params_span:
         old, new = page.params_span, mine.params_span
         base = rendered[: new.start] + code[old.start : old.end] + rendered[new.end :]
