@@ -103,3 +103,34 @@ def test_the_rights_line_is_found_as_by_trying_every_line(
             if CALLERS.search(line):
                 assert CALLERS_WORDS.search(line), line
     assert found == 1873
+
+
+def test_prose_lines_skip_fences_as_the_fence_pattern_says(
+    ru_lines: dict[str, list[tuple[int, str]]],
+) -> None:
+    """The fence test runs only on lines with three backticks or tildes: the same prose as
+    matching every line (and 344,110 prose lines in all)."""
+    import generator.extract.method_auth as auth
+
+    def every_line(lines: list[str]) -> list[tuple[int, str]]:
+        found, fence = [], None
+        for number, line in enumerate(lines, start=1):
+            opener = auth.FENCE.match(line)
+            if fence is not None:
+                if opener and opener.group(1).startswith(fence):
+                    fence = None
+                continue
+            if opener:
+                fence = opener.group(1)[:3]
+                continue
+            found.append((number, line))
+        return found
+
+    root = need(CORPUS_RU)
+    total = 0
+    for path in sorted(root.rglob("*.md")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        assert prose_lines(lines) == every_line(lines), path
+        total += len(prose_lines(lines))
+    assert total == 344110
+    assert prose_lines(["a", "  ~~~~ x", "b", "~~~", "c"]) == [(1, "a"), (5, "c")]

@@ -49,7 +49,8 @@ def prose_lines(lines: list[str]) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     fence: str | None = None
     for number, line in enumerate(lines, start=1):
-        opener = FENCE.match(line)
+        # FENCE needs three backticks or tildes: a line without them neither opens nor closes
+        opener = FENCE.match(line) if "```" in line or "~~~" in line else None
         if fence is not None:
             if opener and opener.group(1).startswith(fence):
                 fence = None
