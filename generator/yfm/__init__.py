@@ -14,6 +14,7 @@ from markdown_it.token import Token
 
 from generator.yfm.attrs import attrs_plugin
 from generator.yfm.directives import directives_plugin
+from generator.yfm.dispatch import dispatch_plugin
 from generator.yfm.lines import lines_plugin
 from generator.yfm.tables import tables_plugin
 
@@ -23,6 +24,7 @@ def markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark")
     md.disable(["inline", "text_join"])
     md.use(lines_plugin).use(directives_plugin).use(tables_plugin).use(attrs_plugin)
+    md.use(dispatch_plugin)  # after every plugin that adds block rules
     return md
 
 

@@ -7,6 +7,8 @@ rules, and so what markdown-it-py reads, are unchanged: only the arrays they rea
 
 from __future__ import annotations
 
+from typing import Literal
+
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
@@ -14,6 +16,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
 TAB_STOP = 4
+_new_token = Token.__new__
 
 
 class IndexedStateBlock(StateBlock):
@@ -31,6 +34,23 @@ class IndexedStateBlock(StateBlock):
         self.sCount = [*counts, 0]
         self.bsCount = [0] * (len(begins) + 1)
         self.lineMax = len(begins)
+
+    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        """markdown-it's `push`, the token's fields set directly (its dataclass `__init__` and
+        `__post_init__` were a tenth of tokenising; tests/test_yfm_fast_paths.py holds the two
+        tokens equal and the field list complete)."""
+        token = _new_token(Token)
+        token.type, token.tag, token.nesting = ttype, tag, nesting
+        token.attrs, token.map, token.children = {}, None, None
+        token.content = token.markup = token.info = ""
+        token.meta, token.block, token.hidden = {}, True, False
+        if nesting < 0:
+            self.level -= 1
+        token.level = self.level
+        if nesting > 0:
+            self.level += 1
+        self.tokens.append(token)
+        return token
 
     def getLines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
         """markdown-it's `getLines`; a line that starts with `indent` spaces (the indented code of

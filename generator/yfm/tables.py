@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
 from generator.yfm.directives import (
+    FENCE_CHARS,
     closes_fence,
     lines_outside_fences,
     parse_directive,
@@ -40,7 +41,7 @@ class Cell:
 
     @property
     def content(self) -> str:
-        return dedent_cell("".join(self.parts).strip("\n").strip())
+        return dedent_cell("".join(self.parts).strip())
 
 
 @dataclass(slots=True)
@@ -56,56 +57,56 @@ class TableScan:
     nested: int = 0  # depth of `#|` tables inside the current cell: their lines are cell text
 
     def feed(self, text: str, line: int) -> None:
-        if self.fence is None and self._nested_line(text, line):
-            return
-        if self.fence is None and "{%" in text and self._directive(text.strip()):
-            return
-        i = self._continue_fence(text, line)
-        if i is None:
-            return
-        self._scan(text, i, line)
-        if self.cell is not None:
-            self.cell.add("\n", line)
-
-    def _nested_line(self, text: str, line: int) -> bool:
-        """A table nested in a cell (Diplodoc renders it there) is that cell's text."""
-        if self.cell is None:
-            return False
-        stripped = text.lstrip()
-        if not (self.nested or stripped.startswith("#|")):
-            return False
-        if stripped.startswith("#|"):
-            self.nested += 1
-        elif stripped.startswith("|#"):
-            self.nested -= 1
-        self._append(text + "\n", line)
-        return True
+        cell = self.cell
+        if self.fence is not None:
+            start = self._close_fence(text, line)
+            if start is None:
+                return
+        elif cell is None:
+            if "{%" in text and self._directive(text.strip()):
+                return
+            start = 0
+        else:
+            stripped = text.lstrip()
+            if self.nested or stripped.startswith("#|"):  # a table nested in a cell is its text
+                if stripped.startswith("#|"):
+                    self.nested += 1
+                elif stripped.startswith("|#"):
+                    self.nested -= 1
+                cell.add(text + "\n", line)
+                return
+            if "{%" in text and self._directive(text.strip()):
+                return
+            if stripped.startswith(FENCE_CHARS) and (run := FENCE_RUN.match(stripped)):
+                self.fence = run.group(0)  # a fence opens (inside a cell: nowhere else)
+                cell.add(text + "\n", line)
+                return
+            start = 0
+        self._scan(text, start, line)
 
     def _scan(self, text: str, i: int, line: int) -> None:
-        """Split on `||` and `|`, skipping escapes and code spans; plain runs are copied whole."""
-        while i < len(text):
-            match = SPECIAL.search(text, i)
-            if match is None:
-                self._append(text[i:], line)
-                return
-            if match.start() > i:
-                self._append(text[i : match.start()], line)
+        """Split on `||` and `|`, skipping escapes and code spans: the text between two cell
+        boundaries is the cell's as written (from `i`, or from 0 after a fence's closing marker,
+        which the cell holds too), and the line break goes to the cell open at the end."""
+        search = SPECIAL.search
+        begin = 0
+        while (match := search(text, i)) is not None:
+            start, i = match.span()
             token = match.group()
-            i = match.end()
-            if token[0] == "\\":
-                self._append(token, line)
-            elif token[0] == "`":
+            if token[0] == "`":
                 close = text.find(token, i)
-                end = i if close < 0 else close + len(token)
-                self._append(text[match.start() : end], line)
-                i = end
-            elif token == "||":
-                self._row_boundary()
-            elif self.row is not None:
-                self._close_cell()
-                self.cell = Cell()
-            else:
-                self._append(token, line)
+                i = i if close < 0 else close + len(token)
+            elif token == "||" or (token == "|" and self.row is not None):
+                if start > begin and self.cell is not None:
+                    self.cell.add(text[begin:start], line)
+                if token == "||":
+                    self._row_boundary()
+                else:
+                    self._close_cell()
+                    self.cell = Cell()
+                begin = i
+        if self.cell is not None:
+            self.cell.add(text[begin:] + "\n", line)
 
     def _row_boundary(self) -> None:
         if self.row is None:
@@ -130,39 +131,23 @@ class TableScan:
             self.dev_depth.pop()
         return True
 
-    def _continue_fence(self, text: str, line: int) -> int | None:
-        if self.fence is None:
-            return self._open_fence(text, line)
+    def _close_fence(self, text: str, line: int) -> int | None:
+        """Where the cell's text goes on after the fence's closing marker (None: still inside)."""
+        fence = self.fence
+        assert fence is not None
         stripped = text.lstrip()
-        if closes_fence(stripped, self.fence):
+        if closes_fence(stripped, fence):
             run = FENCE_RUN.match(stripped)
-            end = len(text) - len(stripped) + (run.end() if run else len(self.fence))
-            self._append(text[:end], line)
             self.fence = None
-            return end
-        self._append(text + "\n", line)
-        return None
-
-    def _open_fence(self, text: str, line: int) -> int | None:
-        """None when a fence opens on this line (inside a cell: nowhere else), else 0."""
-        if self.cell is None:
-            return 0
-        stripped = text.lstrip()
-        run = FENCE_RUN.match(stripped) if stripped.startswith(("`", "~")) else None
-        if run is None:
-            return 0
-        self.fence = run.group(0)
-        self._append(text + "\n", line)
+            return len(text) - len(stripped) + (run.end() if run else len(fence))
+        if self.cell is not None:
+            self.cell.add(text + "\n", line)
         return None
 
     def finish(self) -> None:
         """A last row left open before `|#` is still a row: Diplodoc renders it."""
         if self.row is not None and self.fence is None:
             self._row_boundary()
-
-    def _append(self, text: str, line: int) -> None:
-        if self.cell is not None:
-            self.cell.add(text, line)
 
     def _close_cell(self) -> None:
         if self.row is not None and self.cell is not None:
@@ -171,6 +156,8 @@ class TableScan:
 
 
 def dedent_cell(text: str) -> str:
+    if "\n" not in text:
+        return text
     lines = text.split("\n")
     indents = [len(x) - len(x.lstrip(" ")) for x in lines[1:] if x.strip()]
     cut = min(indents, default=0)
@@ -198,9 +185,13 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     last = end - 1 if close is None else close
     scan = TableScan()
     base = state.sCount[start]
+    pad = " " * base
+    src, begins, ends = state.src, state.bMarks, state.eMarks
     for line in range(start, last + (1 if close is None else 0)):
-        text = state.src[state.bMarks[line] : state.eMarks[line]]
-        text = text[min(base, len(text) - len(text.lstrip(" "))) :]
+        text = src[begins[line] : ends[line]]
+        # the usual line has the table's own indent: cut at once, not measured
+        cut = base if text.startswith(pad) else min(base, len(text) - len(text.lstrip(" ")))
+        text = text[cut:]
         if line == start:
             text = text.lstrip()[2:]
         scan.feed(text, line)
@@ -218,8 +209,9 @@ def push_table(state: StateBlock, scan: TableScan, start: int, end: int, unclose
         opening.meta["unclosed"] = True
     for index, row in enumerate(scan.rows):
         cells = [cell for cell in row if cell.first_line is not None or cell.parts]
-        row_start = min((c.first_line for c in cells if c.first_line is not None), default=start)
-        row_end = max((c.last_line for c in cells), default=row_start)
+        firsts = [c.first_line for c in cells if c.first_line is not None]
+        row_start = min(firsts) if firsts else start
+        row_end = max([c.last_line for c in cells]) if cells else row_start
         row_open = state.push("yfm_table_row_open", "tr", 1)
         row_open.map = [row_start, row_end + 1]
         if index in scan.dev_rows:

@@ -1,0 +1,189 @@
+"""The fast paths of tokenising give markdown-it-py's tokens exactly: the rules dispatched by a
+line's first character (yfm/dispatch.py), the token `push` (yfm/lines.py) and the table scanner
+(yfm/tables.py), each against the plain path: stock markdown-it-py with the YFM plugins as they
+were before (tests/yfm_plain)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
+
+from generator.source import decode
+from generator.yfm import markdown
+from generator.yfm.dispatch import FIRST_CHARACTERS, DispatchingParserBlock
+from generator.yfm.lines import IndexedStateBlock
+from tests.corpus import CORPUS_EN, CORPUS_RU, need
+from tests.yfm_plain.attrs import attrs_plugin
+from tests.yfm_plain.directives import directives_plugin
+from tests.yfm_plain.tables import tables_plugin
+
+# sha256 over every page's tokens (sorted paths, `as_dict` as sorted JSON), taken with the plain path
+CORPUS_DIGESTS = {
+    "ru": (2687, "3479aab1da018607147dbe73e3e70be92779dcd418d151e73458475307378b4d"),
+    "en-sample": (35, "1e419507619da619175223e1d333fce2a76dfc893dc4dcc7f9ccedb8dc8a29ac"),
+}
+
+TABLES = [
+    "#|\n|| a | b ||\n|| c | d ||\n|#\n",
+    "#|\n|| `x|y` | a \\| b ||\n|| ``code ` span`` | `` unclosed ||\n|#\n",
+    "#|\n|| a |\n```\ncode | not a cell\n``` ||\n|| b | c ||\n|#\n",
+    "#|\n|| a | ```\ncode\n``` ||\n|| b | c ||\n|#\n",
+    "#|\n|| a |\n\n  ```js\n  x || y\n  ```\n\n  after ||\n|#\n",
+    "#|\n|| a | ~~~~\n~~~ too short\n~~~~~ tail ||\n|#\n",
+    "#|\n|| outer | inner:\n#|\n|| x | y ||\n|#\n||\n|#\n",
+    "#|\n{% if build == 'dev' %}\n|| dev | row ||\n{% else %}\n|| prod | row ||\n{% endif %}\n|#\n",
+    "#|\n|| a | {% if x %}inline{% endif %} ||\n|| {% note %} | b ||\n|#\n",
+    "  #|\n  || indented | table ||\n    || deeper | row ||\n || less | row ||\n  |#\n",
+    "#| || one | line || |#\n\ntext\n",
+    "#|\n|| open row | no close\n|#\n",
+    "#|\n|| unclosed | table ||\n\nmore\n",
+    "#|\n|| a || || b ||\n| stray | pipes |\n||||\n|| | ||\n|#\n",
+    "#|\n||\n\n  multi\n    line\n\tcell\n\n|\n\n  x\n\n||\n|#\n",
+    "- item\n\n  #|\n  || in | list ||\n  |#\n",
+    "> #|\n> || in | quote ||\n> |#\n",
+    "\t#|\n\t|| tab | indent ||\n\t|#\n",
+    "#|\n|| a | ```\nnever closed ||\n|#\n",
+]
+BLOCKS = [
+    "# H {#id}\n\ntext\nmore\n- list\n1. one\n2) two\n> quote\n***\n___\n+ plus\n[ref]: /u\n<div>\n</div>\n",
+    "para\n    lazy code-looking\n```\nfence\n```\n~~~ info\n~~~\n<!-- c -->\n",
+    "Title\n=====\n\nSub\n---\n\n- a\n  - b\n    - c\n      - d\n        - e\n",
+    "{% list tabs %}\n\n- JS\n\n  ```js\n  x\n  ```\n\n- PHP\n\n```php\ny\n```\n\n{% endlist %}\n",
+    '{% note info %}\n\n{% cut "x" %}\n\n#|\n|| a | b ||\n|#\n\n{% endcut %}\n\n{% endnote %}\n',
+    "text\n{% include [x](y.md) %}\n#|\n|| a ||\n|#\n10. ten\n\n1234567890. too long\n",
+    "\t\tcode\n \t mixed\n\n  \t- tab list\n\n>\tquote tab\n",
+    "[label]: http://x 'title'\n[bad\n\n<script>\nx\n</script>\n\n<p>\ntext\n",
+]
+FRAGMENTS = [
+    "#|", "|#", "||", "|", " | ", "```", "~~~", "`", "``", "\\|", "\\", "{% if build == 'dev' %}",
+    "{% else %}", "{% endif %}", "{% note info %}", "{% endnote %}", "{% list tabs %}",
+    "{% endlist %}", "- ", "* ", "+ ", "1. ", "2) ", "> ", "# ", "## ", "---", "***", "___", "===",
+    "[x]: /y", "<div>", "</div>", "<!--", "-->", "    ", "  ", "\t", "text", "тест", "js", "\n",
+    "\n\n", "{#id}",
+]  # fmt: skip
+
+
+def plain() -> MarkdownIt:
+    """The plain path: markdown-it-py's own StateBlock, block loop and token, and the YFM plugins
+    as they were before their fast paths."""
+    md = MarkdownIt("commonmark")
+    md.disable(["inline", "text_join"])
+    md.use(directives_plugin).use(tables_plugin).use(attrs_plugin)
+    return md
+
+
+PLAIN = plain()
+
+
+def tokens(md: MarkdownIt, text: str) -> list[dict[str, Any]]:
+    return [token.as_dict() for token in md.parse(text)]
+
+
+@pytest.mark.parametrize("text", TABLES + BLOCKS)
+def test_each_edge_tokenises_as_the_plain_path(text: str) -> None:
+    assert tokens(markdown(), text) == tokens(PLAIN, text)
+
+
+def test_the_table_edges_give_their_known_cells() -> None:
+    cells = [t.content for t in markdown().parse(TABLES[1]) if t.type == "yfm_table_cell"]
+    assert cells == ["`x|y`", "a \\| b", "``code ` span``", "`` unclosed"]
+    cells = [t.content for t in markdown().parse(TABLES[2]) if t.type == "yfm_table_cell"]
+    assert cells == ["a", "```\ncode | not a cell\n```", "b", "c"]
+    rows = [t for t in markdown().parse(TABLES[7]) if t.type == "yfm_table_row_open"]
+    assert [(r.map, r.meta) for r in rows] == [([2, 3], {"dev_only": True}), ([4, 5], {})]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_random_yfm_tokenises_as_the_plain_path(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert tokens(markdown(), text) == tokens(PLAIN, text)
+
+
+@pytest.mark.parametrize(("corpus", "name"), [(CORPUS_RU, "ru"), (CORPUS_EN, "en-sample")])
+def test_every_corpus_page_tokenises_as_the_plain_path(corpus: Path, name: str) -> None:
+    files = sorted(need(corpus).rglob("*.md"))
+    digest = hashlib.sha256()
+    for file in files:
+        text = decode(file.read_bytes(), file.name).normalized
+        fast = tokens(markdown(), text)
+        assert fast == tokens(PLAIN, text), file
+        digest.update(json.dumps(fast, ensure_ascii=False, sort_keys=True).encode())
+    assert (len(files), digest.hexdigest()) == CORPUS_DIGESTS[name]
+
+
+def test_push_makes_the_token_markdown_it_makes() -> None:
+    fields = {field.name for field in dataclasses.fields(Token)}
+    assert fields == {
+        "type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup",
+        "info", "meta", "block", "hidden",
+    }  # fmt: skip  # a new Token field must be set by IndexedStateBlock.push too
+    fast, slow = IndexedStateBlock("x\n", markdown(), {}, []), StateBlock("x\n", PLAIN, {}, [])
+    for nesting in (1, 0, 1, -1, -1, 0):
+        made = fast.push("t", "p", nesting)  # type: ignore[arg-type]
+        assert made == slow.push("t", "p", nesting)  # type: ignore[arg-type]
+        assert made.attrs == {} and made.meta == {} and made.block is True
+        assert made.attrs is not fast.tokens[0].attrs or made is fast.tokens[0]
+    assert [t.level for t in fast.tokens] == [0, 1, 1, 1, 0, 0]
+    assert fast.level == slow.level == 0
+
+
+# Lines starting with every character a rule might treat specially, and some it does not.
+FIRSTS = [chr(c) for c in range(0x21, 0x7F)] + ["я", "\u00a0", "\u3000"]
+
+
+def snapshot(state: StateBlock) -> dict[str, Any]:
+    return {k: list(v) if isinstance(v, list) else v for k, v in vars(state).items()}
+
+
+@pytest.mark.parametrize("name", sorted(FIRST_CHARACTERS))
+def test_a_skipped_rule_returns_false_and_changes_nothing(name: str) -> None:
+    """What the dispatch relies on: on a line whose first character is not one a rule needs, the
+    rule (unwrapped) returns False and leaves the state as it was, silent or not."""
+    md = markdown()
+    block = md.block
+    assert isinstance(block, DispatchingParserBlock)
+    (rule,) = [r for n, r in block.named_rules() if n == name]
+    for first in FIRSTS:
+        if first in FIRST_CHARACTERS[name]:
+            continue
+        for line in (f"{first}", f"{first}{first}{first} x", f"{first}| x", f"{first}% x %}}"):
+            for parent in ("root", "paragraph", "list"):
+                for silent in (True, False):
+                    state = IndexedStateBlock(f"{line}\n  {line}\n", md, {}, [])
+                    state.parentType = parent
+                    before = snapshot(state)
+                    assert rule(state, 0, 2, silent) is False, (name, line)
+                    assert rule(state, 1, 2, silent) is False, (name, line)
+                    assert state.tokens == [] and state.line == 0 and state.level == 0
+                    assert state.parentType == parent
+                    assert snapshot(state) == before
+
+
+def test_the_dispatch_table_keeps_the_rule_order() -> None:
+    block = markdown().block
+    assert isinstance(block, DispatchingParserBlock)
+    names = {id(rule): name for name, rule in block.named_rules()}
+    assert [names[id(r)] for r in block.rules_for("-")] == ["hr", "list", "lheading", "paragraph"]
+    assert [names[id(r)] for r in block.rules_for("#")] == [
+        "yfm_table",
+        "heading",
+        "lheading",
+        "paragraph",
+    ]
+    assert [names[id(r)] for r in block.rules_for("я")] == ["lheading", "paragraph"]
+    assert [names[id(r)] for r in block.rules_for("{")] == [
+        "yfm_directive",
+        "lheading",
+        "paragraph",
+    ]
