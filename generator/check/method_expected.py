@@ -31,10 +31,27 @@ def allowed_tabs(
 
 
 def tab_layout(spec: MethodSpec, block: int, tab: Tab) -> Layout:
-    """The layout recorded for a page tab (`TabCall.layout`); {} when the spec has no call model
-    of it."""
+    """The layout of a page tab (what `TabCall.layout` records, read from the tab's code when
+    asked: check reads the few it needs); {} when the spec has no call model of it."""
     call = next((c for c in spec.calls if c.block == block and c.line == tab.span.start), None)
-    return dict(call.layout) if call is not None else {}
+    return read_tab_layout(tab) if call is not None else {}
+
+
+_layouts: dict[tuple[str, str], Layout] = {}
+
+
+def read_tab_layout(tab: Tab) -> Layout:
+    """`extract/method_calls.tab_layout`, remembered for the page at hand: a block's layouts are
+    asked for again for each of its tabs (`majority_layout`)."""
+    from generator.extract.method_calls import tab_layout as read
+
+    key = (tab.label, tab.code)
+    found = _layouts.get(key)
+    if found is None:
+        if len(_layouts) >= 64:
+            _layouts.clear()
+        found = _layouts[key] = read(tab)
+    return dict(found)
 
 
 def majority_layout(spec: MethodSpec, block: int, target: str) -> Layout:
@@ -49,7 +66,7 @@ def majority_layout(spec: MethodSpec, block: int, target: str) -> Layout:
         return {}
     targets = load_targets()
     layouts = [
-        c.layout
+        read_tab_layout(spec.examples[c.block].tabs[c.tab])
         for c in spec.calls
         if c.block == block
         and (found := targets.for_label(c.label)) is not None

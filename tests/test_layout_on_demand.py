@@ -1,0 +1,58 @@
+"""`check` reads a page tab's layout from its code when it needs one (`method_expected.tab_layout`,
+`majority_layout`): on every RU method page that must be what the spec records (`TabCall.layout`),
+which `parse` writes."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from generator.check.method_expected import majority_layout, tab_layout
+from generator.layout import READERS, Layout
+from generator.spec.method import MethodSpec
+from generator.targets import load_targets
+from tests.test_method_corpus import ru_specs  # noqa: F401  (module fixture, reused)
+
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
+
+
+def test_a_layout_read_on_demand_is_the_recorded_one(ru_specs: dict[str, MethodSpec]) -> None:  # noqa: F811
+    compared = styled = 0
+    for rel, spec in sorted(ru_specs.items()):
+        for call in spec.calls:
+            tab = spec.examples[call.block].tabs[call.tab]
+            assert tab.span.start == call.line, rel
+            assert tab_layout(spec, call.block, tab) == call.layout, (rel, call.line)
+            compared += 1
+            styled += bool(call.layout)
+    assert (compared, styled) == (13412, 4946)
+
+
+def recorded_majority(spec: MethodSpec, block: int, target: str) -> Layout:
+    """The majority as it was computed from the recorded layouts."""
+    reader = READERS.get(target)
+    targets = load_targets()
+    layouts = [
+        c.layout
+        for c in spec.calls
+        if c.block == block
+        and (found := targets.for_label(c.label)) is not None
+        and READERS.get(found.name) == reader
+    ]
+    if reader is None or not layouts:
+        return {}
+    votes = Counter(json.dumps(layout, sort_keys=True) for layout in layouts)
+    return next(x for x in layouts if votes[json.dumps(x, sort_keys=True)] == max(votes.values()))
+
+
+def test_the_majority_layout_is_the_recorded_majority(ru_specs: dict[str, MethodSpec]) -> None:  # noqa: F811
+    styled = 0
+    for rel, spec in sorted(ru_specs.items()):
+        for block in range(len(spec.examples)):
+            for target in ("curl_webhook", "php_crest", "js_ts", "js_umd", "go"):
+                majority = majority_layout(spec, block, target)
+                assert majority == recorded_majority(spec, block, target), (rel, block, target)
+                styled += bool(majority)
+    assert styled == 4533
