@@ -74,12 +74,21 @@ def query(grammar: str, types: tuple[str, ...]) -> ts.Query:
     return ts.Query(language(grammar), pattern)
 
 
+@cache
+def index_query(grammar: str) -> ts.Query:
+    """The grammar's INDEXED types, each captured under its own name: grouped by type in C."""
+    kinds = INDEXED[grammar]
+    return ts.Query(language(grammar), "[" + " ".join(f"({k}) @{k}" for k in kinds) + "]")
+
+
 @dataclass
 class Parsed:
-    """One parse of a piece of code, and the nodes its one query pass found (by type)."""
+    """One parse of a piece of code, the nodes its one query pass found (by type, each with its
+    sort key), and the answers `Piece.nodes` gave already (by the types asked for)."""
 
     root: Node
     index: dict[str, list[Node]] | None = None
+    answers: dict[tuple[str, ...], list[Node]] = field(default_factory=dict)
 
 
 # A tab's code is parsed by its call reader and again by its layout reader (and a rendered tab by
@@ -115,30 +124,40 @@ class Piece:
         self.full = self.full or self.text
         self.data = self.text.encode("utf-8")
         self._ascii = len(self.data) == len(self.text)
-        source = self.data if self.grammar == "bash" else PLACEHOLDER.sub(_as_name, self.data)
+        source = self.data
+        if self.grammar != "bash" and b"**" in source:  # no `**`, no placeholder to rename
+            source = PLACEHOLDER.sub(_as_name, source)
         self._parsed = parse_once(source, self.grammar)
         self.root = self._parsed.root
 
     def nodes(self, *types: str) -> list[Node]:
         """Nodes of the given types in source order (outer before inner), found by a tree-sitter
         query: the search runs in C, not as a Python walk. The types the readers ask for are
-        captured in one pass per piece (INDEXED); others get a query of their own."""
+        captured in one pass per piece (INDEXED); others get a query of their own. Readers of the
+        same tree (call, layout) asking for the same types share one sorted answer."""
+        found = self._parsed.answers.get(types)
+        if found is None:
+            found = self._parsed.answers[types] = self._in_order(types)
+        return list(found)
+
+    def _in_order(self, types: tuple[str, ...]) -> list[Node]:
         indexed = INDEXED.get(self.grammar, ())
         if all(kind in indexed for kind in types):
             index = self._parsed.index
             if index is None:
-                index = self._parsed.index = {}
-                for node in self._capture(indexed):
-                    index.setdefault(node.type, []).append(node)
-            found = [node for kind in types for node in index.get(kind, [])]
+                cursor = ts.QueryCursor(index_query(self.grammar))
+                index = self._parsed.index = cursor.captures(self.root)
+            found = [node for kind in types for node in index.get(kind, ())]
         else:
-            found = self._capture(types)
-        return sorted(found, key=lambda n: (n.start_byte, -n.end_byte))
-
-    def _capture(self, types: tuple[str, ...]) -> list[Node]:
-        return ts.QueryCursor(query(self.grammar, types)).captures(self.root).get("n", [])
+            cursor = ts.QueryCursor(query(self.grammar, types))
+            found = cursor.captures(self.root).get("n", [])
+        keyed = [(order_key(node), node) for node in found]
+        keyed.sort(key=_key)  # stable: ties keep the order the types were asked in
+        return [node for _, node in keyed]
 
     def src(self, node: Node) -> str:
+        if self._ascii:  # one byte per character: the text's slice is the bytes' decoding
+            return self.text[node.start_byte : node.end_byte]
         return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     def offset(self, byte: int) -> int:
@@ -148,6 +167,16 @@ class Piece:
 
     def span(self, node: Node) -> CodeSpan:
         return span_of(self.full, self.offset(node.start_byte), self.offset(node.end_byte))
+
+
+def order_key(node: Node) -> int:
+    """Source order, outer before inner: by start byte, then by end byte descending (one int:
+    a tab's code is far shorter than 4 GiB)."""
+    return (node.start_byte << 32) - node.end_byte
+
+
+def _key(entry: tuple[int, Node]) -> int:
+    return entry[0]
 
 
 def span_of(code: str, start: int, end: int) -> CodeSpan:

@@ -9,6 +9,9 @@ import re
 
 # Each pattern with the literal texts one of which must occur for it to match: a substring test
 # is far cheaper than a regex pass that cannot anchor on a literal (most tabs hold one SDK's code).
+# A pattern opens with its literal and checks what precedes it by a lookbehind after the literal
+# (`method(?<!\wmethod)` is `\bmethod`): the regex engine then skips ahead to the literal (or to
+# its first characters) instead of trying the pattern at every position.
 METHOD_CALLS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("/rest/",),
@@ -23,20 +26,23 @@ METHOD_CALLS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"(?:callMethod|callListMethod|fetchListMethod|->call|::call|Call)\s*\(\s*(?:ctx\s*,\s*)?['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"
         ),
     ),
-    (("method",), re.compile(r"\bmethod\s*:\s*['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]")),
+    (("method",), re.compile(r"method(?<!\wmethod)\s*:\s*['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]")),
     (("restCommand",), re.compile(r"\brestCommand\s*\(\s*['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]")),
-    (("client.",), re.compile(r"\bclient\.(?P<m>(?!Core\b)[a-z]\w*(?:\.\w+)+)\s*\(")),
+    (("client.",), re.compile(r"client(?<!\wclient)\.(?P<m>(?!Core\b)[a-z]\w*(?:\.\w+)+)\s*\(")),
 ]
 FUNCTION_ANCHORS = ("BX24", "$b24", "B24Js", "CRest")
 FUNCTION_CALLS = re.compile(
-    r"(?<![\w.$])(?P<f>BX24(?:\.\w+)+|\$b24(?:\.\w+)+|B24Js\.\w+|CRest::\w+)\s*[(<]"
+    r"(?P<f>B(?<![\w.$]B)X24(?:\.\w+)+|\$(?<![\w.$]\$)b24(?:\.\w+)+"
+    r"|B(?<![\w.$]B)24Js\.\w+|C(?<![\w.$]C)Rest::\w+)\s*[(<]"
 )
 EVENT_REFERENCES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("bindEvent",), re.compile(r"bindEvent\s*\(\s*['\"](?P<e>[^'\"]+)['\"]")),
     (
         ("event", "EVENT", "PLACEMENT"),
         re.compile(
-            r"['\"]?\b(?:event|EVENT|PLACEMENT)['\"]?\s*(?:=>|:|=)\s*['\"](?P<e>[^'\"*]+)['\"]"
+            # a quote before the key would only move the match's start, never `e`: left out
+            r"(?:e(?<!\we)vent|E(?<!\wE)VENT|P(?<!\wP)LACEMENT)['\"]?\s*(?:=>|:|=)\s*"
+            r"['\"](?P<e>[^'\"*]+)['\"]"
         ),
     ),
 ]
