@@ -124,6 +124,17 @@ def dedent_columns(line: str, columns: int) -> str:
     return ""
 
 
+def dedent_lines(lines: list[str], columns: int) -> list[str]:
+    """`dedent_columns` of each line; a line that starts with `columns` spaces (almost every line
+    of a tab's code) is cut at once."""
+    if columns == 0:
+        return list(lines)  # dedent_columns(line, 0) is the line
+    pad = " " * columns
+    return [
+        line[columns:] if line.startswith(pad) else dedent_columns(line, columns) for line in lines
+    ]
+
+
 def split_lines_keepends(text: str) -> list[str]:
     """Lines with their own line endings (CRLF, CR or LF), so a rewrite can keep every byte."""
     lines: list[str] = []

@@ -12,11 +12,12 @@ import re
 from generator.extract.tabcode import called_methods, referenced_events
 from generator.extract.text import collapse
 from generator.pages.model import Node, Page, inline_text, walk
-from generator.source import dedent_columns, leading_whitespace
+from generator.source import dedent_lines, leading_whitespace
 from generator.spec.parts import ExampleBlock, Fence, Span, Tab
 from generator.targets import Targets, load_targets
 
 SKIP_MARKER = re.compile(r"<!--\s*b24-docgen:\s*skip\s*-->")
+FENCE_MARKER = re.compile(r"`{3,}|~{3,}")
 
 
 def find_example_blocks(page: Page, targets: Targets | None = None) -> list[ExampleBlock]:
@@ -111,7 +112,7 @@ def read_fence(page: Page, node: Node) -> Fence:
     opener = page.lines[start]
     chars, indent = leading_whitespace(opener)  # columns: a tab counts to the next multiple of 4
     stripped = opener[chars:]
-    marker = re.match(r"`{3,}|~{3,}", stripped)
+    marker = FENCE_MARKER.match(stripped)
     if node.type == "code_block" or marker is None:
         return _indented_fence(page, node)
     info = stripped[marker.end() :].strip()
@@ -120,7 +121,7 @@ def read_fence(page: Page, node: Node) -> Fence:
         if end - 1 > start and page.lines[end - 1].strip(" \t").startswith(marker.group(0))
         else end
     )
-    body = [_dedent(line, indent) for line in page.lines[start + 1 : body_end]]
+    body = dedent_lines(page.lines[start + 1 : body_end], indent)
     code = "\n".join(body) + "\n" if body else ""
     return Fence(info.split()[0] if info else None, code, Span(start + 1, end))
 
@@ -136,23 +137,19 @@ def _indented_fence(page: Page, node: Node) -> Fence:
     if body and marker and body[-1].strip().startswith(marker.group(0)):
         body.pop()  # the closing fence; blank lines before it belong to the code
     indent = len(lines[0]) - len(lines[0].lstrip(" "))
-    code = "\n".join(_dedent(line, indent) for line in body) + "\n" if body else ""
+    code = "\n".join(dedent_lines(body, indent)) + "\n" if body else ""
     return Fence(info or None, code, Span(node.map[0] + 1, node.map[1]))
 
 
 def _closed(page: Page, fence: Fence) -> bool:
     """Whether the fence's last line closes it: only then may sync replace the lines between."""
     start, end = fence.span.start, fence.span.end
-    marker = re.match(r"`{3,}|~{3,}", page.lines[start - 1].lstrip(" \t"))
+    marker = FENCE_MARKER.match(page.lines[start - 1].lstrip(" \t"))
     return (
         end > start
         and marker is not None
         and page.lines[end - 1].lstrip(" \t").startswith(marker.group(0))
     )
-
-
-def _dedent(line: str, indent: int) -> str:
-    return dedent_columns(line, indent)
 
 
 def _is_skip_marker(page: Page, node: Node | None) -> bool:

@@ -1,0 +1,44 @@
+"""The cheaper paths of reading example tabs and building the page tree give what the plain ones
+gave: `source.dedent_lines` is `dedent_columns` line by line, and a tab's code is the fence's lines
+dedented one at a time."""
+
+from __future__ import annotations
+
+import itertools
+
+from generator.extract.examples import find_example_blocks
+from generator.pages.model import Page
+from generator.source import decode, dedent_columns, dedent_lines, leading_whitespace
+from tests.corpus import CORPUS_RU, need
+
+
+def test_dedent_lines_is_dedent_columns_on_every_short_line() -> None:
+    lines = [
+        "".join(chars) for size in range(7) for chars in itertools.product(" \ta", repeat=size)
+    ]
+    assert len(lines) == 1093
+    for columns in range(10):
+        assert dedent_lines(lines, columns) == [dedent_columns(x, columns) for x in lines], columns
+    assert dedent_lines(["    x", "  y", "\tz", "", "      w"], 4) == ["x", "y", "z", "", "  w"]
+    assert dedent_lines(["  \tx"], 2) == ["\tx"]  # the tab would pass the limit: it stays
+    kept = ["a"]
+    assert dedent_lines(kept, 0) == kept and dedent_lines(kept, 0) is not kept
+
+
+def test_every_corpus_tab_has_the_code_of_its_lines_dedented_one_by_one() -> None:
+    """The plain path: each fence's body lines through `dedent_columns` by the opener's indent."""
+    files = sorted(need(CORPUS_RU).rglob("*.md"))
+    tabs = 0
+    for file in files:
+        source = decode(file.read_bytes(), file.name)
+        page = Page(file.name, source)
+        for block in find_example_blocks(page):
+            for tab in block.tabs:
+                if tab.code_span is None:
+                    continue
+                start, end = tab.code_span.start, tab.code_span.end
+                _, indent = leading_whitespace(page.lines[start - 1])
+                plain = [dedent_columns(x, indent) for x in page.lines[start : end - 1]]
+                assert tab.code == ("\n".join(plain) + "\n" if plain else ""), file
+                tabs += 1
+    assert tabs == 15042
