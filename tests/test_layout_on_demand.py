@@ -56,3 +56,22 @@ def test_the_majority_layout_is_the_recorded_majority(ru_specs: dict[str, Method
                 assert majority == recorded_majority(spec, block, target), (rel, block, target)
                 styled += bool(majority)
     assert styled == 4533
+
+
+def test_check_reads_a_method_page_without_its_layouts() -> None:
+    """`check` reads method pages with purpose `check`: the same spec but empty layouts (it reads
+    the few it needs itself); `parse` (purpose `spec`) records them."""
+    from dataclasses import replace
+
+    from generator.kinds.method import MethodKind
+    from generator.source import decode
+    from generator.targets import load_targets
+    from tests.corpus import EXAMPLES_DOCS
+
+    rel = "api-reference/crm/deals/crm-deal-update.md"
+    source = decode((EXAMPLES_DOCS / rel).read_bytes(), rel)
+    full = MethodKind().read(source, None, load_targets()).spec
+    lean = MethodKind().read(source, None, load_targets(), "check").spec
+    assert [c.layout for c in lean.calls] == [{}] * len(full.calls)
+    assert sum(bool(c.layout) for c in full.calls) == 2
+    assert replace(lean, calls=[replace(c, layout={}) for c in full.calls]) == lean

@@ -201,7 +201,7 @@ def _evaluate_kind(
 
     table, includes = run
     resolver = IncludeResolver(root, includes)
-    reading = kind.read(decode(raw, rel), resolver, load_targets(options.templates))
+    reading = kind.read(decode(raw, rel), resolver, load_targets(options.templates), "check")
     deps = {p: _stat_pair(root / p) for p in sorted(resolver.loaded)}
     if reading.spec is None:
         return Outcome(rel, "none")
@@ -223,7 +223,7 @@ def _twin_spec(kind: PageKind, options: Options, rel: str) -> Any:
     try:
         source = decode((twin_root / rel).read_bytes(), rel)
         targets = load_targets(options.templates)
-        reading = kind.read(source, IncludeResolver(twin_root), targets)
+        reading = kind.read(source, IncludeResolver(twin_root), targets, "check")
     except (DocgenError, RecursionError, OSError):
         return None
     problems = getattr(reading.spec, "diagnostics", ())

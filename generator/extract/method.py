@@ -51,7 +51,11 @@ def _kind_of(heading: str, role: str) -> str:
     return role
 
 
-def extract_method_spec(page: Page, resolver: IncludeResolver | None) -> MethodSpec:
+def extract_method_spec(
+    page: Page, resolver: IncludeResolver | None, *, layouts: bool = True
+) -> MethodSpec:
+    """The page's MethodSpec; `layouts=False` leaves each `TabCall.layout` empty (check reads
+    the layouts it needs from the tabs)."""
     findings = DiagnosticLog()
     resolver = KeepGoingResolver(resolver) if resolver is not None else None
     preamble, sections = split_sections(page)
@@ -62,7 +66,7 @@ def extract_method_spec(page: Page, resolver: IncludeResolver | None) -> MethodS
     lines = prose_lines(page.lines)
     callers, callers_line = read_callers(lines)
     examples = find_example_blocks(page)
-    calls = tab_calls(examples)
+    calls = tab_calls(examples, layouts=layouts)
     decision = decide_method(title, page.path, calls)
     for code, message in decision.problems:
         findings.warn(line_of(page.h1) if page.h1 is not None else 1, code, message)

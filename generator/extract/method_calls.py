@@ -12,14 +12,15 @@ from generator.spec.method import CallSpan, TabCall
 from generator.spec.parts import ExampleBlock, Json, Tab
 
 
-def tab_calls(examples: list[ExampleBlock]) -> list[TabCall]:
+def tab_calls(examples: list[ExampleBlock], *, layouts: bool = True) -> list[TabCall]:
     calls: list[TabCall] = []
     for block_index, block in enumerate(examples):
         for tab_index, tab in enumerate(block.tabs):
             if tab.skipped:
                 continue
             fence, model = model_of(tab)
-            calls.append(to_tab_call((block_index, tab_index, fence), tab, model))
+            layout = tab_layout(tab) if layouts else {}
+            calls.append(to_tab_call((block_index, tab_index, fence), tab, model, layout))
     return calls
 
 
@@ -34,7 +35,9 @@ def model_of(tab: Tab) -> tuple[int, CallModel]:
     return 0, first
 
 
-def to_tab_call(where: tuple[int, int, int], tab: Tab, model: CallModel) -> TabCall:
+def to_tab_call(
+    where: tuple[int, int, int], tab: Tab, model: CallModel, layout: dict[str, Json]
+) -> TabCall:
     span = model.params_span
     block, tab_index, fence = where
     return TabCall(
@@ -54,7 +57,7 @@ def to_tab_call(where: tuple[int, int, int], tab: Tab, model: CallModel) -> TabC
         style=model.style,
         rest_version=model.rest_version,
         result_access=[list(path) for path in model.result_access],
-        layout=tab_layout(tab),
+        layout=layout,
     )
 
 

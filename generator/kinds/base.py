@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
     from generator.check.report import Finding
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from generator.targets import Targets
 
 LabelTargets = Callable[[str], str | None]  # tab label → target under the chosen profile
+# `spec`: every fact (what `parse` writes); `check`: a kind may leave out what check reads again
+# itself when it needs it (a method page's tab layouts: check/method_expected.read_tab_layout)
+Purpose = Literal["spec", "check"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,11 @@ class PageKind(Protocol):
         ...
 
     def read(
-        self, source: SourceText, resolver: IncludeResolver | None, targets: Targets
+        self,
+        source: SourceText,
+        resolver: IncludeResolver | None,
+        targets: Targets,
+        purpose: Purpose = "spec",
     ) -> Reading:
         """Tokenise and extract one page; raises DocgenError on unreadable structure."""
         ...

@@ -8,7 +8,7 @@ from generator.check.lint import event_page_findings, twin_findings
 from generator.check.report import Finding
 from generator.extract.event import extract_event
 from generator.includes import IncludeResolver
-from generator.kinds.base import Reading, TabLabels
+from generator.kinds.base import Purpose, Reading, TabLabels
 from generator.pages.classify import PageType
 from generator.pages.model import Page
 from generator.render.model import ON_PREFIX, callback_args, subscription_call
@@ -25,9 +25,13 @@ class EventKind:
     parses = True
 
     def read(
-        self, source: SourceText, resolver: IncludeResolver | None, targets: Targets
+        self,
+        source: SourceText,
+        resolver: IncludeResolver | None,
+        targets: Targets,
+        purpose: Purpose = "spec",
     ) -> Reading:
-        page = Page(source.path, source)
+        page = Page(source.path, source)  # one spec for every purpose
         return Reading(page, extract_event(page, resolver, targets))
 
     def profile_key(self, spec: EventSpec) -> str | None:

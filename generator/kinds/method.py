@@ -12,7 +12,7 @@ from generator.check.lint_method import method_page_lint
 from generator.check.report import Finding
 from generator.extract.method import extract_method_spec
 from generator.includes import IncludeResolver
-from generator.kinds.base import Reading, TabLabels
+from generator.kinds.base import Purpose, Reading, TabLabels
 from generator.pages.classify import PageType
 from generator.pages.model import Page
 from generator.source import SourceText
@@ -27,10 +27,14 @@ class MethodKind:
     parses = True
 
     def read(
-        self, source: SourceText, resolver: IncludeResolver | None, targets: Targets
+        self,
+        source: SourceText,
+        resolver: IncludeResolver | None,
+        targets: Targets,
+        purpose: Purpose = "spec",
     ) -> Reading:
         page = Page(source.path, source)
-        return Reading(page, extract_method_spec(page, resolver))
+        return Reading(page, extract_method_spec(page, resolver, layouts=purpose == "spec"))
 
     def profile_key(self, spec: MethodSpec) -> str | None:
         """Single-method pages (they say who may call the method) with example blocks carry the
