@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.calls.js import ScriptBodies
+from generator.calls.js import ScriptBodies, script_bodies
 from generator.calls.read import GRAMMARS, language_of
 from generator.calls.trees import INDEXED, Node, Piece, walk
 from generator.extract import tabcode
@@ -159,14 +159,30 @@ def ru_tabs() -> list[tuple[str, str, str | None]]:
     return found
 
 
+def plain_bodies(code: str) -> list[tuple[int, str]]:
+    scripts = ScriptBodies()
+    scripts.feed(code)
+    scripts.close()
+    return scripts.bodies
+
+
+def test_script_bodies_are_read_once_and_equal_a_fresh_parse() -> None:
+    html = '<p>x</p>\n<script src="a.js"></script>\n<script>\n  BX24.init(f);\n</script><script>g()</script>'
+    assert (
+        script_bodies(html)
+        == ((46, "\n  BX24.init(f);\n"), (80, "g()"))
+        == tuple(plain_bodies(html))
+    )
+    assert script_bodies(html) is script_bodies(html)
+
+
 def pieces_of(code: str, label: str, fence_lang: str | None) -> list[tuple[str, str]]:
     """(code, grammar) as the call reader parses it: an HTML tab's script bodies as JavaScript."""
     language = language_of(label, fence_lang)
     if language == "html":
-        scripts = ScriptBodies()
-        scripts.feed(code)
-        scripts.close()
-        return [(body, "javascript") for _, body in scripts.bodies]
+        bodies = plain_bodies(code)
+        assert script_bodies(code) == tuple(bodies)  # the memo the call and layout readers share
+        return [(body, "javascript") for _, body in bodies]
     grammar = GRAMMARS.get(language, language)
     return [(code, grammar)] if grammar in ASKED else []
 

@@ -4,6 +4,7 @@ and HTML tabs, whose `<script>` bodies are read with the JavaScript grammar."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from itertools import accumulate
 
@@ -50,10 +51,7 @@ def read_js(piece: Piece, language: str) -> CallModel:
 
 
 def read_html(code: str) -> CallModel:
-    scripts = ScriptBodies()
-    scripts.feed(code)
-    scripts.close()
-    pieces = [Piece(body, "javascript", code, base) for base, body in scripts.bodies]
+    pieces = [Piece(body, "javascript", code, base) for base, body in script_bodies(code)]
     if not pieces:
         return unreadable("no-call", "b24jssdk-v2", "html")
     return _read_pieces(pieces, "html")
@@ -165,6 +163,16 @@ def _resolve(piece: Piece, node: Node) -> Node:
         if target is not None and value is not None and piece.src(target) == name:
             return value if value.type in ("object", "array") else node
     return node
+
+
+@lru_cache(maxsize=64)
+def script_bodies(code: str) -> tuple[tuple[int, str], ...]:
+    """The HTML's inline `<script>` bodies with their offsets. The call reader and the layout
+    reader of a JS (UMD) tab both ask: the HTML is parsed once."""
+    scripts = ScriptBodies()
+    scripts.feed(code)
+    scripts.close()
+    return tuple(scripts.bodies)
 
 
 class ScriptBodies(HTMLParser):

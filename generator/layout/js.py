@@ -26,7 +26,7 @@ drifts in `exact` mode.
 
 from __future__ import annotations
 
-from generator.calls.js import ScriptBodies, api_of
+from generator.calls.js import api_of, script_bodies
 from generator.calls.trees import Node, Piece, walk
 from generator.layout.shape import Syntax, containers, read_shape
 from generator.spec.parts import Json
@@ -94,10 +94,7 @@ def read_ts_layout(code: str) -> dict[str, Json]:
 def read_umd_layout(code: str) -> dict[str, Json]:
     """The slots of a JS (UMD) tab: an inline script holding `async function name() { try … }`
     and the DOMContentLoaded listener."""
-    scripts = ScriptBodies()
-    scripts.feed(code)
-    scripts.close()
-    for _, body in scripts.bodies:
+    for _, body in script_bodies(code):
         piece = Piece(body, "javascript")
         functions = [n for n in piece.root.named_children if n.type == "function_declaration"]
         if piece.root.has_error or len(functions) != 1:
