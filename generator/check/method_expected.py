@@ -131,9 +131,16 @@ def makes_canonical_call(spec: MethodSpec, block: int, tab: Tab) -> bool:
     if call is None or not call.readable or call.fence or call.language == "python":
         return False
     canonical = canonical_call(spec, block)
-    page, wanted = cast("Json", call.params), cast("Json", canonical.params)
-    same_method = (call.method or "").lower() == canonical.method.lower()
-    return same_method and same_shape(comparable(page), comparable(wanted))
+    if (call.method or "").lower() != canonical.method.lower():
+        return False
+    page, wanted = comparable(cast("Json", call.params)), comparable(cast("Json", canonical.params))
+    # most tabs pass the canonical params themselves: the same JSON text is the same shape
+    # (same_shape is reflexive; json.dumps tells `true` from `1` as _kind does)
+    return _as_json(page) == _as_json(wanted) or same_shape(page, wanted)
+
+
+def _as_json(value: Json) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 OPTIONAL_TARGETS = frozenset({"python"})
