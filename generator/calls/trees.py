@@ -10,7 +10,7 @@ import importlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import tree_sitter as ts
 
@@ -154,6 +154,11 @@ class Piece:
         keyed = [(order_key(node), node) for node in found]
         keyed.sort(key=_key)  # stable: ties keep the order the types were asked in
         return [node for _, node in keyed]
+
+    @cached_property
+    def lines(self) -> list[bytes]:
+        """The piece's bytes line by line (the layout readers look lines up by row)."""
+        return self.data.split(b"\n")
 
     def src(self, node: Node) -> str:
         if self._ascii:  # one byte per character: the text's slice is the bytes' decoding

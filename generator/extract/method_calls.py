@@ -6,6 +6,8 @@ makes a readable call; failing that, the first fence's model says why it is not 
 
 from __future__ import annotations
 
+from functools import cache
+
 from generator.calls import CallModel, read_call
 from generator.layout import read_layout
 from generator.spec.method import CallSpan, TabCall
@@ -63,7 +65,13 @@ def to_tab_call(
 
 def tab_layout(tab: Tab) -> dict[str, Json]:
     """The style of the tab's code, read by the reader of the target its label names."""
+    target = _target_of(tab.label)
+    return read_layout(target, tab.code) if target is not None else {}
+
+
+@cache  # a corpus has a dozen distinct labels and 15,000 tabs; the built-in registry is fixed
+def _target_of(label: str) -> str | None:
     from generator.targets import load_targets
 
-    target = load_targets().for_label(tab.label)
-    return read_layout(target.name, tab.code) if target is not None else {}
+    target = load_targets().for_label(label)
+    return target.name if target is not None else None

@@ -14,6 +14,7 @@ shape); targets without a reader get `{}`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from importlib import import_module
 
 from generator.spec.parts import Json
@@ -33,12 +34,16 @@ READERS: dict[str, str] = {
 
 def read_layout(target: str, code: str) -> Layout:
     """The layout of one tab's code; `{}` when the target has no reader or the code no call."""
-    where = READERS.get(target)
-    if where is None:
+    if target not in READERS:
         return {}
-    module, function = where.split(":")
+    return {key: _sorted(value) for key, value in sorted(_reader(target)(code).items())}
+
+
+@cache
+def _reader(target: str) -> Reader:
+    module, function = READERS[target].split(":")
     reader: Reader = getattr(import_module(f"generator.layout.{module}"), function)
-    return {key: _sorted(value) for key, value in sorted(reader(code).items())}
+    return reader
 
 
 def _sorted(value: Json) -> Json:

@@ -146,7 +146,7 @@ def _token(piece: Piece, args: list[Node]) -> dict[str, Json]:
 
 
 def _line_indent(piece: Piece, node: Node) -> int:
-    line = piece.data.split(b"\n")[node.start_point[0]]
+    line = piece.lines[node.start_point[0]]
     return len(line) - len(line.lstrip(b" "))
 
 

@@ -54,8 +54,24 @@ class Syntax:
         return item.type in self.keyed_item and len(named) > 1
 
 
+# A literal's containers are asked for by each part of its shape (spacing, inline, comments):
+# the last literals' are kept, by root node (a node keeps its tree alive, so it stays unique).
+_CONTAINERS: dict[tuple[Node, Syntax], list[tuple[Node, Node | None]]] = {}
+_CONTAINERS_LIMIT = 64
+
+
 def containers(root: Node, syntax: Syntax) -> list[tuple[Node, Node | None]]:
     """(container, parent container) in pre-order: the numbering the renderer follows."""
+    key = (root, syntax)
+    found = _CONTAINERS.get(key)
+    if found is None:
+        if len(_CONTAINERS) >= _CONTAINERS_LIMIT:
+            _CONTAINERS.clear()
+        found = _CONTAINERS[key] = _containers(root, syntax)
+    return list(found)
+
+
+def _containers(root: Node, syntax: Syntax) -> list[tuple[Node, Node | None]]:
     found: list[tuple[Node, Node | None]] = []
     stack: list[tuple[Node, Node | None]] = [(root, None)]
     while stack:
@@ -164,7 +180,7 @@ def _opens_below(piece: Piece, nodes: list[tuple[Node, Node | None]], syntax: Sy
 
 
 def _closer_leads_its_line(piece: Piece, node: Node) -> bool:
-    line = piece.data.split(b"\n")[node.end_point[0]]
+    line = piece.lines[node.end_point[0]]
     return not line[: node.end_point[1] - 1].strip()
 
 
@@ -173,7 +189,7 @@ def _multiline(node: Node) -> bool:
 
 
 def _line_indent(piece: Piece, row: int) -> int:
-    line = piece.data.split(b"\n")[row]
+    line = piece.lines[row]
     return len(line) - len(line.lstrip(b" "))
 
 
