@@ -214,3 +214,22 @@ def test_shaped_literals() -> None:
     assert json_shaped({"id": {"$expr": "**put_id**"}, "n": {"$expr": "n"}}) == (
         '{"id":**put_id**,"n":{"$expr":"n"}}'
     )
+
+
+def test_a_crest_tab_writing_integer_keys_keeps_them() -> None:
+    """`547 => …` (PHP stores the key `'547'` as that integer): the layout says `bare_numbers`,
+    the render writes decimal keys bare (`'0547'` stays a string), and an integer key is not
+    counted among the strings (`double` numbers `"TYPE"` as string 1)."""
+    from generator.layout import read_layout
+    from generator.render.shaped import php_shaped
+
+    literal = (
+        "[\n        'ITEMS' => [\n            547 => [\"TYPE\" => 'A'],\n"
+        "            '0547' => 'x',\n        ],\n    ]"
+    )
+    code = f"$result = CRest::call(\n    'sample.item.add',\n    {literal}\n);\n"
+    shape = read_layout("php_crest", code)["params"]
+    assert shape == {"bare_numbers": True, "double": [1], "inline": [2], "trailing_comma": True}
+    items = {"ITEMS": {"547": {"TYPE": "A"}, "0547": "x"}}
+    assert php_shaped(items, shape, 4) == literal
+    assert "'547' =>" in php_shaped(items, {}, 4)

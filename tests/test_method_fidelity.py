@@ -96,7 +96,7 @@ RU_SHARES: dict[str, tuple[int, int]] = {
     "JS (UMD)": (1160, 1492),
     "PHP": (0, 1694),
     "BX24.js": (0, 1660),
-    "PHP CRest": (1456, 1647),
+    "PHP CRest": (1464, 1647),
     "Python": (169, 341),
     "Go": (1299, 1614),
 }
@@ -185,7 +185,7 @@ RU_CLASSES: dict[str, dict[str, int]] = {
     },
     "PHP CRest": {
         "params values": 136,
-        "params layout": 20,
+        "params layout": 12,
         "call not read": 11,
         "params values + before the call + after the call": 5,
         "whitespace": 5,

@@ -6,7 +6,8 @@ Read from the PHP tree (tree-sitter):
   lists of scalars on one line, no trailing comma, single quotes); `indent: 0` is an array on one
   line; its strings' quotes (`key_quote`, `value_quote`, `double`, `raw`: `_quotes`); `bare: true`
   when it writes a docs placeholder as a bare value (`'id' => **put_id**`, not valid PHP until the
-  reader fills it in; the template's default quotes it);
+  reader fills it in; the template's default quotes it); `bare_numbers: true` when it writes
+  decimal keys as integers (`547 => …`; PHP turns the key `'547'` into that integer anyway);
 - `call: one_line`: `$result = CRest::call('method', [...]);` opens on one line (default: the method
   and the array each on a line of their own);
 - `output`: the statements after the call, as written, when they are not the template's
@@ -124,6 +125,8 @@ def _params_shape(piece: Piece, array: Node) -> dict[str, Json]:
     shape.update(_quotes(piece, array))
     if any(_is_bare_placeholder(piece, value) for value in _values(array)):
         shape["bare"] = True
+    if any(key.type == "integer" for key in _keys(array)):
+        shape["bare_numbers"] = True  # `547 => …`: PHP reads the key `'547'` as this integer
     if shape.get("inline") == _default_inline(array):
         del shape["inline"]
     return {k: v for k, v in shape.items() if DEFAULTS.get(k, object()) != v}
@@ -159,6 +162,17 @@ def _strings(array: Node) -> Iterator[Node]:
             yield from _strings(value)
         elif value.type in QUOTES:
             yield value
+
+
+def _keys(array: Node) -> Iterator[Node]:
+    """The array's keys at every depth, in source order."""
+    for item in PHP_SYNTAX.items(array):
+        named = [c for c in item.named_children if c.type != "comment"]
+        if len(named) > 1:
+            yield named[0]
+        value = PHP_SYNTAX.value(item)
+        if value.type in PHP_SYNTAX.containers:
+            yield from _keys(value)
 
 
 def _values(array: Node) -> Iterator[Node]:

@@ -10,6 +10,7 @@ without `indent` (or with 0) writes the whole literal on one line.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ from generator.render.literals import (
     placeholder_text,
 )
 
+DECIMAL_KEY = re.compile(r"0|[1-9][0-9]*")  # a key PHP stores as an integer (`'547'` is 547)
 JSON_DEFAULTS: dict[str, Any] = {"comma": ",", "colon": ":", "pad": False, "pad_list": False}
 JS_DEFAULTS: dict[str, Any] = {  # what `js_object` writes (the JS (TS) and JS (UMD) params)
     "indent": 2,
@@ -162,7 +164,9 @@ def php_shaped(value: object, shape: Mapping[str, Any] | None = None, base: int 
 
     def key(name: object) -> str:
         is_index = isinstance(name, int) and not isinstance(name, bool)
-        return str(name) if is_index else quoted(name, full["key_quote"])
+        if is_index or (full.get("bare_numbers") and DECIMAL_KEY.fullmatch(str(name))):
+            return str(name)  # an integer key is no string: `double` does not number it
+        return quoted(name, full["key_quote"])
 
     inline = set(full["inline"]) if "inline" in full else None
     writer = _Writer(scalar, key, full, inline, ("[[", "]]"), bare=bool(full.get("bare")))
