@@ -4,11 +4,14 @@ dedented one at a time."""
 
 from __future__ import annotations
 
+import gc
 import itertools
+import weakref
 
 from generator.extract.examples import find_example_blocks
-from generator.pages.model import Page
+from generator.pages.model import Node, Page, walk
 from generator.source import decode, dedent_columns, dedent_lines, leading_whitespace
+from generator.yfm import markdown
 from tests.corpus import CORPUS_RU, need
 
 
@@ -42,3 +45,34 @@ def test_every_corpus_tab_has_the_code_of_its_lines_dedented_one_by_one() -> Non
                 assert tab.code == ("\n".join(plain) + "\n" if plain else ""), file
                 tabs += 1
     assert tabs == 15042
+
+
+NESTED = (
+    "# T\n\n{% note info %}\n\n- a\n\n  > q\n  >\n  > - deep\n\n- b\n\n{% endnote %}\n\n"
+    "#|\n|| x | y ||\n|#\n\npara\n"
+)
+
+
+def test_a_page_tree_has_no_cycle_and_is_freed_with_its_page() -> None:
+    """Nodes hold their parents weakly: the tree goes when the page goes, without the cyclic
+    collector (which used to find every page's tree as garbage)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        page = Page("p.md", decode(NESTED.encode(), "p.md"))
+        nodes = list(walk(page.root))
+        assert len(nodes) == 23
+        assert all(child.parent is node for node in nodes for child in node.children)
+        assert [n.parent is page.root for n in page.root.children] == [True] * 4
+        deep = nodes[-8]
+        assert (deep.type, deep.parent and deep.parent.type) == ("paragraph", "list_item")
+        refs = [weakref.ref(page.root), weakref.ref(deep)]
+        del page, nodes, deep
+        assert [ref() for ref in refs] == [None, None]
+    finally:
+        if was_enabled:
+            gc.enable()
+    root = Node(markdown().parse("- a\n"))
+    assert root.children[0].parent is root and root.parent is None
+    root.children[0].parent = None
+    assert root.children[0].parent is None

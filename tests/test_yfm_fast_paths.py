@@ -63,13 +63,14 @@ BLOCKS = [
     "text\n{% include [x](y.md) %}\n#|\n|| a ||\n|#\n10. ten\n\n1234567890. too long\n",
     "\t\tcode\n \t mixed\n\n  \t- tab list\n\n>\tquote tab\n",
     "[label]: http://x 'title'\n[bad\n\n<script>\nx\n</script>\n\n<p>\ntext\n",
+    "a\r\nb\rc\0d\r\n\r\n#|\r\n|| \0 | x ||\r|#\r\n",  # normalised before the block rules
 ]
 FRAGMENTS = [
     "#|", "|#", "||", "|", " | ", "```", "~~~", "`", "``", "\\|", "\\", "{% if build == 'dev' %}",
     "{% else %}", "{% endif %}", "{% note info %}", "{% endnote %}", "{% list tabs %}",
     "{% endlist %}", "- ", "* ", "+ ", "1. ", "2) ", "> ", "# ", "## ", "---", "***", "___", "===",
     "[x]: /y", "<div>", "</div>", "<!--", "-->", "    ", "  ", "\t", "text", "тест", "js", "\n",
-    "\n\n", "{#id}",
+    "\n\n", "{#id}", "\r", "\r\n", "\0",
 ]  # fmt: skip
 
 

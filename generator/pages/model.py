@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,62 +17,78 @@ from generator.yfm import tokenize
 class Node(SyntaxTreeNode):
     """A `SyntaxTreeNode` built in one pass, whose `type`, `map` and `children` are plain
     attributes: the extractors read them hundreds of thousands of times a run, and the base class
-    derives each from its tokens on every read."""
+    derives each from its tokens on every read. A node holds its parent weakly, so a page tree
+    has no reference cycle: it is freed with its page, not left to the cyclic collector."""
 
     type: str = "root"
     map: tuple[int, int] | None = None
     children: list[Node] = ()  # type: ignore[assignment]  # every node gets its own list
-    parent: Node | None = None
+    _parent: weakref.ref[Node] | None
 
     def __init__(self, tokens: Sequence[Token] = (), *, create_root: bool = True) -> None:
         if not create_root:
             raise ValueError("a page tree is built from the root (build_tree)")
         built = build_tree(list(tokens))
-        self.token, self.nester_tokens, self._parent, self.parent = None, None, None, None
+        self.token, self.nester_tokens, self._parent = None, None, None
         self.type, self.map, self.children = "root", None, built.children
+        me = weakref.ref(self)
         for child in self.children:
-            child._parent = child.parent = self
+            child._parent = me
+
+    @property
+    def parent(self) -> Node | None:
+        ref = self._parent
+        return None if ref is None else ref()
+
+    @parent.setter
+    def parent(self, value: Node | None) -> None:
+        self._parent = None if value is None else weakref.ref(value)
 
 
 def build_tree(tokens: list[Token]) -> Node:
     """The tree `SyntaxTreeNode(tokens)` builds (tests/test_page_model.py compares them)."""
-    root = _node(None, "root")
+    root = _node(None, "root", None)
     stack = [root]
+    parents = [weakref.ref(root)]
     for token in tokens:
-        parent = stack[-1]
-        if token.nesting == 1:
-            node = _node(token, token.type.removesuffix("_open"), parent)
-            stack.append(node)
-        elif token.nesting == -1:
+        nesting = token.nesting
+        if nesting == -1:
             if len(stack) == 1:
                 raise ValueError("Invalid token nesting")
             node = stack.pop()
+            parents.pop()
             assert node.token is not None  # the opening token, until its closer is known
             node.nester_tokens = _NesterTokens(node.token, token)
             node.token = None
             continue
-        else:
-            node = _node(token, token.type, parent)
-            if token.children:
-                node.children = build_tree(token.children).children
-                for child in node.children:
-                    child._parent = child.parent = node
-        parent.children.append(node)
+        kind = token.type.removesuffix("_open") if nesting == 1 else token.type
+        node = _node(token, kind, parents[-1])
+        stack[-1].children.append(node)
+        if nesting == 1:
+            stack.append(node)
+            parents.append(weakref.ref(node))
+        elif token.children:
+            node.children = build_tree(token.children).children
+            me = weakref.ref(node)
+            for child in node.children:
+                child._parent = me
     if len(stack) > 1:
         raise ValueError(f"unclosed tokens starting {stack[1].token}")
     return root
 
 
-def _node(token: Token | None, kind: str, parent: Node | None = None) -> Node:
-    node = Node.__new__(Node)
+def _node(token: Token | None, kind: str, parent: weakref.ref[Node] | None) -> Node:
+    node = _new_node(Node)
     node.token = token
     node.nester_tokens = None
     node._parent = parent
-    node.parent = parent
     node.children = []
     node.type = kind
     node.map = tuple(token.map) if token is not None and token.map else None  # type: ignore[assignment]
     return node
+
+
+_new_node = Node.__new__
 
 
 @dataclass

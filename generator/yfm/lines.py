@@ -11,7 +11,7 @@ from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
-from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import StateCore, normalize
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
@@ -108,5 +108,13 @@ def block_rule(state: StateCore) -> None:
     state.md.block.tokenize(block_state, block_state.line, block_state.lineMax)
 
 
+def normalize_rule(state: StateCore) -> None:
+    """markdown-it's core `normalize` rule (line breaks to `\\n`, NUL to U+FFFD), whose two regex
+    passes over the page change nothing when it holds neither `\\r` nor NUL (the usual page)."""
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
+
+
 def lines_plugin(md: MarkdownIt) -> None:
+    md.core.ruler.at("normalize", normalize_rule)
     md.core.ruler.at("block", block_rule)
