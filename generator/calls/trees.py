@@ -150,10 +150,9 @@ class Piece:
             found = [node for kind in types for node in index.get(kind, ())]
         else:
             cursor = ts.QueryCursor(query(self.grammar, types))
-            found = cursor.captures(self.root).get("n", [])
-        keyed = [(order_key(node), node) for node in found]
-        keyed.sort(key=_key)  # stable: ties keep the order the types were asked in
-        return [node for _, node in keyed]
+            found = list(cursor.captures(self.root).get("n", []))
+        found.sort(key=order_key)  # stable: ties keep the order the types were asked in
+        return found
 
     @cached_property
     def lines(self) -> list[bytes]:
@@ -178,10 +177,6 @@ def order_key(node: Node) -> int:
     """Source order, outer before inner: by start byte, then by end byte descending (one int:
     a tab's code is far shorter than 4 GiB)."""
     return (node.start_byte << 32) - node.end_byte
-
-
-def _key(entry: tuple[int, Node]) -> int:
-    return entry[0]
 
 
 def span_of(code: str, start: int, end: int) -> CodeSpan:
