@@ -1,5 +1,6 @@
 """The fast paths of tokenising give markdown-it-py's tokens exactly: the rules dispatched by a
-line's first character (yfm/dispatch.py), the token `push` (yfm/lines.py) and the table scanner
+line's first character (yfm/dispatch.py), paragraphs asking only the terminators a line allows
+(yfm/paragraph.py), the token `push` and `normalize` (yfm/lines.py) and the table scanner
 (yfm/tables.py), each against the plain path: stock markdown-it-py with the YFM plugins as they
 were before (tests/yfm_plain)."""
 
@@ -64,6 +65,9 @@ BLOCKS = [
     "\t\tcode\n \t mixed\n\n  \t- tab list\n\n>\tquote tab\n",
     "[label]: http://x 'title'\n[bad\n\n<script>\nx\n</script>\n\n<p>\ntext\n",
     "a\r\nb\rc\0d\r\n\r\n#|\r\n|| \0 | x ||\r|#\r\n",  # normalised before the block rules
+    "a\n- -\n\nb\n--  \n\nc\n  ==\n\nd\n    ==\n\ne\n=\t=\n\nf\n\t==\n\ng\n== x\n",
+    "> a\n===\n\n- b\n---\n\n- c\n  ===\n\n> d\ne\n---\n\n1. f\n   g\n  ---\n",
+    "a\n    lazy\n===\n\nb\n# h\nc\n```\nd\n> e\n<div>\n- f\n2. g\n1. h\n-\n",
 ]
 FRAGMENTS = [
     "#|", "|#", "||", "|", " | ", "```", "~~~", "`", "``", "\\|", "\\", "{% if build == 'dev' %}",
@@ -188,3 +192,21 @@ def test_the_dispatch_table_keeps_the_rule_order() -> None:
         "lheading",
         "paragraph",
     ]
+
+
+def test_a_paragraph_line_is_asked_only_of_the_terminators_its_first_character_allows() -> None:
+    block = markdown().block
+    assert isinstance(block, DispatchingParserBlock)
+    names = {id(rule): name for name, rule in block.named_rules()}
+    ending = {first: [names[id(r)] for r in block.terminators(first)] for first in "-#{`<>я1*"}
+    assert ending == {
+        "-": ["hr", "list"],
+        "#": ["yfm_table", "heading"],
+        "{": ["yfm_directive"],
+        "`": ["fence"],
+        "<": ["html_block"],
+        ">": ["blockquote"],
+        "я": [],
+        "1": ["list"],
+        "*": ["hr", "list"],
+    }

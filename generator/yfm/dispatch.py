@@ -58,6 +58,8 @@ class DispatchingParserBlock(ParserBlock):
         self._built_from: list[Rule] | None = None
         self._named: list[tuple[str, Rule]] = []
         self._by_first: dict[str, list[Rule]] = {}
+        self._ending: dict[str, list[Rule]] = {}
+        self._chains: list[tuple[str, Rule, list[str]]] = []
 
     def rules_for(self, first: str) -> list[Rule]:
         """The rules (unwrapped, in order) that can match a line starting with `first`, when the
@@ -77,17 +79,32 @@ class DispatchingParserBlock(ParserBlock):
         self._refresh()
         return self._named
 
+    def terminators(self, first: str) -> list[Rule]:
+        """The rules (unwrapped, in order) that may end a paragraph at a line starting with
+        `first`: markdown-it's "paragraph" chain, less those that need another first character."""
+        self._refresh()
+        rules = self._ending.get(first)
+        if rules is None:
+            rules = [
+                rule
+                for name, rule, alt in self._chains
+                if "paragraph" in alt and first in FIRST_CHARACTERS.get(name, first)
+            ]
+            self._ending[first] = rules
+        return rules
+
     def _refresh(self) -> list[Rule]:
         """Every active rule; the tables are rebuilt when the ruler changed."""
         rules = self.ruler.getRules("")
         if rules is not self._built_from:
             self._built_from = rules
-            self._by_first = {}
-            self._named = [
-                (rule.name, getattr(rule.fn, "plain", rule.fn))
+            self._by_first, self._ending = {}, {}
+            self._chains = [
+                (rule.name, getattr(rule.fn, "plain", rule.fn), rule.alt)
                 for rule in self.ruler.__rules__
                 if rule.enabled
             ]
+            self._named = [(name, rule) for name, rule, _ in self._chains]
         return rules
 
     def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
