@@ -210,3 +210,26 @@ def test_a_paragraph_line_is_asked_only_of_the_terminators_its_first_character_a
         "1": ["list"],
         "*": ["hr", "list"],
     }
+
+
+def test_get_lines_is_markdown_its_with_lines_moved_as_lists_and_quotes_move_them() -> None:
+    """Unmoved lines are cut as one piece of the source; lines a rule moved go line by line."""
+    texts = ["- a\n  b\n\n    c\n  \n      d\n", "> q\n>  r\n\t> s\n", "  x\n \ty\n   z\n"]
+    md = markdown()
+    cut = 0
+    for text in texts:
+        for moved, shift, shifted in ((None, 0, 0), (0, 1, 1), (1, 1, 1), (0, 0, 2), (1, 0, 3)):
+            fast, slow = IndexedStateBlock(text, md, {}, []), StateBlock(text, PLAIN, {}, [])
+            if moved is not None:  # a quote moves the start and the indent, a list the indent
+                for state in (fast, slow):
+                    state.bMarks[moved] += shift
+                    state.tShift[moved] = shifted
+            for begin in range(slow.lineMax + 1):
+                for end in range(begin, slow.lineMax + 1):
+                    for indent in (0, 1, 2, 3, 4, 6):
+                        for keep in (False, True):
+                            got = fast.getLines(begin, end, indent, keep)
+                            assert got == slow.getLines(begin, end, indent, keep), (text, moved)
+                            cut += 1
+    assert cut == 2880
+    assert IndexedStateBlock("  a\n    b\n c\n", md, {}, []).getLines(0, 3, 2, False) == "a\n  b\nc"

@@ -7,6 +7,8 @@ rules, and so what markdown-it-py reads, are unchanged: only the arrays they rea
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Literal
 
 from markdown_it import MarkdownIt
@@ -20,7 +22,7 @@ _new_token = Token.__new__
 
 
 class IndexedStateBlock(StateBlock):
-    """A `StateBlock` whose line markers come from `line_markers` (tests/test_yfm_lines.py
+    """A `StateBlock` whose line markers come from `line_markers` (tests/test_page_model.py
     holds them equal to markdown-it-py's own)."""
 
     def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
@@ -34,6 +36,7 @@ class IndexedStateBlock(StateBlock):
         self.sCount = [*counts, 0]
         self.bsCount = [0] * (len(begins) + 1)
         self.lineMax = len(begins)
+        self.line_begins, self.line_shifts = begins, shifts  # as no rule has moved them
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         """markdown-it's `push`, the token's fields set directly (its dataclass `__init__` and
@@ -53,8 +56,26 @@ class IndexedStateBlock(StateBlock):
         return token
 
     def getLines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
-        """markdown-it's `getLines`; a line that starts with `indent` spaces (the indented code of
-        every tab) is cut without walking its indent a character at a time."""
+        """markdown-it's `getLines`. Lines no rule has moved the start of (a blockquote's or a
+        list item's first line) are one piece of the source: cut at once, their indent (spaces
+        only) removed by one regex pass; other lines that start with `indent` spaces are cut
+        without walking their indent a character at a time."""
+        if begin >= end:
+            return ""
+        begins = self.bMarks
+        if (
+            begins[begin:end] == self.line_begins[begin:end]
+            and self.tShift[begin:end] == self.line_shifts[begin:end]
+        ):
+            last = self.eMarks[end - 1] + 1 if keepLastLF else self.eMarks[end - 1]
+            chunk = self.src[begins[begin] : last]
+            if not indent:
+                return chunk
+            if "\t" not in chunk:
+                return _indent_of(indent).sub("", chunk)
+        return self._cut_lines(begin, end, indent, keepLastLF)
+
+    def _cut_lines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
         pad = " " * indent
         src, begins, ends = self.src, self.bMarks, self.eMarks
         parts = []
@@ -66,6 +87,12 @@ class IndexedStateBlock(StateBlock):
             else:
                 parts.append(super().getLines(line, line + 1, indent, line + 1 < end or keepLastLF))
         return "".join(parts)
+
+
+@lru_cache(maxsize=64)
+def _indent_of(columns: int) -> re.Pattern[str]:
+    """Up to `columns` spaces at the start of each line."""
+    return re.compile(f"^ {{1,{columns}}}", re.MULTILINE)
 
 
 def line_markers(src: str) -> tuple[list[int], list[int], list[int], list[int]]:
