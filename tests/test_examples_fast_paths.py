@@ -76,3 +76,28 @@ def test_a_page_tree_has_no_cycle_and_is_freed_with_its_page() -> None:
     assert root.children[0].parent is root and root.parent is None
     root.children[0].parent = None
     assert root.children[0].parent is None
+
+
+def levels_walk(node: Node) -> list[Node]:
+    """The plain walk: every descendant, depth first, by recursion."""
+    found: list[Node] = []
+    for child in node.children:
+        found.append(child)
+        found.extend(levels_walk(child))
+    return found
+
+
+def test_a_roots_walk_is_the_recursive_walk_on_every_corpus_page() -> None:
+    """A root walks its list of nodes in the order they were made: the document order."""
+    files = sorted(need(CORPUS_RU).rglob("*.md"))
+    nodes = 0
+    for file in files:
+        page = Page(file.name, decode(file.read_bytes(), file.name))
+        assert page.root.preorder is not None
+        assert [id(n) for n in walk(page.root)] == [id(n) for n in levels_walk(page.root)], file
+        some = [n for n in page.root.children if n.children][:3]
+        for node in some:  # below the root: the level-by-level walk
+            assert node.preorder is None
+            assert [id(n) for n in walk(node)] == [id(n) for n in levels_walk(node)], file
+        nodes += len(page.root.preorder)
+    assert nodes == 407488

@@ -24,6 +24,7 @@ class Node(SyntaxTreeNode):
     map: tuple[int, int] | None = None
     children: list[Node] = ()  # type: ignore[assignment]  # every node gets its own list
     _parent: weakref.ref[Node] | None
+    preorder: list[Node] | None = None  # a root's descendants in document order (`walk`)
 
     def __init__(self, tokens: Sequence[Token] = (), *, create_root: bool = True) -> None:
         if not create_root:
@@ -31,6 +32,7 @@ class Node(SyntaxTreeNode):
         built = build_tree(list(tokens))
         self.token, self.nester_tokens, self._parent = None, None, None
         self.type, self.map, self.children = "root", None, built.children
+        self.preorder = built.preorder
         me = weakref.ref(self)
         for child in self.children:
             child._parent = me
@@ -50,6 +52,7 @@ def build_tree(tokens: list[Token]) -> Node:
     root = _node(None, "root", None)
     stack = [root]
     parents = [weakref.ref(root)]
+    order: list[Node] = []  # nodes are made in document order: the walk of the tree
     for token in tokens:
         nesting = token.nesting
         if nesting == -1:
@@ -64,16 +67,20 @@ def build_tree(tokens: list[Token]) -> Node:
         kind = token.type.removesuffix("_open") if nesting == 1 else token.type
         node = _node(token, kind, parents[-1])
         stack[-1].children.append(node)
+        order.append(node)
         if nesting == 1:
             stack.append(node)
             parents.append(weakref.ref(node))
         elif token.children:
-            node.children = build_tree(token.children).children
+            nested = build_tree(token.children)
+            node.children = nested.children
+            order.extend(nested.preorder or ())
             me = weakref.ref(node)
             for child in node.children:
                 child._parent = me
     if len(stack) > 1:
         raise ValueError(f"unclosed tokens starting {stack[1].token}")
+    root.preorder = order
     return root
 
 
@@ -133,7 +140,13 @@ class Page:
 
 
 def walk(node: Node) -> Iterator[Node]:
-    """Every descendant, depth first, in document order."""
+    """Every descendant, depth first, in document order (a root has the list at hand)."""
+    if node.preorder is not None:
+        return iter(node.preorder)
+    return _walk_levels(node)
+
+
+def _walk_levels(node: Node) -> Iterator[Node]:
     # one iterator a level instead of one generator a node: a deep node no longer passes up
     # through every enclosing generator (the extractors walk every page several times)
     levels = [iter(node.children)]
