@@ -1,8 +1,8 @@
 """The fast paths of tokenising give markdown-it-py's tokens exactly: the rules dispatched by a
 line's first character (yfm/dispatch.py), paragraphs asking only the terminators a line allows
-(yfm/paragraph.py), the token `push` and `normalize` (yfm/lines.py) and the table scanner
-(yfm/tables.py), each against the plain path: stock markdown-it-py with the YFM plugins as they
-were before (tests/yfm_plain)."""
+(yfm/paragraph.py), the token `push`, `normalize` and `getLines` (yfm/lines.py), the table
+scanner (yfm/tables.py) and the attribute pass (yfm/attrs.py), each against the plain path:
+stock markdown-it-py with the YFM plugins as they were before (tests/yfm_plain)."""
 
 from __future__ import annotations
 
@@ -68,13 +68,14 @@ BLOCKS = [
     "a\n- -\n\nb\n--  \n\nc\n  ==\n\nd\n    ==\n\ne\n=\t=\n\nf\n\t==\n\ng\n== x\n",
     "> a\n===\n\n- b\n---\n\n- c\n  ===\n\n> d\ne\n---\n\n1. f\n   g\n  ---\n",
     "a\n    lazy\n===\n\nb\n# h\nc\n```\nd\n> e\n<div>\n- f\n2. g\n1. h\n-\n",
+    "## T {#a .b}\n\nSee [{#T}](x.md) and [{#T}](y.md) {.c}\n\nT2\n---\n{#not-trailing} x\n",
 ]
 FRAGMENTS = [
     "#|", "|#", "||", "|", " | ", "```", "~~~", "`", "``", "\\|", "\\", "{% if build == 'dev' %}",
     "{% else %}", "{% endif %}", "{% note info %}", "{% endnote %}", "{% list tabs %}",
     "{% endlist %}", "- ", "* ", "+ ", "1. ", "2) ", "> ", "# ", "## ", "---", "***", "___", "===",
     "[x]: /y", "<div>", "</div>", "<!--", "-->", "    ", "  ", "\t", "text", "тест", "js", "\n",
-    "\n\n", "{#id}", "\r", "\r\n", "\0",
+    "\n\n", "{#id}", "\r", "\r\n", "\0", "[{#T}](a.md)", "{.cls}", "{#a .b}",
 ]  # fmt: skip
 
 

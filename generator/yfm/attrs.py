@@ -21,8 +21,8 @@ def apply_attrs(state: StateCore) -> None:
         if token.type not in ("heading_open", "paragraph_open"):
             continue
         inline = tokens[index + 1]
-        if inline.type != "inline":
-            continue
+        if inline.type != "inline" or "{" not in inline.content:
+            continue  # both patterns need a brace; most titles and paragraphs have none
         match = TRAILING_ATTRS.search(inline.content)
         if match is not None:
             inline.content = inline.content[: match.start()]
