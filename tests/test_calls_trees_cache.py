@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from generator.calls import trees
 from generator.calls.trees import Piece, parse_once
 
 
@@ -21,6 +20,8 @@ def test_other_code_or_grammar_is_parsed_anew_and_the_memo_stays_bounded() -> No
     assert parse_once(b"a = 1", "python") is one
     assert parse_once(b"a = 2", "python") is not one
     assert parse_once(b"a = 1", "javascript") is not one
-    for n in range(trees._PARSED_LIMIT + 5):
+    limit = parse_once.cache_parameters()["maxsize"]
+    assert limit == 256
+    for n in range(limit + 5):
         parse_once(f"x = {n}".encode(), "python")
-    assert len(trees._PARSED) <= trees._PARSED_LIMIT
+    assert parse_once.cache_info().currsize == limit

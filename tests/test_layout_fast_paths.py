@@ -1,7 +1,7 @@
 """The layout readers' fast paths give the plain paths' answers, exactly.
 
 - `layout/shape.py: containers` remembers the last literals' containers (asked for by each part
-  of a shape): equal to a fresh `_containers` walk;
+  of a shape; functools.lru_cache): equal to a fresh walk;
 - `Piece.lines` is the piece's bytes split at newlines, kept per piece;
 - `read_layout` resolves a target's reader once, `tab_layout` a label's target once.
 
@@ -34,13 +34,16 @@ FIXTURES = [
 ]  # fmt: skip
 
 
+FRESH_WALK = shape._containers.__wrapped__  # the walk under the memo
+
+
 def plain_layout(label: str, code: str, monkeypatch: pytest.MonkeyPatch) -> Layout:
     """The layout read with no memo: a fresh containers walk each time, the reader and the
     target looked up anew."""
     with monkeypatch.context() as patch:
         for module in ("generator.layout.shape", "generator.layout.js", "generator.layout.php"):
             if hasattr(import_module(module), "containers"):
-                patch.setattr(f"{module}.containers", shape._containers)
+                patch.setattr(f"{module}.containers", FRESH_WALK)
         target = load_targets().for_label(label)
         if target is None or target.name not in READERS:
             return {}
@@ -81,11 +84,13 @@ def test_containers_memo_equals_a_fresh_walk_and_stays_bounded() -> None:
         ("object", 1), ("array", 7), ("object", 11), ("object", 27)
     ]  # fmt: skip
     first.clear()  # a caller's list is its own
-    assert shape.containers(root, syntax) == shape._containers(root, syntax)
-    for n in range(shape._CONTAINERS_LIMIT + 3):
+    assert shape.containers(root, syntax) == FRESH_WALK(root, syntax)
+    limit = shape._containers.cache_parameters()["maxsize"]
+    assert limit == 64
+    for n in range(limit + 3):
         literal = Piece(f"[{n}]", "javascript").root.named_children[0].named_children[0]
         shape.containers(literal, syntax)
-    assert len(shape._CONTAINERS) <= shape._CONTAINERS_LIMIT
+    assert shape._containers.cache_info().currsize == limit
 
 
 def test_piece_lines_are_the_bytes_split_at_newlines() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from generator.calls.model import CallModel, unreadable
 from generator.calls.trees import Piece
@@ -58,23 +59,13 @@ def language_of(label: str, fence_lang: str | None) -> str:
     return LABEL_LANGUAGES.get(key, LABEL_LANGUAGES.get(key.split(" ")[0], "unknown"))
 
 
-_MEMO_LIMIT = 512
-_memo: dict[tuple[str, str], CallModel] = {}
-
-
 def read_call(code: str, *, label: str, fence_lang: str | None) -> CallModel:
     """The call model of one fence. Models are immutable and a page's tab is read twice (by the
     extractor and by the `call` drift mode), so recent ones are remembered by code and language."""
-    language = language_of(label, fence_lang)
-    key = (code, language)
-    found = _memo.get(key)
-    if found is None:
-        if len(_memo) >= _MEMO_LIMIT:
-            _memo.clear()
-        found = _memo[key] = _read(code, language)
-    return found
+    return _read(code, language_of(label, fence_lang))
 
 
+@lru_cache(maxsize=512)
 def _read(code: str, language: str) -> CallModel:
     if language == "unknown":
         return unreadable("no-call", "unknown", language)

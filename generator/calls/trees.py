@@ -10,7 +10,7 @@ import importlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 import tree_sitter as ts
 
@@ -93,18 +93,9 @@ class Parsed:
 
 # A tab's code is parsed by its call reader and again by its layout reader (and a rendered tab by
 # the drift check): recent parses are kept by source and grammar. Trees are immutable.
-_PARSED: dict[tuple[bytes, str], Parsed] = {}
-_PARSED_LIMIT = 256
-
-
+@lru_cache(maxsize=256)
 def parse_once(source: bytes, grammar: str) -> Parsed:
-    key = (source, grammar)
-    found = _PARSED.get(key)
-    if found is None:
-        if len(_PARSED) >= _PARSED_LIMIT:
-            _PARSED.clear()
-        found = _PARSED[key] = Parsed(parser(grammar).parse(source).root_node)
-    return found
+    return Parsed(parser(grammar).parse(source).root_node)
 
 
 @dataclass

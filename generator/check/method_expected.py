@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from generator.render.canonical import WEBHOOK_TARGETS, app_only, canonical_call
@@ -37,21 +38,17 @@ def tab_layout(spec: MethodSpec, block: int, tab: Tab) -> Layout:
     return read_tab_layout(tab) if call is not None else {}
 
 
-_layouts: dict[tuple[str, str], Layout] = {}
-
-
 def read_tab_layout(tab: Tab) -> Layout:
     """`extract/method_calls.tab_layout`, remembered for the page at hand: a block's layouts are
     asked for again for each of its tabs (`majority_layout`)."""
-    from generator.extract.method_calls import tab_layout as read
+    return dict(_layout_of(tab.label, tab.code))
 
-    key = (tab.label, tab.code)
-    found = _layouts.get(key)
-    if found is None:
-        if len(_layouts) >= 64:
-            _layouts.clear()
-        found = _layouts[key] = read(tab)
-    return dict(found)
+
+@lru_cache(maxsize=64)
+def _layout_of(label: str, code: str) -> Layout:
+    from generator.extract.method_calls import code_layout
+
+    return code_layout(label, code)
 
 
 def majority_layout(spec: MethodSpec, block: int, target: str) -> Layout:

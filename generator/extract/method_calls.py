@@ -64,9 +64,13 @@ def to_tab_call(
 
 
 def tab_layout(tab: Tab) -> dict[str, Json]:
-    """The style of the tab's code, read by the reader of the target its label names."""
-    target = _target_of(tab.label)
-    return read_layout(target, tab.code) if target is not None else {}
+    return code_layout(tab.label, tab.code)
+
+
+def code_layout(label: str, code: str) -> dict[str, Json]:
+    """The style of a tab's code, read by the reader of the target its label names."""
+    target = _target_of(label)
+    return read_layout(target, code) if target is not None else {}
 
 
 @cache  # a corpus has a dozen distinct labels and 15,000 tabs; the built-in registry is fixed

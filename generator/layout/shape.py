@@ -19,6 +19,7 @@ The shape says how the literal breaks lines, never what it holds:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -54,23 +55,14 @@ class Syntax:
         return item.type in self.keyed_item and len(named) > 1
 
 
-# A literal's containers are asked for by each part of its shape (spacing, inline, comments):
-# the last literals' are kept, by root node (a node keeps its tree alive, so it stays unique).
-_CONTAINERS: dict[tuple[Node, Syntax], list[tuple[Node, Node | None]]] = {}
-_CONTAINERS_LIMIT = 64
-
-
 def containers(root: Node, syntax: Syntax) -> list[tuple[Node, Node | None]]:
     """(container, parent container) in pre-order: the numbering the renderer follows."""
-    key = (root, syntax)
-    found = _CONTAINERS.get(key)
-    if found is None:
-        if len(_CONTAINERS) >= _CONTAINERS_LIMIT:
-            _CONTAINERS.clear()
-        found = _CONTAINERS[key] = _containers(root, syntax)
-    return list(found)
+    return list(_containers(root, syntax))
 
 
+# A literal's containers are asked for by each part of its shape (spacing, inline, comments):
+# the last literals' are kept, by root node (a node keeps its tree alive, so it stays unique).
+@lru_cache(maxsize=64)
 def _containers(root: Node, syntax: Syntax) -> list[tuple[Node, Node | None]]:
     found: list[tuple[Node, Node | None]] = []
     stack: list[tuple[Node, Node | None]] = [(root, None)]
