@@ -114,8 +114,11 @@ class DispatchingParserBlock(ParserBlock):
         max_nesting = state.md.options.maxNesting
         has_empty_lines = False
         src, begins, shifts, counts = state.src, state.bMarks, state.tShift, state.sCount
+        ends = state.eMarks
         while line < endLine:
-            state.line = line = state.skipEmptyLines(line)
+            while line < state.lineMax and begins[line] + shifts[line] >= ends[line]:
+                line += 1  # StateBlock.skipEmptyLines
+            state.line = line
             if line >= endLine or counts[line] < state.blkIndent:
                 break
             if state.level >= max_nesting:
@@ -125,7 +128,7 @@ class DispatchingParserBlock(ParserBlock):
             if counts[line] - state.blkIndent >= CODE_INDENT or pos >= len(src):
                 rules = every
             else:
-                rules = self.rules_for(src[pos])
+                rules = self._by_first.get(src[pos]) or self.rules_for(src[pos])
             for rule in rules:
                 if rule(state, line, endLine, False):
                     if state.line <= line:
@@ -135,9 +138,9 @@ class DispatchingParserBlock(ParserBlock):
                 raise RuntimeError("none of the block rules matched")
             state.tight = not has_empty_lines
             line = state.line
-            if (line - 1) < endLine and state.isEmpty(line - 1):
+            if (line - 1) < endLine and begins[line - 1] + shifts[line - 1] >= ends[line - 1]:
                 has_empty_lines = True
-            if line < endLine and state.isEmpty(line):
+            if line < endLine and begins[line] + shifts[line] >= ends[line]:
                 has_empty_lines = True
                 line += 1
                 state.line = line
