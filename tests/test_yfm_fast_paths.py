@@ -2,7 +2,8 @@
 line's first character (yfm/dispatch.py), paragraphs asking only the terminators a line allows
 (yfm/paragraph.py), the token `push`, `normalize` and `getLines` (yfm/lines.py), the table
 scanner (yfm/tables.py) and the attribute pass (yfm/attrs.py), each against the plain path:
-stock markdown-it-py with the YFM plugins as they were before (tests/yfm_plain)."""
+stock markdown-it-py with the table plugin as it was before (tests/yfm_plain) and the tool's
+directive and attribute plugins; every RU and EN page's tokens are also pinned by a digest."""
 
 from __future__ import annotations
 
@@ -21,11 +22,11 @@ from markdown_it.token import Token
 
 from generator.source import decode
 from generator.yfm import markdown
+from generator.yfm.attrs import attrs_plugin
+from generator.yfm.directives import directives_plugin
 from generator.yfm.dispatch import FIRST_CHARACTERS, DispatchingParserBlock
 from generator.yfm.lines import IndexedStateBlock
 from tests.corpus import CORPUS_EN, CORPUS_RU, need
-from tests.yfm_plain.attrs import attrs_plugin
-from tests.yfm_plain.directives import directives_plugin
 from tests.yfm_plain.tables import tables_plugin
 
 # sha256 over every page's tokens (sorted paths, `as_dict` as sorted JSON), taken with the plain path
@@ -80,8 +81,8 @@ FRAGMENTS = [
 
 
 def plain() -> MarkdownIt:
-    """The plain path: markdown-it-py's own StateBlock, block loop and token, and the YFM plugins
-    as they were before their fast paths."""
+    """The plain path: markdown-it-py's own StateBlock, block loop and token, and the table plugin
+    as it was before its fast scanner."""
     md = MarkdownIt("commonmark")
     md.disable(["inline", "text_join"])
     md.use(directives_plugin).use(tables_plugin).use(attrs_plugin)

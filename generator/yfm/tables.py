@@ -8,6 +8,7 @@ raw Markdown (escaped `\\|` included) as token `content`; every row and cell tok
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -176,18 +177,32 @@ def find_table_end(state: StateBlock, start: int, end: int) -> int | None:
     return None
 
 
-def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+Scanner = Callable[[StateBlock, int, int], "TableScan"]  # the table's lines → rows and cells
+
+
+def table_rule(
+    state: StateBlock, start: int, end: int, silent: bool, *, scanner: Scanner | None = None
+) -> bool:
+    """`scanner` (tests only) splits the table's lines into rows and cells; default `scan_rows`."""
     if not starts_with(state, start, "#|") or state.is_code_block(start):
         return False
     if silent:
         return True
     close = find_table_end(state, start, end)
     last = end - 1 if close is None else close
+    scan = (scanner or scan_rows)(state, start, last + (1 if close is None else 0))
+    push_table(state, scan, start, last + 1, unclosed=close is None)
+    state.line = last + 1
+    return True
+
+
+def scan_rows(state: StateBlock, start: int, stop: int) -> TableScan:
+    """Lines `start`..`stop` (exclusive) fed to a TableScan, the table's indent cut."""
     scan = TableScan()
     base = state.sCount[start]
     pad = " " * base
     src, begins, ends = state.src, state.bMarks, state.eMarks
-    for line in range(start, last + (1 if close is None else 0)):
+    for line in range(start, stop):
         text = src[begins[line] : ends[line]]
         # the usual line has the table's own indent: cut at once, not measured
         cut = base if text.startswith(pad) else min(base, len(text) - len(text.lstrip(" ")))
@@ -196,9 +211,7 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             text = text.lstrip()[2:]
         scan.feed(text, line)
     scan.finish()
-    push_table(state, scan, start, last + 1, unclosed=close is None)
-    state.line = last + 1
-    return True
+    return scan
 
 
 def push_table(state: StateBlock, scan: TableScan, start: int, end: int, unclosed: bool) -> None:
