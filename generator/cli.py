@@ -31,13 +31,13 @@ SubParsers = argparse._SubParsersAction  # argparse exposes no public name for i
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _collect_less_often()
     _skip_the_last_collection()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help/--version
         return int(exc.code or 0)
+    _collect_less_often(args.command)
     from generator.workers import Terminated, terminate_as_exception
 
     try:
@@ -67,13 +67,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # A page's tokens, tree and call models are millions of short-lived objects without reference
 # cycles (page trees hold their parents weakly), freed by reference counting; the default gen0
-# threshold (700) ran the cyclic collector every few hundred of them: about 0.8 s of a 12 s
-# whole-corpus `check`. Workers inherit the setting.
+# threshold (700) ran the cyclic collector every few hundred of them: about 0.7 s of a 12 s
+# whole-corpus `check`. Workers inherit the setting. Rendering makes cyclic garbage (templates,
+# black's trees): `render` and `build` keep the default, which holds their memory down.
 GC_THRESHOLDS = (100_000, 50, 100)
+PAGE_READERS = frozenset({"check", "sync", "parse"})
 
 
-def _collect_less_often() -> None:
-    gc.set_threshold(*GC_THRESHOLDS)
+def _collect_less_often(command: str) -> None:
+    if command in PAGE_READERS:
+        gc.set_threshold(*GC_THRESHOLDS)
 
 
 @cache  # registered once however many times `main` runs in one process
