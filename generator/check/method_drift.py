@@ -91,21 +91,31 @@ def same_shape(page: Json, canonical: Json) -> bool:
     """The same keys at every depth and the same kinds of values. Sample values are the tab's
     own (JS tabs keep English strings on RU pages); a computed value or a `**placeholder**`
     stands for any value; a positional list matches an object with the same values in order
-    (the deprecated task.item.* methods take both)."""
+    (the deprecated task.item.* methods take both). Most tabs pass the canonical params
+    themselves: the same JSON text is the same shape without the walk (the walk is reflexive,
+    and JSON tells `true` from `1` as `_kind` does)."""
+    return as_json(page) == as_json(canonical) or _same_shape(page, canonical)
+
+
+def as_json(value: Json) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _same_shape(page: Json, canonical: Json) -> bool:
     if _is_free(page) or _is_free(canonical):
         return True
     if isinstance(page, list) and isinstance(canonical, dict):
-        return same_shape(page, list(canonical.values()))
+        return _same_shape(page, list(canonical.values()))
     if isinstance(page, dict) and isinstance(canonical, dict):
         mine, theirs = _by_folded(page), _by_folded(canonical)
         return set(mine) == set(theirs) and all(
-            same_shape(page[mine[k]], canonical[theirs[k]]) for k in mine
+            _same_shape(page[mine[k]], canonical[theirs[k]]) for k in mine
         )
     if isinstance(page, list) and isinstance(canonical, list):
         if not page or not canonical:
             return True
         return len(page) == len(canonical) and all(
-            same_shape(a, b) for a, b in zip(page, canonical, strict=True)
+            _same_shape(a, b) for a, b in zip(page, canonical, strict=True)
         )
     return _kind(page) == _kind(canonical)
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from generator.calls import Json
     from generator.layout import Layout
     from generator.render.tab import Render
-    from generator.spec.method import MethodSpec
+    from generator.spec.method import MethodSpec, TabCall
     from generator.spec.parts import ExampleBlock, Tab
 
 LEGACY_LABELS = frozenset({"JS", "cURL"})  # labels of example tabs the profile no longer writes
@@ -31,10 +31,15 @@ def allowed_tabs(
     return [t for t in tabs if not (app_only(spec) and t[1] in WEBHOOK_TARGETS)]
 
 
+def call_of(spec: MethodSpec, block: int, tab: Tab) -> TabCall | None:
+    """The recorded call model of a page tab (`spec.calls`), if the spec has one."""
+    return next((c for c in spec.calls if c.block == block and c.line == tab.span.start), None)
+
+
 def tab_layout(spec: MethodSpec, block: int, tab: Tab) -> Layout:
     """The layout of a page tab (what `TabCall.layout` records, read from the tab's code when
     asked: check reads the few it needs); {} when the spec has no call model of it."""
-    call = next((c for c in spec.calls if c.block == block and c.line == tab.span.start), None)
+    call = call_of(spec, block, tab)
     return read_tab_layout(tab) if call is not None else {}
 
 
@@ -124,20 +129,14 @@ def makes_canonical_call(spec: MethodSpec, block: int, tab: Tab) -> bool:
     call read from a later fence; no readable call): the rendered tab decides then."""
     from generator.check.method_drift import comparable, same_shape
 
-    call = next((c for c in spec.calls if c.block == block and c.line == tab.span.start), None)
+    call = call_of(spec, block, tab)
     if call is None or not call.readable or call.fence or call.language == "python":
         return False
     canonical = canonical_call(spec, block)
     if (call.method or "").lower() != canonical.method.lower():
         return False
-    page, wanted = comparable(cast("Json", call.params)), comparable(cast("Json", canonical.params))
-    # most tabs pass the canonical params themselves: the same JSON text is the same shape
-    # (same_shape is reflexive; json.dumps tells `true` from `1` as _kind does)
-    return _as_json(page) == _as_json(wanted) or same_shape(page, wanted)
-
-
-def _as_json(value: Json) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    page, wanted = cast("Json", call.params), cast("Json", canonical.params)
+    return same_shape(comparable(page), comparable(wanted))
 
 
 OPTIONAL_TARGETS = frozenset({"python"})
