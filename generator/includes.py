@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import posixpath
 import re
@@ -13,6 +12,7 @@ from stat import S_ISREG
 
 from generator.diagnostics import DocgenError, error
 from generator.pages.model import Node, Page, line_of
+from generator.realpaths import RealPaths
 from generator.source import read_source
 
 INCLUDE_ARGS = re.compile(r"^(?P<notitle>notitle\s+)?\[(?P<text>[^\]]*)\]\((?P<path>[^)\s]+)\)")
@@ -36,9 +36,9 @@ class IncludeResolver:
 
     root: Path
     shared: dict[str, Page] | None = None
+    paths: RealPaths = field(default_factory=RealPaths)  # a run passes its own (folders kept)
     _cache: dict[str, Page] = field(default_factory=dict)
     _loaded: list[str] = field(default_factory=list)
-    _root: str | None = None  # the resolved root (`_real_root`)
 
     def __post_init__(self) -> None:
         if self.shared is not None:
@@ -77,7 +77,7 @@ class IncludeResolver:
     def _read(self, origin: str, target: str, written: str, line: int) -> Page:
         self._loaded.append(target)
         root = self._real_root()
-        real = _real_file(os.path.join(self.root, target))
+        real = self.paths.existing(os.path.join(self.root, target))
         if real is None:
             raise DocgenError(
                 error(
@@ -124,23 +124,8 @@ class IncludeResolver:
         return self._cache[key]
 
     def _real_root(self) -> str:
-        """The root as `Path.resolve()` gives it, worked out once a resolver (a page)."""
-        if self._root is None:
-            self._root = str(self.root.resolve())
-        return self._root
-
-
-def _real_file(path: str) -> str | None:
-    """`Path(path).resolve(strict=True)` as a string, without building paths: None where that
-    raises FileNotFoundError or (a symlink loop) RuntimeError; other OS errors propagate."""
-    try:
-        return os.path.realpath(path, strict=True)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return None
-        raise
+        """The root as `Path.resolve()` gives it (its folder resolution kept by `paths`)."""
+        return self.paths.folder(self.root) or str(self.root.resolve())
 
 
 def _inside(real: str, root: str) -> bool:

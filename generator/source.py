@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diagnostics import DocgenError, error
+from generator.realpaths import RealPaths
 
 # markdown-it's normalize step turns \r\n and lone \r into \n; lines must be counted the same way.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -69,16 +70,18 @@ def read_source(file: Path, display_path: str) -> SourceText:
     return decode(raw, display_path)
 
 
-def read_page(root: Path, rel: str) -> bytes:
+def read_page(root: Path, rel: str, paths: RealPaths | None = None) -> bytes:
     """A page's bytes, refusing (with a located diagnostic) what a page must not be: a file name
-    that is not UTF-8, a symlink to a file outside the docs root, a FIFO or other non-file."""
+    that is not UTF-8, a symlink to a file outside the docs root, a FIFO or other non-file.
+    `paths` keeps a run's resolved folders (a run reading many pages passes one)."""
     from generator.fileio import NotRegularFileError, read_regular
 
     display = printable(rel)  # relative, like every page diagnostic; callers prefix the root
     if display != rel:
         raise DocgenError(error(display, "E-ENCODING", "file name is not valid UTF-8; not read"))
     file = root / rel
-    if not file.resolve().is_relative_to(root.resolve()):
+    paths = paths or RealPaths()
+    if not Path(paths.resolve(file)).is_relative_to(paths.folder(root) or root.resolve()):
         raise DocgenError(
             error(display, "E-OUTSIDE-ROOT", "page is a symlink to a file outside the docs root")
         )

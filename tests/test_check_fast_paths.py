@@ -15,8 +15,9 @@ import pytest
 from generator.calls.trees import language
 from generator.diagnostics import DocgenError
 from generator.extract.event import JS_INTERFACE_NOTE, mentions_js_interface
-from generator.includes import IncludeResolver, _inside, _real_file
+from generator.includes import IncludeResolver, _inside
 from generator.pages.model import Node, Page, build_tree, walk
+from generator.realpaths import RealPaths
 from generator.source import decode
 from generator.workers import map_pages
 from generator.yfm import markdown
@@ -102,11 +103,13 @@ def test_includes_resolve_as_path_resolve_did(tmp_path: Path) -> None:
     (tmp_path / "docs2").mkdir()
     (tmp_path / "docs2" / "out.md").write_text("out\n", encoding="utf-8")
     (root / "_includes" / "away.md").symlink_to(tmp_path / "docs2" / "out.md")
-    assert _real_file(str(root / "_includes" / "part.md")) == str(
+    assert RealPaths().existing(str(root / "_includes" / "part.md")) == str(
         (root / "_includes" / "part.md").resolve(strict=True)
     )
-    assert _real_file(str(root / "_includes" / "loop.md")) is None  # Path.resolve: RuntimeError
-    assert _real_file(str(root / "none.md")) is None
+    assert (
+        RealPaths().existing(str(root / "_includes" / "loop.md")) is None
+    )  # Path.resolve: RuntimeError
+    assert RealPaths().existing(str(root / "none.md")) is None
     codes = {}
     for name in ("part", "loop", "away", "none"):
         page = include_page(root, f"_includes/{name}.md")

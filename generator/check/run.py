@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from generator.check.outcome import Outcome, Report
 from generator.diagnostics import Diagnostic, DocgenError, error
 from generator.pages.discover import check_root
+from generator.realpaths import RealPaths
 from generator.workers import map_pages
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from generator.options import Options
 
 SharedIncludes = dict[str, Any]  # include path → parsed page, shared by one chunk's pages
-RunState = tuple["ProfileTable | None", SharedIncludes]
+RunState = tuple["ProfileTable | None", SharedIncludes, RealPaths]
 
 TABS_MARKER = b"{% list tabs"
 PARALLEL_THRESHOLD = 64
@@ -136,7 +137,8 @@ def _evaluate_chunk(
     root: Path, options: Options, table: ProfileTable | None, rels: list[str]
 ) -> list[Outcome]:
     includes: SharedIncludes = {}  # a chunk's pages share the parsed includes (each read once)
-    return [evaluate(root, rel, options, table, includes) for rel in rels]
+    paths = RealPaths()  # ... and the resolved folders
+    return [evaluate(root, rel, options, table, includes, paths) for rel in rels]
 
 
 def evaluate(
@@ -145,18 +147,20 @@ def evaluate(
     options: Options,
     table: ProfileTable | None = None,
     includes: SharedIncludes | None = None,
+    paths: RealPaths | None = None,
 ) -> Outcome:
     """One page's findings (and sync edits); page problems come back as diagnostics. The edits
     carry the hash of the bytes they were planned on, so `sync` never applies them to others."""
     from generator.source import read_page
 
     try:  # refuses a FIFO, a symlink out of the root, a file name that is not UTF-8
-        raw = read_page(root, rel)
+        raw = read_page(root, rel, paths)
     except DocgenError as exc:
         found = exc.diagnostic
         located = error((root / found.path).as_posix(), found.code, found.message)
         return Outcome(rel, "none", diagnostics=[located])
-    outcome = _evaluate(root, rel, raw, options, (table, {} if includes is None else includes))
+    run = (table, {} if includes is None else includes, paths or RealPaths())
+    outcome = _evaluate(root, rel, raw, options, run)
     outcome.sha256 = hashlib.sha256(raw).hexdigest()
     return outcome
 
@@ -199,8 +203,8 @@ def _evaluate_kind(
     from generator.source import decode
     from generator.targets import load_targets
 
-    table, includes = run
-    resolver = IncludeResolver(root, includes)
+    table, includes, paths = run
+    resolver = IncludeResolver(root, includes, paths)
     reading = kind.read(decode(raw, rel), resolver, load_targets(options.templates), "check")
     deps = {p: _stat_pair(root / p) for p in sorted(resolver.loaded)}
     if reading.spec is None:

@@ -24,7 +24,7 @@ class KeepGoingResolver(IncludeResolver):
     becomes an empty page and a recorded diagnostic."""
 
     def __init__(self, inner: IncludeResolver) -> None:
-        super().__init__(inner.root, inner.shared)
+        super().__init__(inner.root, inner.shared, inner.paths)
         self.inner = inner
         self.missing: list[Diagnostic] = []
 
