@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from generator.diagnostics import DocgenError, error
+from generator.literals_required import Alternatives, required_literals
 from generator.paths import builtin_templates
 
 EXAMPLES_DIR = "examples"
@@ -35,9 +36,21 @@ class Target:
     extension: str
     api: Api
     formatter: str | None = None
+    # per signature pattern: texts one of which its every match holds (None: not known)
+    prefilter: tuple[Alternatives | None, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prefilter", tuple(map(required_literals, self.signature)))
 
     def matches(self, code: str) -> bool:
-        return bool(self.signature) and all(p.search(code) for p in self.signature)
+        """Every signature pattern is found in the code (a pattern none of whose required texts
+        occur is not searched: most tabs are tried against every target before their own)."""
+        for pattern, texts in zip(self.signature, self.prefilter, strict=True):
+            if texts is not None and not any(text in code for text in texts):
+                return False
+            if pattern.search(code) is None:
+                return False
+        return bool(self.signature)
 
 
 @dataclass(frozen=True, slots=True)
