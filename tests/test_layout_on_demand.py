@@ -60,7 +60,8 @@ def test_the_majority_layout_is_the_recorded_majority(ru_specs: dict[str, Method
 
 def test_check_reads_a_method_page_without_its_layouts() -> None:
     """`check` reads method pages with purpose `check`: the same spec but empty layouts (it reads
-    the few it needs itself); `parse` (purpose `spec`) records them."""
+    the few it needs itself), and no error codes or related links (it never reads them); `parse`
+    (purpose `spec`) records them."""
     from dataclasses import replace
 
     from generator.kinds.method import MethodKind
@@ -68,10 +69,22 @@ def test_check_reads_a_method_page_without_its_layouts() -> None:
     from generator.targets import load_targets
     from tests.corpus import EXAMPLES_DOCS
 
-    rel = "api-reference/crm/deals/crm-deal-update.md"
-    source = decode((EXAMPLES_DOCS / rel).read_bytes(), rel)
-    full = MethodKind().read(source, None, load_targets()).spec
-    lean = MethodKind().read(source, None, load_targets(), "check").spec
-    assert [c.layout for c in lean.calls] == [{}] * len(full.calls)
-    assert sum(bool(c.layout) for c in full.calls) == 2
-    assert replace(lean, calls=[replace(c, layout={}) for c in full.calls]) == lean
+    counts = Counter[str]()
+    for path in sorted(EXAMPLES_DOCS.rglob("*.md")):
+        rel = path.relative_to(EXAMPLES_DOCS).as_posix()
+        source = decode(path.read_bytes(), rel)
+        full = MethodKind().read(source, None, load_targets()).spec
+        lean = MethodKind().read(source, None, load_targets(), "check").spec
+        if full.callers is None:
+            continue
+        counts.update(
+            pages=1,
+            layouts=sum(bool(c.layout) for c in full.calls),
+            errors=len(full.errors),
+            related=len(full.related),
+        )
+        assert [c.layout for c in lean.calls] == [{}] * len(full.calls)
+        assert (lean.errors, lean.related) == ([], [])
+        unlaid = [replace(c, layout={}) for c in full.calls]
+        assert replace(full, calls=unlaid, errors=[], related=[]) == lean, rel
+    assert counts == {"pages": 8, "layouts": 8, "errors": 1, "related": 6}

@@ -52,10 +52,11 @@ def _kind_of(heading: str, role: str) -> str:
 
 
 def extract_method_spec(
-    page: Page, resolver: IncludeResolver | None, *, layouts: bool = True
+    page: Page, resolver: IncludeResolver | None, *, for_check: bool = False
 ) -> MethodSpec:
-    """The page's MethodSpec; `layouts=False` leaves each `TabCall.layout` empty (check reads
-    the layouts it needs from the tabs)."""
+    """The page's MethodSpec. `for_check` leaves out what `check` never reads: each
+    `TabCall.layout` (it reads the few it needs from the tabs), the error codes and the related
+    links (their sections' includes are still resolved: a missing one is still reported)."""
     findings = DiagnosticLog()
     resolver = KeepGoingResolver(resolver) if resolver is not None else None
     preamble, sections = split_sections(page)
@@ -66,7 +67,7 @@ def extract_method_spec(
     lines = prose_lines(page.lines)
     callers, callers_line = read_callers(lines)
     examples = find_example_blocks(page)
-    calls = tab_calls(examples, layouts=layouts)
+    calls = tab_calls(examples, layouts=not for_check)
     decision = decide_method(title, page.path, calls)
     for code, message in decision.problems:
         findings.warn(line_of(page.h1) if page.h1 is not None else 1, code, message)
@@ -74,7 +75,8 @@ def extract_method_spec(
     response = read_method_response(page, sections, resolver, findings)
     if callers is None:
         findings.warn(1, "W-CALLERS-MISSING", "no `Кто может выполнять метод` line")
-    errors = read_errors(_nodes(page, sections, "errors", resolver))
+    error_nodes = _nodes(page, sections, "errors", resolver)
+    errors = [] if for_check else read_errors(error_nodes)
     spans = method_spans(page, rights.node, callers_line, description_span, sections)
     report_unresolved(page, resolver, findings)
     return MethodSpec(
@@ -95,7 +97,7 @@ def extract_method_spec(
         errors=errors,
         examples=examples,
         calls=calls,
-        related=read_related(page, sections),
+        related=[] if for_check else read_related(page, sections),
         diagnostics=sorted(findings.items, key=lambda d: (d.line, d.code, d.message)),
     )
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 LabelTargets = Callable[[str], str | None]  # tab label → target under the chosen profile
 # `spec`: every fact (what `parse` writes); `check`: a kind may leave out what check reads again
 # itself when it needs it (a method page's tab layouts: check/method_expected.read_tab_layout)
+# and what check never reads (a method page's error codes and related links)
 Purpose = Literal["spec", "check"]
 
 

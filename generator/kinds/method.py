@@ -34,7 +34,7 @@ class MethodKind:
         purpose: Purpose = "spec",
     ) -> Reading:
         page = Page(source.path, source)
-        return Reading(page, extract_method_spec(page, resolver, layouts=purpose == "spec"))
+        return Reading(page, extract_method_spec(page, resolver, for_check=purpose == "check"))
 
     def profile_key(self, spec: MethodSpec) -> str | None:
         """Single-method pages (they say who may call the method) with example blocks carry the
