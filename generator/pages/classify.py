@@ -7,11 +7,12 @@ from enum import Enum
 
 from generator.extract.text import METHOD_NAME
 
-EVENT_MARKER = re.compile(r"Кто может подписаться|Who can subscribe")
+EVENT_WORDS = ("Кто может подписаться", "Who can subscribe")  # the event marker (plain text)
 # the rights line of one method (`Кто может выполнять методы:` is an overview's)
 METHOD_MARKER = re.compile(
     r"(?:Кто может выполнять метод|Who can (?:execute|perform) (?:the |this )?method)\**\s*:"
 )
+METHOD_WORDS = ("Кто может выполнять метод", "Who can ")  # what every METHOD_MARKER match holds
 UNMARKED_EVENT_H1 = re.compile(r"(?:^|\s)(?:[oO]n[A-Z]\w+|ON[A-Z]+)\s*$")
 EVENTS_FOLDER = re.compile(r"(?:^|/)events[^/]*/")
 
@@ -24,11 +25,22 @@ class PageType(Enum):
     OTHER = "other"
 
 
+HEAD = 2048  # characters that hold a page's first five lines, but for pages of long lines
+
+
 def first_heading(text: str) -> str:
-    for line in text.lstrip("\ufeff").splitlines()[:5]:
+    """The first `# ` heading among the first five lines."""
+    text = text.lstrip("\ufeff")
+    lines = text[:HEAD].splitlines()
+    # a sixth line begun inside the head: the first five ended inside it too ("\r\n" included)
+    for line in lines[:5] if len(lines) > 5 else text.splitlines()[:5]:
         if line.startswith("# "):
             return line[2:].strip()
     return ""
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
 
 
 def classify_file(path: str, text: str) -> PageType:
@@ -39,7 +51,7 @@ def classify_file(path: str, text: str) -> PageType:
         return PageType.INCLUDE
     heading = first_heading(text)
     last_word = heading.split()[-1].strip("`") if heading.split() else ""
-    if EVENT_MARKER.search(text):
+    if _holds(text, EVENT_WORDS):
         if name == "index.md":
             return PageType.OVERVIEW
         if METHOD_NAME.match(last_word):
@@ -47,6 +59,6 @@ def classify_file(path: str, text: str) -> PageType:
         return PageType.EVENT
     if name != "index.md" and EVENTS_FOLDER.search(path) and UNMARKED_EVENT_H1.search(heading):
         return PageType.EVENT
-    if METHOD_MARKER.search(text):
+    if _holds(text, METHOD_WORDS) and METHOD_MARKER.search(text):
         return PageType.OVERVIEW if name == "index.md" else PageType.METHOD
     return PageType.OTHER
