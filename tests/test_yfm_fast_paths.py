@@ -21,7 +21,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from generator.source import decode
-from generator.yfm import markdown
+from generator.yfm import markdown, plain_table, tables
 from generator.yfm.attrs import attrs_plugin
 from generator.yfm.directives import directives_plugin
 from generator.yfm.dispatch import FIRST_CHARACTERS, DispatchingParserBlock
@@ -55,6 +55,14 @@ TABLES = [
     "> #|\n> || in | quote ||\n> |#\n",
     "\t#|\n\t|| tab | indent ||\n\t|#\n",
     "#|\n|| a | ```\nnever closed ||\n|#\n",
+    "#|\n||   |  ||\n|| a |\n\n||\n||||\n|| | ||\n|#\n",
+    "#|\n|| `a\n|| b || c`d ||\n|| `x` | `` y | z `` ||\n|#\n",
+    "#|\n|| a\\\n| b\\|c \\\\| d ||\n|#\n",
+    "   #|\n  || a\n     b | c ||\n || d\n\n\t  e ||\n |#\n",
+    "#|\n|| \u00a0 | x\u3000 | \u2028 ||\n|#\n",
+    "#|\n|| a ||| b ||\n|| c ||\n",
+    "#| || a |\n\n b\n|#\n",
+    "- x\n\n  #|\n  || a\n\n    b\n      c | d ||\n  |#\n",
 ]
 BLOCKS = [
     "# H {#id}\n\ntext\nmore\n- list\n1. one\n2) two\n> quote\n***\n___\n+ plus\n[ref]: /u\n<div>\n</div>\n",
@@ -235,3 +243,36 @@ def test_get_lines_is_markdown_its_with_lines_moved_as_lists_and_quotes_move_the
                             cut += 1
     assert cut == 2880
     assert IndexedStateBlock("  a\n    b\n c\n", md, {}, []).getLines(0, 3, 2, False) == "a\n  b\nc"
+
+
+def plain_tables_taken(monkeypatch: pytest.MonkeyPatch, texts: list[str]) -> list[int]:
+    """How many tables of each text `push_plain_table` split (the others went line by line)."""
+    taken: list[int] = []
+    split = plain_table.push_plain_table
+
+    def counting(*args: Any) -> bool:
+        done = split(*args)
+        taken[-1] += done
+        return done
+
+    monkeypatch.setattr(tables, "push_plain_table", counting)
+    for text in texts:
+        taken.append(0)
+        markdown().parse(text)
+    return taken
+
+
+def test_a_plain_table_is_split_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The edges above meet the one-pass split where it applies (their tokens are the plain
+    path's): tables with a directive, a fence, a nested table or in a quote go line by line (and
+    a tab-indented one is code)."""
+    taken = plain_tables_taken(monkeypatch, TABLES)
+    line_by_line = [index for index, count in enumerate(taken) if count == 0]
+    assert line_by_line == [2, 3, 4, 5, 6, 7, 8, 16, 17, 18]
+    assert sum(taken) == len(TABLES) - len(line_by_line)
+
+
+def test_most_corpus_tables_are_split_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    files = sorted(need(CORPUS_RU).rglob("*.md"))
+    texts = [decode(file.read_bytes(), file.name).normalized for file in files]
+    assert sum(plain_tables_taken(monkeypatch, texts)) == 7703  # of 8006 tables

@@ -21,9 +21,9 @@ from generator.yfm.directives import (
     parse_directive,
     starts_with,
 )
+from generator.yfm.plain_table import SPECIAL, dedent_cell, push_plain_table
 
 FENCE_RUN = re.compile(r"`{3,}|~{3,}")
-SPECIAL = re.compile(r"\\.|`+|\|\||\|")
 DEV_CONDITION = re.compile(r"build\s*==\s*['\"]dev['\"]")
 
 
@@ -156,15 +156,6 @@ class TableScan:
         self.cell = None
 
 
-def dedent_cell(text: str) -> str:
-    if "\n" not in text:
-        return text
-    lines = text.split("\n")
-    indents = [len(x) - len(x.lstrip(" ")) for x in lines[1:] if x.strip()]
-    cut = min(indents, default=0)
-    return "\n".join([lines[0], *(x[cut:] for x in lines[1:])]) if cut else text
-
-
 def find_table_end(state: StateBlock, start: int, end: int) -> int | None:
     depth = 0
     for line, text in lines_outside_fences(state, start, end, ("#|", "|#")):
@@ -183,15 +174,18 @@ Scanner = Callable[[StateBlock, int, int], "TableScan"]  # the table's lines →
 def table_rule(
     state: StateBlock, start: int, end: int, silent: bool, *, scanner: Scanner | None = None
 ) -> bool:
-    """`scanner` (tests only) splits the table's lines into rows and cells; default `scan_rows`."""
+    """`scanner` (tests only) splits the table's lines into rows and cells; by default a plain
+    table is split and pushed by `push_plain_table`, any other by `scan_rows`."""
     if not starts_with(state, start, "#|") or state.is_code_block(start):
         return False
     if silent:
         return True
     close = find_table_end(state, start, end)
     last = end - 1 if close is None else close
-    scan = (scanner or scan_rows)(state, start, last + (1 if close is None else 0))
-    push_table(state, scan, start, last + 1, unclosed=close is None)
+    stop = last + (1 if close is None else 0)
+    if scanner is not None or not push_plain_table(state, start, stop, last + 1, close is None):
+        scan = (scanner or scan_rows)(state, start, stop)
+        push_table(state, scan, start, last + 1, unclosed=close is None)
     state.line = last + 1
     return True
 
