@@ -106,10 +106,22 @@ PLAIN_FUNCTION = re.compile(
 PLAIN_EVENT = re.compile(
     r"['\"]?\b(?:event|EVENT|PLACEMENT)['\"]?\s*(?:=>|:|=)\s*['\"](?P<e>[^'\"*]+)['\"]"
 )
+
+
+class FunctionCalls:
+    """tabcode's per-global FUNCTION_CALLS patterns searched as one, their matches in text order."""
+
+    pattern = "FUNCTION_CALLS"
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        found = [m for _, pattern in tabcode.FUNCTION_CALLS for m in pattern.finditer(text)]
+        return sorted(found, key=lambda m: m.start())
+
+
 PAIRS = [
     (PLAIN_METHOD, tabcode.METHOD_CALLS[2][1]),
     (PLAIN_CLIENT, tabcode.METHOD_CALLS[4][1]),
-    (PLAIN_FUNCTION, tabcode.FUNCTION_CALLS),
+    (PLAIN_FUNCTION, FunctionCalls()),
     (PLAIN_EVENT, tabcode.EVENT_REFERENCES[1][1]),
 ]
 TABCODE_FIXTURES = [

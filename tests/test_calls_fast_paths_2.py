@@ -2,17 +2,28 @@
 
 - `parse_once` keeps only the last PARSES_KEPT trees (a tree freed soon after its parse is freed
   from the CPU's caches): the call reader and the layout reader of one tab still share one parse.
+- `join_calls` builds its model field by field: `dataclasses.replace`'s answer.
+- `extract/tabcode.py` searches each SDK global's function calls with a pattern of its own, only
+  when the code names the global: `called_methods` gives what one pattern for the four gave.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import pytest
 
 from generator.calls import read_call
+from generator.calls.model import CallModel, CodeSpan, unreadable
 from generator.calls.read import _read
+from generator.calls.shared import join_calls, maximal
 from generator.calls.trees import PARSES_KEPT, parse_once
+from generator.extract import tabcode
 from generator.extract.examples import find_example_blocks
 from generator.extract.method_calls import code_layout, tab_calls
+from generator.pages.model import Page
+from generator.source import decode
 from tests.corpus import CORPUS_RU, need
 from tests.test_calls_corpus import method_pages
 
@@ -55,3 +66,70 @@ def test_call_and_layout_readers_share_parses_on_every_ru_method_page() -> None:
     info = parse_once.cache_info()
     assert calls == 13412
     assert (info.hits, info.misses) == (7925, 16417)
+
+
+# --- join_calls ---
+
+MODELS = [
+    unreadable("no-call", "curl", "bash"),
+    unreadable("params-not-literal", "crest", "php", method="m.x", calls=("m.x",), auth="sdk"),
+    CallModel(True, None, "b24jssdk-v2", "typescript", "crm.deal.get", {"id": 1},
+              CodeSpan(3, 9, 1, 4), "sdk", "single", 2, (), ("crm.deal.get",)),
+]  # fmt: skip
+ACCESS = (("result",), ("result", "items"), (), ("total",))
+
+
+@pytest.mark.parametrize("primary", MODELS)
+def test_join_calls_equals_dataclasses_replace(primary: CallModel) -> None:
+    joined = join_calls(primary, MODELS, ACCESS)
+    calls = ("m.x", "crm.deal.get")
+    assert joined == dataclasses.replace(primary, calls=calls, result_access=maximal(ACCESS))
+    assert joined.result_access == (("result", "items"), ("total",))
+
+
+# --- extract/tabcode.py: function calls, one pattern per global against the one for all four ---
+
+PLAIN_FUNCTIONS = re.compile(
+    r"(?<![\w.$])(?P<f>BX24(?:\.\w+)+|\$b24(?:\.\w+)+|B24Js\.\w+|CRest::\w+)\s*[(<]"
+)
+
+
+def plain_called_methods(code: str) -> list[str]:
+    found: dict[int, str] = {}
+    for _, pattern in tabcode.METHOD_CALLS:
+        for match in pattern.finditer(code):
+            found.setdefault(match.start("m"), match["m"])
+    for match in PLAIN_FUNCTIONS.finditer(code):
+        found.setdefault(match.start("f"), match["f"])
+    return list(dict.fromkeys(found[k] for k in sorted(found)))
+
+
+CALL_FIXTURES = [
+    "CRest::B24Js.x(", "CRest::BX24.a(", "CRest::B24Js(", "BX24.a(CRest::b(", "$b24.x.y <T>(",
+    "BX24.callMethod('crm.deal.get', {})", "$b24.callMethod('a.b')", "x.BX24.a(", "$$b24.a(",
+    "B24Js.initializeB24Frame()\n$b24.actions.v2.call.make({method: 'a.b'})", "CRest::call('a.b')",
+    "BX24.a (\nBX24.a(", "BX24.a.b.c\n(", "BX24 .a(", "ФBX24.a(", "_CRest::x(", "CRest:: x(",
+]  # fmt: skip
+
+
+def test_called_methods_equal_the_plain_search_on_fixtures() -> None:
+    found = [tabcode.called_methods(code) for code in CALL_FIXTURES]
+    assert found == [plain_called_methods(code) for code in CALL_FIXTURES]
+    assert sum(map(len, found)) == 17
+
+
+@pytest.mark.corpus
+def test_called_methods_equal_the_plain_search_on_every_ru_tab_and_page() -> None:
+    root = need(CORPUS_RU)
+    checked = 0
+    for path in sorted(root.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        codes = [text]
+        rel = path.relative_to(root).as_posix()
+        for block in find_example_blocks(Page(rel, decode(path.read_bytes(), rel))):
+            codes += [tab.code for tab in block.tabs]
+        for code in codes:
+            found = tabcode.called_methods(code)
+            assert found == plain_called_methods(code), (rel, code[:200])
+            checked += len(found)
+    assert checked == 33802

@@ -30,11 +30,15 @@ METHOD_CALLS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("restCommand",), re.compile(r"\brestCommand\s*\(\s*['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]")),
     (("client.",), re.compile(r"client(?<!\wclient)\.(?P<m>(?!Core\b)[a-z]\w*(?:\.\w+)+)\s*\(")),
 ]
-FUNCTION_ANCHORS = ("BX24", "$b24", "B24Js", "CRest")
-FUNCTION_CALLS = re.compile(
-    r"(?P<f>B(?<![\w.$]B)X24(?:\.\w+)+|\$(?<![\w.$]\$)b24(?:\.\w+)+"
-    r"|B(?<![\w.$]B)24Js\.\w+|C(?<![\w.$]C)Rest::\w+)\s*[(<]"
-)
+# One pattern per SDK global, searched only when the code names it: each opens with the whole name
+# (the engine skips ahead to it, where one pattern for the four could only skip to a B, C or $).
+# No two match at one place, and none inside another's match: each opens with another name.
+FUNCTION_CALLS: list[tuple[str, re.Pattern[str]]] = [
+    ("BX24", re.compile(r"(?P<f>BX24(?<![\w.$]BX24)(?:\.\w+)+)\s*[(<]")),
+    ("$b24", re.compile(r"(?P<f>\$b24(?<![\w.$]\$b24)(?:\.\w+)+)\s*[(<]")),
+    ("B24Js", re.compile(r"(?P<f>B24Js(?<![\w.$]B24Js)\.\w+)\s*[(<]")),
+    ("CRest", re.compile(r"(?P<f>CRest::(?<![\w.$]CRest::)\w+)\s*[(<]")),
+]
 EVENT_REFERENCES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (("bindEvent",), re.compile(r"bindEvent\s*\(\s*['\"](?P<e>[^'\"]+)['\"]")),
     (
@@ -55,9 +59,10 @@ def called_methods(code: str) -> list[str]:
         if any(anchor in code for anchor in anchors):
             for match in pattern.finditer(code):
                 found.setdefault(match.start("m"), match["m"])
-    if any(anchor in code for anchor in FUNCTION_ANCHORS):
-        for match in FUNCTION_CALLS.finditer(code):
-            found.setdefault(match.start("f"), match["f"])
+    for anchor, pattern in FUNCTION_CALLS:
+        if anchor in code:
+            for match in pattern.finditer(code):
+                found.setdefault(match.start("f"), match["f"])
     return _unique(found[k] for k in sorted(found))
 
 
