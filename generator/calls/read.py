@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from generator.calls.model import CallModel, unreadable
 from generator.calls.trees import Piece
@@ -72,13 +72,19 @@ def _read(code: str, language: str) -> CallModel:
     if not code.strip():
         return unreadable("empty", LABEL_SDKS[language], language)
     if language == "html":
-        from generator.calls.js import read_html
-
-        return read_html(code)
+        return _html_reader()(code)
     piece = Piece(code, GRAMMARS.get(language, language))
     return _reader(language)(piece, language)
 
 
+@cache
+def _html_reader() -> Callable[[str], CallModel]:
+    from generator.calls.js import read_html
+
+    return read_html
+
+
+@cache  # imported once: an import statement costs a few microseconds even when the module is loaded
 def _reader(language: str) -> Callable[[Piece, str], CallModel]:
     if language in ("bash", "http"):
         from generator.calls.bash import read_bash

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from generator.calls.model import CallModel, Json, unreadable
 from generator.calls.trees import Node, Piece
 
@@ -18,7 +16,20 @@ def join_calls(
 ) -> CallModel:
     """The main call, carrying every method the tab calls and the result paths it reads."""
     calls = tuple(dict.fromkeys(c for m in models for c in (m.calls or _own(m))))
-    return dataclasses.replace(primary, calls=calls, result_access=maximal(access))
+    return CallModel(  # dataclasses.replace's answer, without its per-field introspection
+        readable=primary.readable,
+        reason=primary.reason,
+        sdk=primary.sdk,
+        language=primary.language,
+        method=primary.method,
+        params=primary.params,
+        params_span=primary.params_span,
+        auth=primary.auth,
+        style=primary.style,
+        rest_version=primary.rest_version,
+        result_access=maximal(access),
+        calls=calls,
+    )
 
 
 def _own(model: CallModel) -> tuple[str, ...]:
