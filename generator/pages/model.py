@@ -22,7 +22,7 @@ class Node(SyntaxTreeNode):
 
     type: str = "root"
     map: tuple[int, int] | None = None
-    children: list[Node] = ()  # type: ignore[assignment]  # every node gets its own list
+    children: list[Node] = ()  # type: ignore[assignment]  # a leaf's; others get their own list
     _parent: weakref.ref[Node] | None
     preorder: list[Node] | None = None  # a root's descendants in document order (`walk`)
 
@@ -48,10 +48,13 @@ class Node(SyntaxTreeNode):
 
 
 def build_tree(tokens: list[Token]) -> Node:
-    """The tree `SyntaxTreeNode(tokens)` builds (tests/test_page_model.py compares them)."""
+    """The tree `SyntaxTreeNode(tokens)` builds (tests/test_page_model.py compares them), each
+    node set inline; a leaf keeps the class's empty `children` instead of a list of its own."""
     root = _node(None, "root", None)
     stack = [root]
     parents = [weakref.ref(root)]
+    parent = parents[0]
+    children = root.children
     order: list[Node] = []  # nodes are made in document order: the walk of the tree
     for token in tokens:
         nesting = token.nesting
@@ -60,28 +63,39 @@ def build_tree(tokens: list[Token]) -> Node:
                 raise ValueError("Invalid token nesting")
             node = stack.pop()
             parents.pop()
-            assert node.token is not None  # the opening token, until its closer is known
-            node.nester_tokens = _NesterTokens(node.token, token)
+            # the opening token, until its closer is known; a NamedTuple made without its __new__
+            node.nester_tokens = _new_tuple(_NesterTokens, (node.token, token))
             node.token = None
+            children, parent = stack[-1].children, parents[-1]
             continue
-        kind = token.type.removesuffix("_open") if nesting == 1 else token.type
-        node = _node(token, kind, parents[-1])
-        stack[-1].children.append(node)
+        node = _new_node(Node)
+        node.token, node.nester_tokens, node._parent = token, None, parent
+        node.map = tuple(token.map) if token.map else None  # type: ignore[assignment]
+        children.append(node)
         order.append(node)
         if nesting == 1:
+            node.type = token.type.removesuffix("_open")
+            node.children = children = []
             stack.append(node)
-            parents.append(weakref.ref(node))
-        elif token.children:
-            nested = build_tree(token.children)
-            node.children = nested.children
-            order.extend(nested.preorder or ())
-            me = weakref.ref(node)
-            for child in node.children:
-                child._parent = me
+            parent = weakref.ref(node)
+            parents.append(parent)
+        else:
+            node.type = token.type
+            if token.children:
+                _adopt(node, build_tree(token.children), order)
     if len(stack) > 1:
         raise ValueError(f"unclosed tokens starting {stack[1].token}")
     root.preorder = order
     return root
+
+
+def _adopt(node: Node, nested: Node, order: list[Node]) -> None:
+    """A leaf token's own children (inline ones) become the node's."""
+    node.children = nested.children
+    order.extend(nested.preorder or ())
+    me = weakref.ref(node)
+    for child in node.children:
+        child._parent = me
 
 
 def _node(token: Token | None, kind: str, parent: weakref.ref[Node] | None) -> Node:
@@ -96,6 +110,7 @@ def _node(token: Token | None, kind: str, parent: weakref.ref[Node] | None) -> N
 
 
 _new_node = Node.__new__
+_new_tuple = tuple.__new__
 
 
 @dataclass
