@@ -2,6 +2,8 @@
 
 - `parse_once` keeps only the last PARSES_KEPT trees (a tree freed soon after its parse is freed
   from the CPU's caches): the call reader and the layout reader of one tab still share one parse.
+- `js_result_access` knows a call's callee from the calls (tree-sitter finds a node's parent from
+  the root): the paths the parent of each expression gave.
 - `join_calls` builds its model field by field: `dataclasses.replace`'s answer.
 - `extract/tabcode.py` searches each SDK global's function calls with a pattern of its own, only
   when the code names the global: `called_methods` gives what one pattern for the four gave.
@@ -15,10 +17,11 @@ import re
 import pytest
 
 from generator.calls import read_call
+from generator.calls.js_result import _bind, chain, js_result_access
 from generator.calls.model import CallModel, CodeSpan, unreadable
 from generator.calls.read import _read
 from generator.calls.shared import join_calls, maximal
-from generator.calls.trees import PARSES_KEPT, parse_once
+from generator.calls.trees import PARSES_KEPT, Node, Piece, parse_once
 from generator.extract import tabcode
 from generator.extract.examples import find_example_blocks
 from generator.extract.method_calls import code_layout, tab_calls
@@ -133,3 +136,61 @@ def test_called_methods_equal_the_plain_search_on_every_ru_tab_and_page() -> Non
             assert found == plain_called_methods(code), (rel, code[:200])
             checked += len(found)
     assert checked == 33802
+
+
+# --- js_result_access: callees from the calls, against each expression's parent ---
+
+
+def plain_result_access(piece: Piece) -> tuple[tuple[str, ...], ...]:
+    bound: dict[str, tuple[str, ...]] = {}
+    paths: list[tuple[str, ...]] = []
+    for node in piece.nodes("variable_declarator", "member_expression", "subscript_expression"):
+        if node.type == "variable_declarator":
+            _bind(piece, node, bound)
+        elif not is_callee(node):
+            path = chain(piece, node, bound)
+            if path is not None:
+                paths.append(path)
+    return tuple(paths)
+
+
+def is_callee(node: Node) -> bool:
+    parent = node.parent
+    return (
+        parent is not None and parent.type == "call_expression" and parent.named_children[0] == node
+    )
+
+
+JS_FIXTURES = [
+    "const r = await $b24.actions.v2.call.make({});\nconst { result } = r.getData();\n"
+    "result.items[0].id; r.getData().result.total(); f(r.getData().result.next)",
+    "BX24.callMethod('m', {}, (res) => { const d = res.data(); d.items.map(i => i.id); d.x(); })",
+    "(r.getData()).result; r.getData()!.result[k]; (await r).getData().result['a b']; a.b()()",
+]
+
+
+@pytest.mark.parametrize(("code", "count"), zip(JS_FIXTURES, [6, 1, 5], strict=True))
+def test_result_access_equals_the_plain_parent_walk_on_fixtures(code: str, count: int) -> None:
+    for grammar in ("javascript", "typescript"):
+        piece = Piece(code, grammar)
+        assert js_result_access(piece) == plain_result_access(piece)
+        assert len(js_result_access(piece)) == count
+
+
+@pytest.mark.corpus
+def test_result_access_equals_the_plain_parent_walk_on_every_ru_js_tab() -> None:
+    from tests.test_calls_fast_paths import pieces_of
+
+    paths = 0
+    for page in method_pages(need(CORPUS_RU)):
+        for block in find_example_blocks(page):
+            for tab in block.tabs:
+                fences = [(tab.code, tab.lang), *((f.code, f.lang) for f in tab.more_fences)]
+                for code, lang in fences:
+                    for text, grammar in pieces_of(code, tab.label, lang):
+                        if grammar in ("javascript", "typescript"):
+                            piece = Piece(text, grammar)
+                            found = js_result_access(piece)
+                            assert found == plain_result_access(piece), text[:200]
+                            paths += len(found)
+    assert paths == 7598

@@ -16,36 +16,39 @@ WRAPPERS = ("non_null_expression", "parenthesized_expression", "await_expression
 def js_result_access(piece: Piece) -> tuple[Path, ...]:
     bound: dict[str, Path] = {}
     paths: list[Path] = []
+    callees = _callees(piece)
     for node in piece.nodes("variable_declarator", "member_expression", "subscript_expression"):
-        if node.type == "variable_declarator":
+        kind = node.type
+        if kind == "variable_declarator":
             _bind(piece, node, bound)
-        elif node.type in ("member_expression", "subscript_expression") and not _is_callee(node):
+        elif kind in ("member_expression", "subscript_expression") and node not in callees:
             path = chain(piece, node, bound)
             if path is not None:
                 paths.append(path)
     return tuple(paths)
 
 
-def _is_callee(node: Node) -> bool:
-    parent = node.parent
-    return (
-        parent is not None and parent.type == "call_expression" and parent.named_children[0] == node
-    )
+def _callees(piece: Piece) -> set[Node]:
+    """What each call calls (`r.data` in `r.data()`): a method, not a result key. Asked of the
+    calls, not of each expression's parent: tree-sitter finds a node's parent from the root."""
+    calls = piece.nodes("call_expression")
+    return {callee for call in calls if (callee := call.named_child(0)) is not None}
 
 
 def chain(piece: Piece, node: Node, bound: dict[str, Path]) -> Path | None:
     """The result path an expression reads, or None when it is not rooted in the response."""
-    if node.type in WRAPPERS and node.named_children:
+    kind = node.type  # each read of a node's type makes a new string: read once
+    if kind in WRAPPERS and node.named_children:
         return chain(piece, node.named_children[-1], bound)
-    if node.type == "identifier":
+    if kind == "identifier":
         return bound.get(piece.src(node))
-    if node.type == "call_expression":
+    if kind == "call_expression":
         return _root_call(piece, node)
     target = node.child_by_field_name("object")
     base = chain(piece, target, bound) if target is not None else None
     if base is None:
         return None
-    if node.type == "member_expression":
+    if kind == "member_expression":
         name = node.child_by_field_name("property")
         key = piece.src(name) if name is not None else ""
         return base if key in NOT_KEYS else (*base, key)
