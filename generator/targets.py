@@ -46,8 +46,12 @@ class Target:
         """Every signature pattern is found in the code (a pattern none of whose required texts
         occur is not searched: most tabs are tried against every target before their own)."""
         for pattern, texts in zip(self.signature, self.prefilter, strict=True):
-            if texts is not None and not any(text in code for text in texts):
-                return False
+            if texts is not None:
+                for text in texts:
+                    if text in code:
+                        break
+                else:
+                    return False
             if pattern.search(code) is None:
                 return False
         return bool(self.signature)
@@ -68,7 +72,10 @@ class Targets:
 
     def for_code(self, code: str) -> Target | None:
         """The target whose signature the code carries (the first in registry order)."""
-        return next((t for t in self.by_name.values() if t.matches(code)), None)
+        for target in self.by_name.values():
+            if target.matches(code):
+                return target
+        return None
 
     def decide(self, label: str, code: str) -> str:
         """The code's signature decides first, the label breaks ties (labels drift)."""

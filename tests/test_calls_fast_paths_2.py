@@ -121,10 +121,32 @@ def test_called_methods_equal_the_plain_search_on_fixtures() -> None:
     assert sum(map(len, found)) == 17
 
 
+def plain_referenced_events(code: str) -> list[str]:
+    found: dict[int, str] = {}
+    for _, pattern in tabcode.EVENT_REFERENCES:
+        for match in pattern.finditer(code):
+            found.setdefault(match.start("e"), match["e"])
+    return list(dict.fromkeys(found[k] for k in sorted(found)))
+
+
+EVENT_FIXTURES = [
+    "bindEvent('ONAPPINSTALL')",
+    "'event': 'A', 'EVENT' => 'B'",
+    "event='A' event='A'",
+    "",
+]
+
+
+def test_referenced_events_equal_the_plain_search_on_fixtures() -> None:
+    found = [tabcode.referenced_events(code) for code in EVENT_FIXTURES]
+    assert found == [plain_referenced_events(code) for code in EVENT_FIXTURES]
+    assert found == [["ONAPPINSTALL"], ["A", "B"], ["A"], []]
+
+
 @pytest.mark.corpus
-def test_called_methods_equal_the_plain_search_on_every_ru_tab_and_page() -> None:
+def test_called_methods_and_events_equal_the_plain_search_on_every_ru_tab_and_page() -> None:
     root = need(CORPUS_RU)
-    checked = 0
+    checked = events_checked = 0
     for path in sorted(root.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         codes = [text]
@@ -134,8 +156,11 @@ def test_called_methods_equal_the_plain_search_on_every_ru_tab_and_page() -> Non
         for code in codes:
             found = tabcode.called_methods(code)
             assert found == plain_called_methods(code), (rel, code[:200])
+            events = tabcode.referenced_events(code)
+            assert events == plain_referenced_events(code), (rel, code[:200])
             checked += len(found)
-    assert checked == 33802
+            events_checked += len(events)
+    assert (checked, events_checked) == (33802, 721)
 
 
 # --- js_result_access: callees from the calls, against each expression's parent ---

@@ -56,27 +56,32 @@ def called_methods(code: str) -> list[str]:
     """REST methods and SDK functions in order of first appearance."""
     found: dict[int, str] = {}
     for anchors, pattern in METHOD_CALLS:
-        if any(anchor in code for anchor in anchors):
+        if _names_any(code, anchors):
             for match in pattern.finditer(code):
                 found.setdefault(match.start("m"), match["m"])
     for anchor, pattern in FUNCTION_CALLS:
         if anchor in code:
             for match in pattern.finditer(code):
                 found.setdefault(match.start("f"), match["f"])
-    return _unique(found[k] for k in sorted(found))
+    return _unique(found)
 
 
 def referenced_events(code: str) -> list[str]:
     found: dict[int, str] = {}
     for anchors, pattern in EVENT_REFERENCES:
-        if any(anchor in code for anchor in anchors):
+        if _names_any(code, anchors):
             for match in pattern.finditer(code):
                 found.setdefault(match.start("e"), match["e"])
-    return _unique(found[k] for k in sorted(found))
+    return _unique(found)
 
 
-def _unique(items: object) -> list[str]:
-    seen: dict[str, None] = {}
-    for item in items:  # type: ignore[attr-defined]
-        seen.setdefault(item, None)
-    return list(seen)
+def _names_any(code: str, anchors: tuple[str, ...]) -> bool:
+    for anchor in anchors:  # noqa: SIM110 - any() would make a generator per tab and pattern
+        if anchor in code:
+            return True
+    return False
+
+
+def _unique(found: dict[int, str]) -> list[str]:
+    """The names in order of their positions, each once."""
+    return list(dict.fromkeys(found[k] for k in sorted(found))) if found else []
