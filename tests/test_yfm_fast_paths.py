@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -276,3 +277,32 @@ def test_most_corpus_tables_are_split_in_one_pass(monkeypatch: pytest.MonkeyPatc
     files = sorted(need(CORPUS_RU).rglob("*.md"))
     texts = [decode(file.read_bytes(), file.name).normalized for file in files]
     assert sum(plain_tables_taken(monkeypatch, texts)) == 7703  # of 8006 tables
+
+
+def test_hr_is_tried_only_on_thematic_breaks_and_answers_as_markdown_its() -> None:
+    """Every line of up to 6 of `-*_`, space, tab and `x` (after 0-5 spaces of indent): the hr
+    the dispatch calls gives markdown-it's answer, the same token, and leaves the same state."""
+    from markdown_it.rules_block.hr import hr as plain_hr
+
+    block = markdown().block
+    assert isinstance(block, DispatchingParserBlock)
+    (fast_hr,) = [rule for name, rule in block.named_rules() if name == "hr"]
+    assert fast_hr is not plain_hr
+    lines = [
+        "".join(chars) for size in range(7) for chars in itertools.product("-*_ \tx", repeat=size)
+    ]
+    breaks = 0
+    for line in lines:
+        for indent in ("", "   ", "     "):
+            for silent in (True, False):
+                text = f"{indent}{line}\n"
+                fast, slow = (
+                    IndexedStateBlock(text, markdown(), {}, []),
+                    StateBlock(text, PLAIN, {}, []),
+                )
+                answer = fast_hr(fast, 0, 1, silent)
+                assert answer == plain_hr(slow, 0, 1, silent), repr(text)
+                assert [t.as_dict() for t in fast.tokens] == [t.as_dict() for t in slow.tokens]
+                assert (fast.line, fast.level) == (slow.line, slow.level)
+                breaks += answer
+    assert len(lines) == 55987 and breaks == 2 * 1182  # silent and not

@@ -4,12 +4,13 @@ markdown-it-py tries every block rule in turn on each block's first line, and ev
 on each line of a paragraph, most of them only to read the line's first character and give up. Here
 a rule that needs one of a few first characters is not called on a line that starts with another
 (it would return False and change nothing), neither in the block loop nor as a terminator; the code
-rule is tried only on a line indented for code. tests/test_yfm_fast_paths.py holds the tokens equal
-to markdown-it-py's loop on every corpus page.
+rule is tried only on a line indented for code, and `hr` only on a thematic break.
+tests/test_yfm_fast_paths.py holds the tokens equal to markdown-it-py's loop on every corpus page.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
@@ -32,6 +33,8 @@ FIRST_CHARACTERS = {
     "yfm_directive": "{",
 }
 CODE_INDENT = 4  # StateBlock.is_code_block: four columns past the block's indent
+# markdown-it's thematic break: three or more of one marker, spaces and tabs between and after
+THEMATIC_BREAK = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*")
 
 
 def needing(rule: Rule, characters: str) -> Rule:
@@ -47,6 +50,19 @@ def needing(rule: Rule, characters: str) -> Rule:
         return rule(state, start, end, silent)
 
     return rule_on_its_lines
+
+
+def thematic_breaks_only(rule: Rule) -> Rule:
+    """markdown-it's `hr`, called only on a line that is a thematic break (elsewhere, a list
+    item's `- ` first of all, it returns False and changes nothing)."""
+
+    def hr(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[start] + state.tShift[start]
+        if THEMATIC_BREAK.fullmatch(state.src, pos, state.eMarks[start]) is None:
+            return False
+        return rule(state, start, end, silent)
+
+    return hr
 
 
 class DispatchingParserBlock(ParserBlock):
@@ -150,6 +166,8 @@ def dispatch_plugin(md: MarkdownIt) -> None:
     """Use after every plugin that adds block rules."""
     ruler = md.block.ruler
     for rule in ruler.__rules__:
+        if rule.name == "hr" and not hasattr(rule.fn, "plain"):
+            ruler.at("hr", thematic_breaks_only(rule.fn), {"alt": rule.alt})
         characters = FIRST_CHARACTERS.get(rule.name)
         if characters is not None and not hasattr(rule.fn, "plain"):
             wrapped = needing(rule.fn, characters)
