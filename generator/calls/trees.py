@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from operator import attrgetter
 
 import tree_sitter as ts
 
@@ -82,6 +83,7 @@ def index_query(grammar: str) -> ts.Query:
 
 
 PARSES_KEPT = 4
+START_BYTE, END_BYTE = attrgetter("start_byte"), attrgetter("end_byte")
 
 
 @dataclass
@@ -147,7 +149,10 @@ class Piece:
         else:
             cursor = ts.QueryCursor(query(self.grammar, types))
             found = list(cursor.captures(self.root).get("n", []))
-        found.sort(key=order_key)  # stable: ties keep the order the types were asked in
+        # source order, outer before inner: by start, then by end descending; two stable sorts
+        # on C getters cost less than one on a key made by a Python function for each node
+        found.sort(key=END_BYTE, reverse=True)  # reverse=True keeps equal ends in their order
+        found.sort(key=START_BYTE)  # stable: full ties keep the order the types were asked in
         return found
 
     @cached_property
@@ -167,12 +172,6 @@ class Piece:
 
     def span(self, node: Node) -> CodeSpan:
         return span_of(self.full, self.offset(node.start_byte), self.offset(node.end_byte))
-
-
-def order_key(node: Node) -> int:
-    """Source order, outer before inner: by start byte, then by end byte descending (one int:
-    a tab's code is far shorter than 4 GiB)."""
-    return (node.start_byte << 32) - node.end_byte
 
 
 def span_of(code: str, start: int, end: int) -> CodeSpan:
