@@ -80,6 +80,21 @@ BLOCKS = [
     "a\n    lazy\n===\n\nb\n# h\nc\n```\nd\n> e\n<div>\n- f\n2. g\n1. h\n-\n",
     "## T {#a .b}\n\nSee [{#T}](x.md) and [{#T}](y.md) {.c}\n\nT2\n---\n{#not-trailing} x\n",
 ]
+FENCES = [
+    "```\n",
+    "```",
+    "~~~ info ~~~\nx\n~~~~ \t\n",
+    "``` a`b\nnot a fence\n```\n",
+    "````js\n```\nstill code\n`````\nafter\n",
+    "```\ncode\n``` x\n```\n",
+    "- item\n\n  ```js\n  a\n\n    b\n less\n  ```\n",
+    "- item\n  ```\n  a\n      ```\n  ```\n",
+    "> ```\n> quoted\n\nlazy end\n",
+    "```\nunclosed\n\n",
+    "  ```\n    x\n   y\n z\n  ```\n",
+    "\t```\n```\n\t```\n",
+    "```\n\u00a0```\n```\u00a0\n```",
+]
 FRAGMENTS = [
     "#|", "|#", "||", "|", " | ", "```", "~~~", "`", "``", "\\|", "\\", "{% if build == 'dev' %}",
     "{% else %}", "{% endif %}", "{% note info %}", "{% endnote %}", "{% list tabs %}",
@@ -105,7 +120,7 @@ def tokens(md: MarkdownIt, text: str) -> list[dict[str, Any]]:
     return [token.as_dict() for token in md.parse(text)]
 
 
-@pytest.mark.parametrize("text", TABLES + BLOCKS)
+@pytest.mark.parametrize("text", TABLES + BLOCKS + FENCES)
 def test_each_edge_tokenises_as_the_plain_path(text: str) -> None:
     assert tokens(markdown(), text) == tokens(PLAIN, text)
 
@@ -306,3 +321,25 @@ def test_hr_is_tried_only_on_thematic_breaks_and_answers_as_markdown_its() -> No
                 assert (fast.line, fast.level) == (slow.line, slow.level)
                 breaks += answer
     assert len(lines) == 55987 and breaks == 2 * 1182  # silent and not
+
+
+def test_the_fence_rule_answers_as_markdown_its_from_every_line() -> None:
+    from markdown_it.rules_block.fence import fence as plain_fence
+
+    from generator.yfm.fence import fence
+
+    block = markdown().block
+    assert isinstance(block, DispatchingParserBlock)
+    assert [rule for name, rule in block.named_rules() if name == "fence"] == [fence]
+    opened = 0
+    for text in FENCES + BLOCKS + TABLES:
+        for start in range(text.count("\n") + 1):
+            for silent in (True, False):
+                fast = IndexedStateBlock(text, markdown(), {}, [])
+                slow = StateBlock(text, PLAIN, {}, [])
+                answer = fence(fast, start, fast.lineMax, silent)
+                assert answer == plain_fence(slow, start, slow.lineMax, silent), (text, start)
+                assert [t.as_dict() for t in fast.tokens] == [t.as_dict() for t in slow.tokens]
+                assert (fast.line, fast.level) == (slow.line, slow.level)
+                opened += answer
+    assert opened == 2 * 38  # silent and not
