@@ -4,6 +4,7 @@
   from the CPU's caches): the call reader and the layout reader of one tab still share one parse.
 - `js_result_access` knows a call's callee from the calls (tree-sitter finds a node's parent from
   the root): the paths the parent of each expression gave.
+- cURL words without a backslash skip the unescaping substitution: its answer, unchanged text.
 - `join_calls` builds its model field by field: `dataclasses.replace`'s answer.
 - `extract/tabcode.py` searches each SDK global's function calls with a pattern of its own, only
   when the code names the global: `called_methods` gives what one pattern for the four gave.
@@ -17,6 +18,7 @@ import re
 import pytest
 
 from generator.calls import read_call
+from generator.calls.bash import BASH_ESCAPE, _unescape
 from generator.calls.js_result import _bind, chain, js_result_access
 from generator.calls.model import CallModel, CodeSpan, unreadable
 from generator.calls.read import _read
@@ -219,3 +221,35 @@ def test_result_access_equals_the_plain_parent_walk_on_every_ru_js_tab() -> None
                             assert found == plain_result_access(piece), text[:200]
                             paths += len(found)
     assert paths == 7598
+
+
+# --- bash: the unescaping substitution only on text with a backslash ---
+
+BASH_WORDS = ["", "a", "\\", 'a\\"b', "\\$x", "\\\n", "\\q", "\\\\", "ж\\`", '"x"']
+
+
+def test_unescape_equals_the_substitution_on_fixtures() -> None:
+    assert [_unescape(w) for w in BASH_WORDS] == [BASH_ESCAPE.sub(r"\1", w) for w in BASH_WORDS]
+    assert sum(_unescape(w) != w for w in BASH_WORDS) == 5
+
+
+@pytest.mark.corpus
+def test_unescape_equals_the_substitution_on_every_ru_curl_word() -> None:
+    from tests.test_calls_fast_paths import pieces_of
+
+    words = changed = 0
+    for page in method_pages(need(CORPUS_RU)):
+        for block in find_example_blocks(page):
+            for tab in block.tabs:
+                for text, grammar in pieces_of(tab.code, tab.label, tab.lang):
+                    if grammar != "bash":
+                        continue
+                    piece = Piece(text, grammar)
+                    for command in piece.nodes("command"):
+                        for node in command.named_children:
+                            source = piece.src(node)
+                            for part in (source, source[1:-1]):
+                                assert _unescape(part) == BASH_ESCAPE.sub(r"\1", part)
+                                changed += _unescape(part) != part
+                            words += 1
+    assert (words, changed) == (32319, 50)

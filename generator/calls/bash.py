@@ -110,19 +110,25 @@ def _word(piece: Piece, node: Node) -> Word:
 
 
 def _part(piece: Piece, part: Node, word: Word) -> str:
-    source = piece.src(part)
-    if part.type == "command_name":
+    kind = part.type  # each read of a node's type makes a new string: read once
+    if kind == "command_name":
         return _part(piece, part.named_children[0], word)
-    if part.type == "raw_string":
+    source = piece.src(part)
+    if kind == "raw_string":
         return source[1:-1]
-    if part.type == "string" and all(c.type == "string_content" for c in part.named_children):
-        return BASH_ESCAPE.sub(r"\1", source[1:-1])
-    if part.type in ("word", "number"):
-        return BASH_ESCAPE.sub(r"\1", source)
+    if kind == "string" and all(c.type == "string_content" for c in part.named_children):
+        return _unescape(source[1:-1])
+    if kind in ("word", "number"):
+        return _unescape(source)
     word.computed.append(source)
     token = SENTINEL.format(len(word.computed) - 1)
     inside_string = (word.text.count('"') - word.text.count('\\"')) % 2 == 1
     return token if inside_string else f'"{token}"'
+
+
+def _unescape(text: str) -> str:
+    """The shell's backslash escapes inside double quotes and bare words (none without a `\\`)."""
+    return BASH_ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def _read_url(url: str) -> tuple[str | None, int | None, bool, dict[str, str]]:
