@@ -7,7 +7,8 @@
 - cURL words without a backslash skip the unescaping substitution: its answer, unchanged text.
 - `join_calls` builds its model field by field: `dataclasses.replace`'s answer.
 - `extract/tabcode.py` searches each SDK global's function calls with a pattern of its own, only
-  when the code names the global: `called_methods` gives what one pattern for the four gave.
+  when the code names the global, and the SDK call functions from the `all` they share (the
+  fetchListMethod one apart): `called_methods` gives what the one patterns for all gave.
 """
 
 from __future__ import annotations
@@ -99,9 +100,17 @@ PLAIN_FUNCTIONS = re.compile(
 )
 
 
+# the pattern tabcode.METHOD_CALLS[1] and [5] replace: one for the six SDK call functions
+PLAIN_CALL_FUNCTIONS = re.compile(
+    r"(?:callMethod|callListMethod|fetchListMethod|->call|::call|Call)\s*\(\s*(?:ctx\s*,\s*)?"
+    r"['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"
+)
+
+
 def plain_called_methods(code: str) -> list[str]:
     found: dict[int, str] = {}
-    for _, pattern in tabcode.METHOD_CALLS:
+    rest, _, method, rest_command, client, _ = (p for _, p in tabcode.METHOD_CALLS)
+    for pattern in (rest, PLAIN_CALL_FUNCTIONS, method, rest_command, client):
         for match in pattern.finditer(code):
             found.setdefault(match.start("m"), match["m"])
     for match in PLAIN_FUNCTIONS.finditer(code):
@@ -114,13 +123,18 @@ CALL_FIXTURES = [
     "BX24.callMethod('crm.deal.get', {})", "$b24.callMethod('a.b')", "x.BX24.a(", "$$b24.a(",
     "B24Js.initializeB24Frame()\n$b24.actions.v2.call.make({method: 'a.b'})", "CRest::call('a.b')",
     "BX24.a (\nBX24.a(", "BX24.a.b.c\n(", "BX24 .a(", "ФBX24.a(", "_CRest::x(", "CRest:: x(",
+    "->callMethod('a.b')", "xcall('a.b')", "Call(ctx, \"a.b\")", "fetchListMethod('a.b')",
+    "$b24->call('a.b')", "CRest::call('a.b')", "CallMethod('a.b')", "callListMethod ( 'a.b' )",
+    "ccall('a.b')", "->callX('a.b')", "::Call('a.b')", "fetchListMethod(ctx,'a.b')", "all('a.b')",
+    "callMethod('a.b', 'c.d')callMethod(\"e.f\")", "ListMethod('a.b')", "call ('a.b')",
+    "client.Core().Call(ctx, \"crm.deal.add\", b24.Params{})", "BX24.callListMethod('x.y')",
 ]  # fmt: skip
 
 
 def test_called_methods_equal_the_plain_search_on_fixtures() -> None:
     found = [tabcode.called_methods(code) for code in CALL_FIXTURES]
     assert found == [plain_called_methods(code) for code in CALL_FIXTURES]
-    assert sum(map(len, found)) == 17
+    assert sum(map(len, found)) == 31
 
 
 def plain_referenced_events(code: str) -> list[str]:

@@ -20,15 +20,23 @@ METHOD_CALLS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             re.M,
         ),
     ),
-    (
-        ("all", "ListMethod"),
+    (  # callMethod, callListMethod, ->call, ::call, Call: their shared `all` first
+        ("all",),
         re.compile(
-            r"(?:callMethod|callListMethod|fetchListMethod|->call|::call|Call)\s*\(\s*(?:ctx\s*,\s*)?['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"
+            r"all(?:(?<=call)(?:Method|ListMethod)|(?<=->call)|(?<=::call)|(?<=Call))"
+            r"\s*\(\s*(?:ctx\s*,\s*)?['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"
         ),
     ),
     (("method",), re.compile(r"method(?<!\wmethod)\s*:\s*['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]")),
     (("restCommand",), re.compile(r"\brestCommand\s*\(\s*['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]")),
     (("client.",), re.compile(r"client(?<!\wclient)\.(?P<m>(?!Core\b)[a-z]\w*(?:\.\w+)+)\s*\(")),
+    (
+        ("fetchListMethod",),
+        re.compile(
+            r"ListMethod(?<=fetchListMethod)"
+            r"\s*\(\s*(?:ctx\s*,\s*)?['\"](?P<m>[a-zA-Z]\w*(?:\.\w+)+)['\"]"
+        ),
+    ),
 ]
 # One pattern per SDK global, searched only when the code names it: each opens with the whole name
 # (the engine skips ahead to it, where one pattern for the four could only skip to a B, C or $).
