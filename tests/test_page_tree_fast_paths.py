@@ -1,6 +1,7 @@
 """The page tree built inline (pages/model.py `build_tree`) is markdown-it-py's `SyntaxTreeNode`:
 leaves share one empty `children`, the nester tokens are made without their NamedTuple `__new__`,
-and a leaf token's own children still become the node's. tests/test_page_model.py compares the
+a node finds its parent through its tree's root (one weak reference a tree) and a leaf token's
+own children still become the node's. tests/test_page_model.py compares the
 trees of every RU and EN page with `SyntaxTreeNode`'s."""
 
 from __future__ import annotations
@@ -46,7 +47,11 @@ def test_every_edge_is_the_stock_tree_with_inline_children_too() -> None:
         tree = build_tree(tokens)
         assert shape(tree) == shape(SyntaxTreeNode(tokens)), repr(text)
         assert [n.type for n in walk(tree)] == [n.type for n in SyntaxTreeNode(tokens).walk()][1:]
-    inline = build_tree(full.parse("a *b*\n")).children[0].children[0]
+    root = build_tree(full.parse("a *b*\n"))
+    inline = root.children[0].children[0]
     assert [n.type for n in inline.children] == ["text", "em"]
     assert all(child.parent is inline for child in inline.children)
+    assert inline.parent is root.children[0] and root.children[0].parent is root
+    del root  # a node finds its parent through its tree's root, held weakly
+    assert inline.parent is None
     assert isinstance(inline.children, list) and Token("x", "", 0).children is None

@@ -17,43 +17,62 @@ from generator.yfm import tokenize
 class Node(SyntaxTreeNode):
     """A `SyntaxTreeNode` built in one pass, whose `type`, `map` and `children` are plain
     attributes: the extractors read them hundreds of thousands of times a run, and the base class
-    derives each from its tokens on every read. A node holds its parent weakly, so a page tree
-    has no reference cycle: it is freed with its page, not left to the cyclic collector."""
+    derives each from its tokens on every read. A node holds its tree's root weakly (one weak
+    reference for the whole tree) and finds its parent there when asked, so a page tree has no
+    reference cycle: it is freed with its page, not left to the cyclic collector."""
 
     type: str = "root"
     map: tuple[int, int] | None = None
     children: list[Node] = ()  # type: ignore[assignment]  # a leaf's; others get their own list
-    _parent: weakref.ref[Node] | None
     preorder: list[Node] | None = None  # a root's descendants in document order (`walk`)
+    _parent: weakref.ref[Node] | None = None  # a parent set explicitly (`parent = …`)
+    _tree: weakref.ref[Node] | None = None  # the root of the tree the node was built in
+    _parents: dict[int, Node] | None = None  # a root's: each node's parent by id, once asked
 
     def __init__(self, tokens: Sequence[Token] = (), *, create_root: bool = True) -> None:
         if not create_root:
             raise ValueError("a page tree is built from the root (build_tree)")
-        built = build_tree(list(tokens))
-        self.token, self.nester_tokens, self._parent = None, None, None
-        self.type, self.map, self.children = "root", None, built.children
-        self.preorder = built.preorder
-        me = weakref.ref(self)
-        for child in self.children:
-            child._parent = me
+        self.token, self.nester_tokens = None, None
+        build_tree(list(tokens), self)
 
     @property
     def parent(self) -> Node | None:
-        ref = self._parent
-        return None if ref is None else ref()
+        if self._parent is not None:
+            return self._parent()
+        tree = None if self._tree is None else self._tree()
+        return None if tree is None else tree.parent_of(self)
 
     @parent.setter
     def parent(self, value: Node | None) -> None:
         self._parent = None if value is None else weakref.ref(value)
+        self._tree = None
+
+    def parent_of(self, node: Node) -> Node | None:
+        """The parent of a node of this root's tree (None for a node not in it). The map leaves
+        the root out: holding it would be a cycle."""
+        parents = self._parents
+        if parents is None:
+            parents = self._parents = {id(c): n for n in self.preorder or () for c in n.children}
+        found = parents.get(id(node))
+        if found is None and any(child is node for child in self.children):
+            return self
+        return found
 
 
-def build_tree(tokens: list[Token]) -> Node:
+def build_tree(tokens: list[Token], root: Node | None = None) -> Node:
     """The tree `SyntaxTreeNode(tokens)` builds (tests/test_page_model.py compares them), each
-    node set inline; a leaf keeps the class's empty `children` instead of a list of its own."""
-    root = _node(None, "root", None)
+    node set inline, under `root` (a new one by default); a leaf keeps the class's empty
+    `children` instead of a list of its own."""
+    root = root if root is not None else _new_node(Node)
+    root.token = root.nester_tokens = None
+    root.type, root.map, root.children = "root", None, []
+    root.preorder = _build(tokens, root, weakref.ref(root))
+    return root
+
+
+def _build(tokens: list[Token], root: Node, tree: weakref.ref[Node]) -> list[Node]:
+    """The nodes of `tokens` under `root`, in document order, each knowing its tree weakly."""
     stack = [root]
-    parents = [weakref.ref(root)]
-    parent = parents[0]
     children = root.children
     order: list[Node] = []  # nodes are made in document order: the walk of the tree
     for token in tokens:
@@ -62,14 +81,13 @@ def build_tree(tokens: list[Token]) -> Node:
             if len(stack) == 1:
                 raise ValueError("Invalid token nesting")
             node = stack.pop()
-            parents.pop()
             # the opening token, until its closer is known; a NamedTuple made without its __new__
             node.nester_tokens = _new_tuple(_NesterTokens, (node.token, token))
             node.token = None
-            children, parent = stack[-1].children, parents[-1]
+            children = stack[-1].children
             continue
         node = _new_node(Node)
-        node.token, node.nester_tokens, node._parent = token, None, parent
+        node.token, node.nester_tokens, node._tree = token, None, tree
         node.map = tuple(token.map) if token.map else None  # type: ignore[assignment]
         children.append(node)
         order.append(node)
@@ -77,36 +95,14 @@ def build_tree(tokens: list[Token]) -> Node:
             node.type = token.type.removesuffix("_open")
             node.children = children = []
             stack.append(node)
-            parent = weakref.ref(node)
-            parents.append(parent)
         else:
             node.type = token.type
-            if token.children:
-                _adopt(node, build_tree(token.children), order)
+            if token.children:  # a leaf token's own (inline) children become the node's
+                node.children = []
+                order.extend(_build(token.children, node, tree))
     if len(stack) > 1:
         raise ValueError(f"unclosed tokens starting {stack[1].token}")
-    root.preorder = order
-    return root
-
-
-def _adopt(node: Node, nested: Node, order: list[Node]) -> None:
-    """A leaf token's own children (inline ones) become the node's."""
-    node.children = nested.children
-    order.extend(nested.preorder or ())
-    me = weakref.ref(node)
-    for child in node.children:
-        child._parent = me
-
-
-def _node(token: Token | None, kind: str, parent: weakref.ref[Node] | None) -> Node:
-    node = _new_node(Node)
-    node.token = token
-    node.nester_tokens = None
-    node._parent = parent
-    node.children = []
-    node.type = kind
-    node.map = tuple(token.map) if token is not None and token.map else None  # type: ignore[assignment]
-    return node
+    return order
 
 
 _new_node = Node.__new__
