@@ -22,11 +22,12 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from generator.source import decode
-from generator.yfm import markdown, plain_table, tables
+from generator.yfm import lines as lines_module
+from generator.yfm import markdown, plain_table, tables, tokenize
 from generator.yfm.attrs import attrs_plugin
 from generator.yfm.directives import directives_plugin
 from generator.yfm.dispatch import FIRST_CHARACTERS, DispatchingParserBlock
-from generator.yfm.lines import IndexedStateBlock
+from generator.yfm.lines import IndexedStateBlock, line_markers
 from tests.corpus import CORPUS_EN, CORPUS_RU, need
 from tests.yfm_plain.tables import tables_plugin
 
@@ -343,3 +344,31 @@ def test_the_fence_rule_answers_as_markdown_its_from_every_line() -> None:
                 assert (fast.line, fast.level) == (slow.line, slow.level)
                 opened += answer
     assert opened == 2 * 38  # silent and not
+
+
+def test_the_line_index_from_the_callers_lines_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`tokenize(text, lines)` (a page has split its text already) indexes those lines, unless
+    normalize changed the text; the markers are the same as from splitting again, the lines are
+    left as they were."""
+    for corpus in (CORPUS_RU, CORPUS_EN):
+        for file in sorted(need(corpus).rglob("*.md")):
+            text = decode(file.read_bytes(), file.name).normalized
+            lines = text.split("\n")
+            assert line_markers(text, lines) == line_markers(text), file
+            assert lines == text.split("\n")
+    given: list[bool] = []
+    index = lines_module.line_markers
+
+    def recording(src: str, lines: list[str] | None = None) -> Any:
+        given.append(lines is not None)
+        return index(src, lines)
+
+    monkeypatch.setattr(lines_module, "line_markers", recording)
+    for text in [*BLOCKS, *TABLES, "a\n  ", "a\r\nb\n", ""]:
+        assert tokens_of(tokenize(text, text.split("\n"))) == tokens(PLAIN, text), repr(text)
+    assert given.count(False) == 2  # "a\r\nb\n" and BLOCKS[8], which normalize changed
+    assert len(given) == len(BLOCKS) + len(TABLES) + 2  # "" has no line index to make
+
+
+def tokens_of(made: list[Token]) -> list[dict[str, Any]]:
+    return [token.as_dict() for token in made]

@@ -124,7 +124,10 @@ class Page:
         text = self.source.normalized
         self.lines = text.split("\n")
         self.text = text
-        self.root = build_tree(tokenize(self.view if self.view is not None else text))
+        if self.view is None:
+            self.root = build_tree(tokenize(text, self.lines))
+        else:
+            self.root = build_tree(tokenize(self.view))
 
     @property
     def line_count(self) -> int:

@@ -16,7 +16,7 @@ from generator.yfm.attrs import attrs_plugin
 from generator.yfm.directives import directives_plugin
 from generator.yfm.dispatch import dispatch_plugin
 from generator.yfm.fence import fence_plugin
-from generator.yfm.lines import lines_plugin
+from generator.yfm.lines import SOURCE_LINES, lines_plugin
 from generator.yfm.paragraph import paragraph_plugin
 from generator.yfm.tables import tables_plugin
 
@@ -31,5 +31,9 @@ def markdown() -> MarkdownIt:
     return md
 
 
-def tokenize(text: str) -> list[Token]:
-    return markdown().parse(text)
+def tokenize(text: str, lines: list[str] | None = None) -> list[Token]:
+    """The text's tokens; `lines`, when the caller has them, are `text.split("\\n")` (not split
+    again for the line index)."""
+    if lines is None:
+        return markdown().parse(text)
+    return markdown().parse(text, {SOURCE_LINES: (text, lines)})

@@ -27,10 +27,18 @@ class IndexedStateBlock(StateBlock):
     """A `StateBlock` whose line markers come from `line_markers` (tests/test_page_model.py
     holds them equal to markdown-it-py's own)."""
 
-    def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
+    def __init__(
+        self,
+        src: str,
+        md: MarkdownIt,
+        env: EnvType,
+        tokens: list[Token],
+        lines: list[str] | None = None,
+    ) -> None:
+        """`lines`, when given, are `src.split("\\n")`, already made by the caller."""
         super().__init__("", md, env, tokens)  # every other field, as markdown-it-py sets it
         self.src = src
-        begins, ends, shifts, counts = line_markers(src)
+        begins, ends, shifts, counts = line_markers(src, lines)
         length = len(src)
         self.bMarks = [*begins, length]  # the fake last line markdown-it's bounds checks expect
         self.eMarks = [*ends, length]
@@ -97,16 +105,19 @@ def _indent_of(columns: int) -> re.Pattern[str]:
     return re.compile(f"^ {{1,{columns}}}", re.MULTILINE)
 
 
-def line_markers(src: str) -> tuple[list[int], list[int], list[int], list[int]]:
-    """(begin, end, indent in characters, indent in columns) of every line. As in markdown-it, a
-    last line without a line break that holds only spaces and tabs is not a line."""
+def line_markers(
+    src: str, lines: list[str] | None = None
+) -> tuple[list[int], list[int], list[int], list[int]]:
+    """(begin, end, indent in characters, indent in columns) of every line (`lines`, when given,
+    are `src.split("\\n")`). As in markdown-it, a last line without a line break that holds only
+    spaces and tabs is not a line."""
     begins: list[int] = []
     ends: list[int] = []
     shifts: list[int] = []
     counts: list[int] = []
-    pieces = src.split("\n")
+    pieces = src.split("\n") if lines is None else lines
     if not pieces[-1].strip(" \t"):
-        pieces.pop()
+        pieces = pieces[:-1]
     start = 0
     for piece in pieces:
         size = len(piece)
@@ -126,6 +137,9 @@ def _columns(blank: str) -> int:
     return columns
 
 
+SOURCE_LINES = "yfm_source_lines"  # env key: (text, text.split("\\n")) the caller already has
+
+
 def block_rule(state: StateCore) -> None:
     """markdown-it's core `block` rule, on the indexed state."""
     if state.inlineMode or not state.src:
@@ -133,7 +147,9 @@ def block_rule(state: StateCore) -> None:
 
         block(state)
         return
-    block_state = IndexedStateBlock(state.src, state.md, state.env, state.tokens)
+    known = state.env.get(SOURCE_LINES)  # (text, its lines) from `tokenize`
+    lines = known[1] if known is not None and known[0] is state.src else None
+    block_state = IndexedStateBlock(state.src, state.md, state.env, state.tokens, lines)
     state.md.block.tokenize(block_state, block_state.line, block_state.lineMax)
 
 
