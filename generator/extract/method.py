@@ -14,7 +14,12 @@ from functools import cache
 from generator.extract.common import DiagnosticLog, detect_locale, read_related
 from generator.extract.examples import find_example_blocks
 from generator.extract.header import prod_nodes, read_description, read_notes, read_rights
-from generator.extract.method_auth import prose_lines, read_auth, read_callers, read_rest_version
+from generator.extract.method_auth import (
+    prose_auth,
+    prose_callers,
+    prose_rest_version,
+    read_prose,
+)
 from generator.extract.method_calls import tab_calls
 from generator.extract.method_name import decide_method
 from generator.extract.method_params import ParamTree
@@ -64,8 +69,8 @@ def extract_method_spec(
     prod = prod_nodes(preamble.nodes)
     rights = read_rights(list(expand(page, prod, resolver)))
     description, description_span = read_description(prod, page, rights.node)
-    lines = prose_lines(page.lines)
-    callers, callers_line = read_callers(lines)
+    prose = read_prose(page.lines)
+    callers, callers_line = prose_callers(prose)
     examples = find_example_blocks(page)
     calls = tab_calls(examples, layouts=not for_check)
     decision = decide_method(title, page.path, calls)
@@ -90,8 +95,8 @@ def extract_method_spec(
         callers=callers,
         description=description,
         notes=read_notes(page),
-        auth=read_auth(lines),
-        rest_version=read_rest_version(lines, _all_code(examples)),
+        auth=prose_auth(prose),
+        rest_version=prose_rest_version(prose, _all_code(examples)),
         params=params,
         response=response,
         errors=errors,

@@ -36,6 +36,14 @@ REST_V3 = re.compile(r"/rest/api/|REST 3\.0|REST v3", re.I)
 # only the lines with that word are tried: most of a page never reaches the pattern loops.
 CONTEXT_WORD = re.compile(r"контекст|context", re.I)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# What CALLERS_WORDS, CONTEXT_WORD and REST_V3 match, lower-cased: str.lower() of a page finds
+# them with plain substring searches, unless the page holds a letter re.I matches to one of
+# theirs that lower() does not map to it (long s, dotless i, old Cyrillic forms; U+0130 also
+# lowers to two letters): such a page is searched by the patterns themselves.
+CALLERS_LOWER = ("кто может выполнять метод", "who can")
+CONTEXT_LOWER = ("контекст", "context")
+REST_V3_LOWER = ("/rest/api/", "rest 3.0", "rest v3")
+CASE_ODD = "\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,70 @@ def prose_lines(lines: list[str]) -> list[tuple[int, str]]:
             continue
         found.append((number, line))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """A page's prose lines, their text joined by line breaks, and that text lower-cased when
+    the substring searches find what the patterns find (None: it holds a CASE_ODD letter)."""
+
+    lines: list[tuple[int, str]]
+    text: str
+    lowered: str | None
+
+
+def read_prose(lines: list[str]) -> Prose:
+    numbered = prose_lines(lines)
+    text = "\n".join(line for _, line in numbered)
+    odd = any(letter in text for letter in CASE_ODD)
+    return Prose(numbered, text, None if odd else text.lower())
+
+
+def lines_with(prose: Prose, words: tuple[str, ...]) -> list[tuple[int, str]] | None:
+    """The prose lines holding one of the lower-case `words`, in order; None for a page with a
+    CASE_ODD letter."""
+    lowered = prose.lowered
+    if lowered is None:
+        return None
+    offsets = sorted(at for word in words for at in _offsets(lowered, word))
+    rows: list[int] = []
+    row = last = 0
+    for at in offsets:
+        row += lowered.count("\n", last, at)
+        last = at
+        if not rows or rows[-1] != row:
+            rows.append(row)
+    return [prose.lines[row] for row in rows]
+
+
+def _offsets(text: str, word: str) -> list[int]:
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def prose_callers(prose: Prose) -> tuple[Callers | None, int | None]:
+    """`read_callers` of the lines that can hold the callers line."""
+    found = lines_with(prose, CALLERS_LOWER)
+    return read_callers(prose.lines if found is None else found)
+
+
+def prose_auth(prose: Prose) -> Auth:
+    """`read_auth` of the lines that name a context."""
+    found = lines_with(prose, CONTEXT_LOWER)
+    return read_auth(prose.lines) if found is None else statements_auth(found)
+
+
+def prose_rest_version(prose: Prose, code: list[str]) -> int:
+    """`read_rest_version` of the page's prose."""
+    if prose.lowered is None:
+        said = REST_V3.search(prose.text) is not None
+    else:
+        said = any(word in prose.lowered for word in REST_V3_LOWER)
+    return 3 if said or any("/rest/api/" in c for c in code) else 2
 
 
 def read_callers(lines: list[tuple[int, str]]) -> tuple[Callers | None, int | None]:
