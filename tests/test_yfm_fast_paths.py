@@ -324,28 +324,6 @@ def test_hr_is_tried_only_on_thematic_breaks_and_answers_as_markdown_its() -> No
     assert len(lines) == 55987 and breaks == 2 * 1182  # silent and not
 
 
-def test_the_fence_rule_answers_as_markdown_its_from_every_line() -> None:
-    from markdown_it.rules_block.fence import fence as plain_fence
-
-    from generator.yfm.fence import fence
-
-    block = markdown().block
-    assert isinstance(block, DispatchingParserBlock)
-    assert [rule for name, rule in block.named_rules() if name == "fence"] == [fence]
-    opened = 0
-    for text in FENCES + BLOCKS + TABLES:
-        for start in range(text.count("\n") + 1):
-            for silent in (True, False):
-                fast = IndexedStateBlock(text, markdown(), {}, [])
-                slow = StateBlock(text, PLAIN, {}, [])
-                answer = fence(fast, start, fast.lineMax, silent)
-                assert answer == plain_fence(slow, start, slow.lineMax, silent), (text, start)
-                assert [t.as_dict() for t in fast.tokens] == [t.as_dict() for t in slow.tokens]
-                assert (fast.line, fast.level) == (slow.line, slow.level)
-                opened += answer
-    assert opened == 2 * 38  # silent and not
-
-
 def test_the_line_index_from_the_callers_lines_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     """`tokenize(text, lines)` (a page has split its text already) indexes those lines, unless
     normalize changed the text; the markers are the same as from splitting again, the lines are

@@ -15,7 +15,6 @@ from markdown_it.token import Token
 from generator.yfm.attrs import attrs_plugin
 from generator.yfm.directives import directives_plugin
 from generator.yfm.dispatch import dispatch_plugin
-from generator.yfm.fence import fence_plugin
 from generator.yfm.lines import SOURCE_LINES, lines_plugin
 from generator.yfm.paragraph import paragraph_plugin
 from generator.yfm.tables import tables_plugin
@@ -26,7 +25,6 @@ def markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark")
     md.disable(["inline", "text_join"])
     md.use(lines_plugin).use(directives_plugin).use(tables_plugin).use(attrs_plugin)
-    md.use(fence_plugin)
     md.use(dispatch_plugin).use(paragraph_plugin)  # after every plugin that adds block rules
     return md
 
