@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from generator.check.expected import ProfileTable
     from generator.kinds.base import PageKind
     from generator.options import Options
+    from generator.source import SourceText
 
 SharedIncludes = dict[str, Any]  # include path → parsed page, shared by one chunk's pages
 RunState = tuple["ProfileTable | None", SharedIncludes, RealPaths]
@@ -160,23 +161,28 @@ def evaluate(
         located = error((root / found.path).as_posix(), found.code, found.message)
         return Outcome(rel, "none", diagnostics=[located])
     run = (table, {} if includes is None else includes, paths or RealPaths())
-    outcome = _evaluate(root, rel, raw, options, run)
-    outcome.sha256 = hashlib.sha256(raw).hexdigest()
+    digest = hashlib.sha256(raw).hexdigest()
+    outcome = _evaluate(root, rel, raw, options, run, digest)
+    outcome.sha256 = digest
     return outcome
 
 
-def _evaluate(root: Path, rel: str, raw: bytes, options: Options, run: RunState) -> Outcome:
+def _evaluate(
+    root: Path, rel: str, raw: bytes, options: Options, run: RunState, digest: str
+) -> Outcome:
     from generator.kinds import checking_kind
     from generator.pages.classify import PageType, classify_file
 
-    page_type = classify_file(rel, raw.decode("utf-8", errors="replace"))
+    text = _utf8(raw)  # decoded once: classified, then read by the kind
+    page_type = classify_file(rel, raw.decode("utf-8", errors="replace") if text is None else text)
     if page_type is not PageType.EVENT and TABS_MARKER not in raw:
         return Outcome(rel, "none")  # decided before a kind is looked up: no import for nothing
     kind = checking_kind(page_type)
     if kind is None:
         return Outcome(rel, "none")
     try:
-        return _evaluate_kind(kind, root, rel, raw, options, run)
+        source = page_source(raw, rel, text, digest)
+        return _evaluate_kind(kind, root, rel, source, options, run)
     except DocgenError as exc:
         found = exc.diagnostic
         path = found.path
@@ -190,22 +196,38 @@ def _evaluate(root: Path, rel: str, raw: bytes, options: Options, run: RunState)
         return Outcome(rel, kind.name, diagnostics=[too_deep])
 
 
+def _utf8(raw: bytes) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def page_source(raw: bytes, rel: str, text: str | None, digest: str) -> SourceText:
+    """`source.decode(raw, rel)` from the strict decoding (None: not UTF-8) and the SHA-256 the
+    check already made of these bytes; bytes it refuses go through `decode` for its error."""
+    from generator.source import BOM, MAX_PAGE_BYTES, SourceText, decode
+
+    if text is None or len(raw) > MAX_PAGE_BYTES:
+        return decode(raw, rel)
+    return SourceText(path=rel, raw=raw, text=text, sha256=digest, has_bom=text.startswith(BOM))
+
+
 def _evaluate_kind(
     kind: PageKind,
     root: Path,
     rel: str,
-    raw: bytes,
+    source: SourceText,
     options: Options,
     run: RunState,
 ) -> Outcome:
     from generator.check.evaluate import evaluate_page
     from generator.includes import IncludeResolver
-    from generator.source import decode
     from generator.targets import load_targets
 
     table, includes, paths = run
     resolver = IncludeResolver(root, includes, paths)
-    reading = kind.read(decode(raw, rel), resolver, load_targets(options.templates), "check")
+    reading = kind.read(source, resolver, load_targets(options.templates), "check")
     deps = {p: _stat_pair(root / p) for p in sorted(resolver.loaded)}
     if reading.spec is None:
         return Outcome(rel, "none")

@@ -1,0 +1,119 @@
+"""More cheaper paths of a cold `check` that give what the plain ones gave: a page's bytes decoded
+and hashed once, and the canonical side of a block's call-mode comparison made once a block."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import cast
+
+import pytest
+
+from generator.calls import Json
+from generator.check.method_drift import comparable, same_shape, same_shape_as
+from generator.check.method_expected import call_of, makes_canonical_call
+from generator.check.run import page_source
+from generator.diagnostics import DocgenError
+from generator.includes import IncludeResolver
+from generator.kinds.method import MethodKind
+from generator.pages.classify import PageType, classify_file
+from generator.render.canonical import canonical_call
+from generator.source import MAX_PAGE_BYTES, decode
+from generator.spec.method import MethodSpec
+from generator.spec.parts import Tab
+from generator.targets import load_targets
+from tests.corpus import CORPUS_RU, need
+
+
+def test_the_shared_decoding_is_decode_on_every_ru_page() -> None:
+    root = need(CORPUS_RU)
+    pages = sorted(root.rglob("*.md"))
+    for path in pages:
+        raw = path.read_bytes()
+        rel = path.relative_to(root).as_posix()
+        digest = hashlib.sha256(raw).hexdigest()
+        assert page_source(raw, rel, raw.decode("utf-8"), digest) == decode(raw, rel), rel
+    assert len(pages) == 2687
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\xef\xbb\xbf# T\r\n",
+        b"",
+        b"# A\n\xc3\xa9\n",
+        b"bad \xff byte\n",
+        b"x" * (MAX_PAGE_BYTES + 1),
+    ],
+)
+def test_the_shared_decoding_keeps_decode_on_edges(raw: bytes) -> None:
+    digest = hashlib.sha256(raw).hexdigest()
+    try:
+        text: str | None = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    try:
+        expected = decode(raw, "a/b.md")
+    except DocgenError as exc:
+        with pytest.raises(DocgenError) as got:
+            page_source(raw, "a/b.md", text, digest)
+        assert got.value.diagnostic == exc.diagnostic
+        return
+    assert page_source(raw, "a/b.md", text, digest) == expected
+
+
+def plain_makes_canonical_call(spec: MethodSpec, block: int, tab: Tab) -> bool:
+    call = call_of(spec, block, tab)
+    if call is None or not call.readable or call.fence or call.language == "python":
+        return False
+    canonical = canonical_call(spec, block)
+    if (call.method or "").lower() != canonical.method.lower():
+        return False
+    page, wanted = cast("Json", call.params), cast("Json", canonical.params)
+    return same_shape(comparable(page), comparable(wanted))
+
+
+def method_specs(root: Path) -> list[MethodSpec]:
+    targets = load_targets()
+    specs = []
+    for path in sorted(root.rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+        if classify_file(rel, text) is not PageType.METHOD or b"{% list tabs" not in raw:
+            continue
+        reading = MethodKind().read(decode(raw, rel), IncludeResolver(root), targets, "check")
+        specs.append(cast("MethodSpec", reading.spec))
+    return specs
+
+
+def test_the_canonical_call_test_once_a_block_is_the_plain_test_on_every_ru_tab() -> None:
+    specs = method_specs(need(CORPUS_RU))
+    answers = {True: 0, False: 0}
+    for spec in specs:
+        for index, block in enumerate(spec.examples):
+            for tab in block.tabs:
+                fast = makes_canonical_call(spec, index, tab)
+                assert fast == plain_makes_canonical_call(spec, index, tab), spec.source.path
+                answers[fast] += 1
+    assert len(specs) == 1652
+    assert answers == {True: 12680, False: 732}
+
+
+@pytest.mark.parametrize(
+    ("page", "canonical"),
+    [
+        ({"id": 1}, {"id": 1}),
+        ({"id": True}, {"id": 1}),
+        ({"ID": 1}, {"id": "2"}),
+        ({"a": {"b": []}}, {"a": {"b": [1]}}),
+        ([1, 2], {"x": 1, "y": 2}),
+        ({"id": 1.0}, {"id": 1}),
+        ({}, {"x": 1}),
+        ("**x**", {"x": 1}),
+    ],
+)
+def test_same_shape_as_is_same_shape(page: Json, canonical: Json) -> None:
+    from generator.check.method_drift import as_json
+
+    assert same_shape_as(page, canonical, as_json(canonical)) == same_shape(page, canonical)
