@@ -97,6 +97,11 @@ def same_shape(page: Json, canonical: Json) -> bool:
     return as_json(page) == as_json(canonical) or _same_shape(page, canonical)
 
 
+def same_shape_as(page: Json, canonical: Json, canonical_json: str) -> bool:
+    """`same_shape` with the canonical side's `as_json` text made beforehand (once a block)."""
+    return as_json(page) == canonical_json or _same_shape(page, canonical)
+
+
 def as_json(value: Json) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
-from generator.render.canonical import WEBHOOK_TARGETS, app_only, canonical_call
+from generator.render.canonical import WEBHOOK_TARGETS, CanonicalCall, app_only, canonical_call
 from generator.render.tab import ExpectedTab
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def makes_canonical_call(spec: MethodSpec, block: int, tab: Tab) -> bool:
     """The page's recorded call model (`spec.calls`) of `tab` already is the block's canonical
     call. False when that is not known from the spec alone (a Python tab: b24pysdk keywords; a
     call read from a later fence; no readable call): the rendered tab decides then."""
-    from generator.check.method_drift import comparable, same_shape
+    from generator.check.method_drift import comparable, same_shape_as
 
     call = call_of(spec, block, tab)
     if call is None or not call.readable or call.fence or call.language == "python":
@@ -135,8 +135,23 @@ def makes_canonical_call(spec: MethodSpec, block: int, tab: Tab) -> bool:
     canonical = canonical_call(spec, block)
     if (call.method or "").lower() != canonical.method.lower():
         return False
-    page, wanted = cast("Json", call.params), cast("Json", canonical.params)
-    return same_shape(comparable(page), comparable(wanted))
+    wanted, wanted_json = _canonical_shape(canonical)
+    return same_shape_as(comparable(cast("Json", call.params)), wanted, wanted_json)
+
+
+_shape: list[tuple[CanonicalCall, Json, str]] = []  # the last block's: its tabs ask in a row
+
+
+def _canonical_shape(canonical: CanonicalCall) -> tuple[Json, str]:
+    """The canonical params as the call mode compares them, and their JSON text: made once a
+    block, not once a tab."""
+    from generator.check.method_drift import as_json, comparable
+
+    if _shape and _shape[0][0] is canonical:
+        return _shape[0][1], _shape[0][2]
+    wanted = comparable(cast("Json", canonical.params))
+    _shape[:] = [(canonical, wanted, as_json(wanted))]
+    return wanted, _shape[0][2]
 
 
 OPTIONAL_TARGETS = frozenset({"python"})
