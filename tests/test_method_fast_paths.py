@@ -22,6 +22,7 @@ from generator.extract.method_auth import (
     read_prose,
     read_rest_version,
 )
+from generator.extract.method_rows import DEFAULT_ODD, DEFAULT_WORDS, default_of, read_default
 from tests.corpus import CORPUS_EN, CORPUS_RU, need
 
 
@@ -109,3 +110,46 @@ def test_the_odd_letters_are_every_letter_lower_misses() -> None:
         "контекст|context",
         r"/rest/api/|REST 3\.0|REST v3",
     }
+
+
+def test_the_default_prefilter_reads_what_the_pattern_reads_on_every_ru_line() -> None:
+    """Every line of every RU page stands in for a description (a superset of the table cells)."""
+    said = 0
+    lines = [line for page in corpus_pages(CORPUS_RU).values() for line in page]
+    for line in lines:
+        fast = read_default(line)
+        assert fast == default_of(line), line
+        said += fast is not None
+    assert said == 982
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "По умолчанию: `Y`",
+        "ПО УМОЛЧАНИЮ — 50",
+        "Значение по умолчанию равно «все»",
+        "By DEFAULT is N.",
+        "default=10",
+        "defaults to nothing",
+        "по ум\u1c82лчанию `5`",  # narrow o: the pattern's о to re.I
+        "\u0130 default: 3",
+        "no such word",
+        "",
+    ],
+)
+def test_the_default_prefilter_on_edges(text: str) -> None:
+    assert read_default(text) == default_of(text)
+
+
+def test_the_default_odd_letters_are_every_letter_lower_misses() -> None:
+    letters = {c for word in DEFAULT_WORDS for c in word if c.isalpha()}
+    odd = set()
+    for letter in letters:
+        pattern = re.compile(re.escape(letter), re.I)
+        for point in range(0x110000):
+            char = chr(point)
+            if (pattern.fullmatch(char) is not None) != (char.lower() == letter):
+                odd.add(char)
+    assert odd == {"\u1c82"}
+    assert DEFAULT_ODD.pattern == "[\u0130\u1c82]"

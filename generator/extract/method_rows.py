@@ -42,6 +42,10 @@ DEFAULT = re.compile(
     r"(?:`(?P<code>[^`]+)`|«(?P<quoted>[^»]+)»|(?P<word>-?\d[\w.]*|[YN]\b|true\b|false\b))",
     re.I,
 )
+# Every DEFAULT match holds one of these, lower-cased: a description without them says no
+# default. U+1C82 (narrow o) is an о to re.I but not to lower(); U+0130 lowers to two letters.
+DEFAULT_WORDS = ("default", "по умолчанию")
+DEFAULT_ODD = re.compile("[\u0130\u1c82]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +129,15 @@ def clean_name(raw: str) -> str:
 
 
 def read_default(description: str) -> str | None:
+    if DEFAULT_ODD.search(description) is None:
+        lowered = description.lower()
+        if DEFAULT_WORDS[0] not in lowered and DEFAULT_WORDS[1] not in lowered:
+            return None
+    return default_of(description)
+
+
+def default_of(description: str) -> str | None:
+    """The default value a description states (DEFAULT searched, whatever the words)."""
     match = DEFAULT.search(description)
     if match is None:
         return None
