@@ -27,7 +27,7 @@ from generator.yfm import markdown, plain_table, tables, tokenize
 from generator.yfm.attrs import attrs_plugin
 from generator.yfm.directives import directives_plugin
 from generator.yfm.dispatch import FIRST_CHARACTERS, DispatchingParserBlock
-from generator.yfm.lines import IndexedStateBlock, line_markers
+from generator.yfm.lines import IndexedStateBlock, cut_indent, line_markers
 from tests.corpus import CORPUS_EN, CORPUS_RU, need
 from tests.yfm_plain.tables import tables_plugin
 
@@ -350,3 +350,23 @@ def test_the_line_index_from_the_callers_lines_is_the_same(monkeypatch: pytest.M
 
 def tokens_of(made: list[Token]) -> list[dict[str, Any]]:
     return [token.as_dict() for token in made]
+
+
+def test_cut_indent_is_the_regex_pass_on_every_small_chunk() -> None:
+    """Every chunk of 1 to 3 lines of up to 4 of space and `x` (with and without a last line
+    break), every indent 1-5: the replace (or the regex, where a line is short of the indent)
+    gives what cutting up to `indent` spaces from each line gives."""
+    lines = ["".join(chars) for size in range(5) for chars in itertools.product(" x", repeat=size)]
+    chunks = [
+        "\n".join(parts) + end
+        for count in (1, 2, 3)
+        for parts in itertools.product(lines, repeat=count)
+        for end in ("", "\n")
+    ]
+    for chunk in chunks:
+        for indent in range(1, 6):
+            expected = "\n".join(
+                line[min(indent, len(line) - len(line.lstrip(" "))) :] for line in chunk.split("\n")
+            )
+            assert cut_indent(chunk, indent) == expected, (chunk, indent)
+    assert len(chunks) == 2 * (31 + 31**2 + 31**3)
