@@ -10,16 +10,18 @@ from typing import cast
 import pytest
 
 from generator.calls import Json
+from generator.check.lint_params import Level
 from generator.check.method_drift import comparable, same_shape, same_shape_as
 from generator.check.method_expected import call_of, makes_canonical_call
 from generator.check.run import page_source
 from generator.diagnostics import DocgenError
+from generator.extract.method_params import walk_params
 from generator.includes import IncludeResolver
 from generator.kinds.method import MethodKind
 from generator.pages.classify import PageType, classify_file
 from generator.render.canonical import canonical_call
 from generator.source import MAX_PAGE_BYTES, decode
-from generator.spec.method import MethodSpec
+from generator.spec.method import MethodSpec, Param
 from generator.spec.parts import Tab
 from generator.targets import load_targets
 from tests.corpus import CORPUS_RU, need
@@ -117,3 +119,56 @@ def test_same_shape_as_is_same_shape(page: Json, canonical: Json) -> None:
     from generator.check.method_drift import as_json
 
     assert same_shape_as(page, canonical, as_json(canonical)) == same_shape(page, canonical)
+
+
+def plain_exact(level: Level, key: str) -> Param | None:
+    names = {key, key.split("|")[0]}
+    return next((p for p in level.params if p.name in names and not p.wildcard), None)
+
+
+def json_keys(value: Json) -> list[str]:
+    if isinstance(value, dict):
+        return [*value, *(k for v in value.values() for k in json_keys(v))]
+    if isinstance(value, list):
+        return [k for v in value for k in json_keys(v)]
+    return []
+
+
+def test_level_exact_is_the_plain_scan_on_every_ru_key_and_level() -> None:
+    asked = found = 0
+    for spec in method_specs(need(CORPUS_RU)):
+        keys = {k for c in spec.calls for k in json_keys(cast("Json", c.params))}
+        keys |= {p.name for p in walk_params(spec.params)}
+        levels = [spec.params, *(p.children for p in walk_params(spec.params) if p.children)]
+        for params in levels:
+            level = Level(params, python=False)
+            for key in keys:
+                answer = level.exact(key)
+                assert answer is plain_exact(level, key), (spec.source.path, key)
+                asked += 1
+                found += answer is not None
+    assert (asked, found) == (17993, 7737)
+
+
+def test_level_exact_on_edges() -> None:
+    def param(name: str, wildcard: bool = False) -> Param:
+        return Param(
+            name=name,
+            path=name,
+            type=None,
+            required=False,
+            default=None,
+            description="",
+            anchor=None,
+            line=1,
+            wildcard=wildcard,
+            children=[],
+        )
+
+    params = [param("UF_*", True), param("TASKS_TASK"), param("id"), param("id"), param("a|b")]
+    level = Level(params, python=False)
+    for key in ["id", "ID", "TASKS_TASK|UF_CRM_TASK", "a|b", "a", "UF_*", "", "|", "id|x|y"]:
+        assert level.exact(key) is plain_exact(level, key), key
+    assert level.exact("id") is params[2]
+    assert level.exact("TASKS_TASK|UF_X") is params[1]
+    assert level.exact("a|b") is params[4]

@@ -82,8 +82,11 @@ class Level:
     python: bool  # top level of a Python tab: keywords in snake_case
 
     def exact(self, key: str) -> Param | None:
-        names = {key, key.split("|")[0]}  # `TASKS_TASK|UF_CRM_TASK`: entity, then field
-        return next((p for p in self.params if p.name in names and not p.wildcard), None)
+        head = key.split("|", 1)[0]  # `TASKS_TASK|UF_CRM_TASK`: entity, then field
+        for param in self.params:
+            if (param.name == key or param.name == head) and not param.wildcard:
+                return param
+        return None
 
     def loose(self, key: str) -> Param | None:
         """Same name in another case (or, for Python keywords, another spelling)."""
