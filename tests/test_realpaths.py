@@ -4,8 +4,6 @@ change an answer)."""
 
 from __future__ import annotations
 
-import errno
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,15 +14,12 @@ from tests.corpus import CORPUS_RU, need
 
 
 def _strict(path: str) -> str | None:
-    """What the includes used before: None for a missing file or a loop, other errors raise."""
+    """What the includes are promised: `Path.resolve(strict=True)`, None for a missing file or a
+    symlink loop, other errors raised."""
     try:
-        return os.path.realpath(path, strict=True)
-    except FileNotFoundError:
+        return str(Path(path).resolve(strict=True))
+    except (FileNotFoundError, RuntimeError):
         return None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return None
-        raise
 
 
 def _outcome(resolve: Callable[[str], str | None], path: str) -> object:
