@@ -10,7 +10,8 @@ from typing import cast
 import pytest
 
 from generator.calls import Json
-from generator.check.lint_params import Level
+from generator.check.lint_params import Issue, Level
+from generator.check.lint_response import _issue, first_missing, response_issues
 from generator.check.method_drift import comparable, same_shape, same_shape_as
 from generator.check.method_expected import call_of, makes_canonical_call
 from generator.check.run import page_source
@@ -21,7 +22,7 @@ from generator.kinds.method import MethodKind
 from generator.pages.classify import PageType, classify_file
 from generator.render.canonical import canonical_call
 from generator.source import MAX_PAGE_BYTES, decode
-from generator.spec.method import MethodSpec, Param
+from generator.spec.method import MethodSpec, Param, Response, TabCall
 from generator.spec.parts import Tab
 from generator.targets import load_targets
 from tests.corpus import CORPUS_RU, need
@@ -172,3 +173,29 @@ def test_level_exact_on_edges() -> None:
     assert level.exact("id") is params[2]
     assert level.exact("TASKS_TASK|UF_X") is params[1]
     assert level.exact("a|b") is params[4]
+
+
+def plain_response_issues(call: TabCall, response: Response) -> list[Issue]:
+    example = response.example
+    if not isinstance(example, dict) or "result" not in example:
+        return []
+    documented = {p.name.casefold() for p in walk_params(response.fields)}
+    for path in call.result_access:
+        if len(path) < 2 or path[0] != "result":
+            continue
+        step = first_missing(example, path)
+        if step is None or path[step].casefold() in documented:
+            continue
+        return [_issue(path, step, example)]
+    return []
+
+
+def test_response_issues_with_the_lazy_field_names_on_every_ru_call() -> None:
+    calls = issues = 0
+    for spec in method_specs(need(CORPUS_RU)):
+        for call in spec.calls:
+            found = list(response_issues(call, spec.response))
+            assert found == plain_response_issues(call, spec.response), spec.source.path
+            calls += 1
+            issues += len(found)
+    assert (calls, issues) == (13412, 5)

@@ -20,12 +20,16 @@ def response_issues(call: TabCall, response: Response) -> Iterator[Issue]:
     example = response.example
     if not isinstance(example, dict) or "result" not in example:
         return
-    documented = {p.name.casefold() for p in walk_params(response.fields)}
+    documented: set[str] | None = None  # made for the first path the example lacks: few are
     for path in call.result_access:
         if len(path) < 2 or path[0] != "result":
             continue
         step = first_missing(example, path)
-        if step is None or path[step].casefold() in documented:
+        if step is None:
+            continue
+        if documented is None:
+            documented = {p.name.casefold() for p in walk_params(response.fields)}
+        if path[step].casefold() in documented:
             continue  # the fields table names it: another example of the page shows it
         yield _issue(path, step, example)
         return  # the first missing path says enough about one tab
