@@ -4,6 +4,7 @@ and hashed once, and the canonical side of a block's call-mode comparison made o
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import cast
 
@@ -12,7 +13,7 @@ import pytest
 from generator.calls import Json
 from generator.check.lint_params import Issue, Level
 from generator.check.lint_response import _issue, first_missing, response_issues
-from generator.check.method_drift import comparable, same_shape, same_shape_as
+from generator.check.method_drift import as_json, comparable, same_shape, same_shape_as
 from generator.check.method_expected import call_of, makes_canonical_call
 from generator.check.run import page_source
 from generator.diagnostics import DocgenError
@@ -20,6 +21,7 @@ from generator.extract.method_params import walk_params
 from generator.includes import IncludeResolver
 from generator.kinds.method import MethodKind
 from generator.pages.classify import PageType, classify_file
+from generator.render.canonical import _key as canonical_key
 from generator.render.canonical import canonical_call
 from generator.source import MAX_PAGE_BYTES, decode
 from generator.spec.method import MethodSpec, Param, Response, TabCall
@@ -199,3 +201,24 @@ def test_response_issues_with_the_lazy_field_names_on_every_ru_call() -> None:
             calls += 1
             issues += len(found)
     assert (calls, issues) == (13412, 5)
+
+
+EDGE_VALUES: list[object] = [
+    {},
+    [],
+    None,
+    "Сделка «1»",
+    {"b": 1, "a": [True, False, None, 1.5, float("nan"), float("inf")], "c": {"z": "\u2028"}},
+    {"$expr": "**put_id**"},
+    ["\ud83d\ude00", 10**20, -0.0],
+]
+
+
+def test_the_made_encoders_write_what_dumps_writes() -> None:
+    values: list[object] = [c.params for s in method_specs(need(CORPUS_RU)) for c in s.calls]
+    values += EDGE_VALUES
+    for value in values:
+        json_value = cast("Json", value)
+        assert as_json(json_value) == json.dumps(value, sort_keys=True, ensure_ascii=False)
+        assert canonical_key(json_value) == json.dumps(value, ensure_ascii=False)
+    assert len(values) == 13412 + len(EDGE_VALUES)
