@@ -11,7 +11,8 @@ from typing import cast
 import pytest
 
 from generator.calls import Json
-from generator.check.lint_params import Issue, Level
+from generator.check.lint_method import _fields_listed_elsewhere, fields_listed_elsewhere
+from generator.check.lint_params import Issue, Level, is_expr, kind_of
 from generator.check.lint_response import _issue, first_missing, response_issues
 from generator.check.method_drift import as_json, comparable, same_shape, same_shape_as
 from generator.check.method_expected import call_of, makes_canonical_call
@@ -222,3 +223,45 @@ def test_the_made_encoders_write_what_dumps_writes() -> None:
         assert as_json(json_value) == json.dumps(value, sort_keys=True, ensure_ascii=False)
         assert canonical_key(json_value) == json.dumps(value, ensure_ascii=False)
     assert len(values) == 13412 + len(EDGE_VALUES)
+
+
+def plain_kind_of(value: Json) -> str | None:
+    if is_expr(value) or value is None or value in ({}, []):
+        return None
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        return "array"
+    return "scalar"
+
+
+def json_values(value: Json) -> list[Json]:
+    if isinstance(value, dict):
+        return [value, *(v for item in value.values() for v in json_values(item))]
+    if isinstance(value, list):
+        return [value, *(v for item in value for v in json_values(item))]
+    return [value]
+
+
+def test_kind_of_and_the_kept_field_list_answer_on_every_ru_page() -> None:
+    specs = method_specs(need(CORPUS_RU))
+    kinds: dict[str | None, int] = {}
+    for spec in specs:
+        for call in spec.calls:
+            for value in json_values(cast("Json", call.params)):
+                kind = kind_of(value)
+                assert kind == plain_kind_of(value), (spec.source.path, value)
+                kinds[kind] = kinds.get(kind, 0) + 1
+    assert kinds == {None: 2523, "array": 4219, "object": 22865, "scalar": 59498}
+    plain = [_fields_listed_elsewhere(s) for s in specs]
+    assert [fields_listed_elsewhere(s) for s in specs] == plain
+    assert [fields_listed_elsewhere(s) for s in reversed(specs)] == plain[::-1]
+    assert sum(plain) == 5
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{}, [], None, 0, False, "", "x", {"$expr": "a"}, {"a": 1, "$expr": "b"}, [None], {"a": {}}],
+)
+def test_kind_of_on_edges(value: Json) -> None:
+    assert kind_of(value) == plain_kind_of(value)

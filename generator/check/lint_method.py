@@ -96,7 +96,19 @@ def tab_issues(
 
 def fields_listed_elsewhere(spec: MethodSpec) -> bool:
     """A note after the parameter tables links the full field list (`[Описание всех полей
-    задачи](./fields-rest-v3.md)`): the sub-tables list only some of the fields."""
+    задачи](./fields-rest-v3.md)`): the sub-tables list only some of the fields. Every tab of
+    a page asks: the last page's answer is kept."""
+    if _listed and _listed[0][0] is spec:
+        return _listed[0][1]
+    answer = _fields_listed_elsewhere(spec)
+    _listed[:] = [(spec, answer)]
+    return answer
+
+
+_listed: list[tuple[MethodSpec, bool]] = []
+
+
+def _fields_listed_elsewhere(spec: MethodSpec) -> bool:
     if not spec.params:
         return False
     start = min(p.line for p in spec.params)

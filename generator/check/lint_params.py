@@ -263,13 +263,11 @@ def _typed(where: str, param: Param, value: Json) -> Iterator[Issue]:
 
 def kind_of(value: Json) -> str | None:
     """The JSON kind of a literal value; None when empty or computed (no judgement)."""
-    if is_expr(value) or value is None or value in ({}, []):
-        return None
     if isinstance(value, dict):
-        return "object"
+        return "object" if value and EXPR not in value else None
     if isinstance(value, list):
-        return "array"
-    return "scalar"
+        return "array" if value else None
+    return None if value is None else "scalar"
 
 
 CONDITIONAL = re.compile(
