@@ -93,8 +93,15 @@ def method_specs(root: Path) -> list[MethodSpec]:
     return specs
 
 
-def test_the_canonical_call_test_once_a_block_is_the_plain_test_on_every_ru_tab() -> None:
-    specs = method_specs(need(CORPUS_RU))
+@pytest.fixture(scope="module")
+def ru_specs() -> list[MethodSpec]:
+    return method_specs(need(CORPUS_RU))
+
+
+def test_the_canonical_call_test_once_a_block_is_the_plain_test_on_every_ru_tab(
+    ru_specs: list[MethodSpec],
+) -> None:
+    specs = ru_specs
     answers = {True: 0, False: 0}
     for spec in specs:
         for index, block in enumerate(spec.examples):
@@ -138,9 +145,11 @@ def json_keys(value: Json) -> list[str]:
     return []
 
 
-def test_level_exact_is_the_plain_scan_on_every_ru_key_and_level() -> None:
+def test_level_exact_is_the_plain_scan_on_every_ru_key_and_level(
+    ru_specs: list[MethodSpec],
+) -> None:
     asked = found = 0
-    for spec in method_specs(need(CORPUS_RU)):
+    for spec in ru_specs:
         keys = {k for c in spec.calls for k in json_keys(cast("Json", c.params))}
         keys |= {p.name for p in walk_params(spec.params)}
         levels = [spec.params, *(p.children for p in walk_params(spec.params) if p.children)]
@@ -193,9 +202,11 @@ def plain_response_issues(call: TabCall, response: Response) -> list[Issue]:
     return []
 
 
-def test_response_issues_with_the_lazy_field_names_on_every_ru_call() -> None:
+def test_response_issues_with_the_lazy_field_names_on_every_ru_call(
+    ru_specs: list[MethodSpec],
+) -> None:
     calls = issues = 0
-    for spec in method_specs(need(CORPUS_RU)):
+    for spec in ru_specs:
         for call in spec.calls:
             found = list(response_issues(call, spec.response))
             assert found == plain_response_issues(call, spec.response), spec.source.path
@@ -215,8 +226,8 @@ EDGE_VALUES: list[object] = [
 ]
 
 
-def test_the_made_encoders_write_what_dumps_writes() -> None:
-    values: list[object] = [c.params for s in method_specs(need(CORPUS_RU)) for c in s.calls]
+def test_the_made_encoders_write_what_dumps_writes(ru_specs: list[MethodSpec]) -> None:
+    values: list[object] = [c.params for s in ru_specs for c in s.calls]
     values += EDGE_VALUES
     for value in values:
         json_value = cast("Json", value)
@@ -243,8 +254,10 @@ def json_values(value: Json) -> list[Json]:
     return [value]
 
 
-def test_kind_of_and_the_kept_field_list_answer_on_every_ru_page() -> None:
-    specs = method_specs(need(CORPUS_RU))
+def test_kind_of_and_the_kept_field_list_answer_on_every_ru_page(
+    ru_specs: list[MethodSpec],
+) -> None:
+    specs = ru_specs
     kinds: dict[str | None, int] = {}
     for spec in specs:
         for call in spec.calls:
