@@ -38,6 +38,9 @@ def plain_and_fast(lines: list[str], code: list[str]) -> tuple[object, object]:
     numbered = prose_lines(lines)
     plain = (read_callers(numbered), read_auth(numbered), read_rest_version(numbered, code))
     prose = read_prose(lines)
+    assert prose.lines == numbered  # the fence test on the lines with ``` or ~~~ only
+    assert prose.text == "\n".join(line for _, line in numbered)
+    assert [prose.line(row) for row in range(len(numbered))] == numbered
     fast = (prose_callers(prose), prose_auth(prose), prose_rest_version(prose, code))
     return plain, fast
 
@@ -80,6 +83,11 @@ EDGES = [
     "```",
     "после: REST v3",
     "",
+    "  ~~~~ tildes",
+    "``` not closing: ~~~ is another fence",
+    "  ~~~",
+    "text with ``` inside a line",
+    "````",
 ]
 
 

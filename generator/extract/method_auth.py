@@ -72,19 +72,64 @@ def prose_lines(lines: list[str]) -> list[tuple[int, str]]:
 
 @dataclass(frozen=True, slots=True)
 class Prose:
-    """A page's prose lines, their text joined by line breaks, and that text lower-cased when
-    the substring searches find what the patterns find (None: it holds a CASE_ODD letter)."""
+    """A page's prose: its lines outside fenced code (`kept`, the page's lines `runs` [start,
+    end) 0-based), their text joined by line breaks, and that text lower-cased when the
+    substring searches find what the patterns find (None: it holds a CASE_ODD letter)."""
 
-    lines: list[tuple[int, str]]
+    kept: list[str]
+    runs: list[tuple[int, int]]
     text: str
     lowered: str | None
 
+    @property
+    def lines(self) -> list[tuple[int, str]]:
+        """`prose_lines` of the page: (1-based line, text) of each kept line."""
+        found: list[tuple[int, str]] = []
+        at = 0
+        for start, end in self.runs:
+            found += zip(range(start + 1, end + 1), self.kept[at : at + end - start], strict=True)
+            at += end - start
+        return found
+
+    def line(self, row: int) -> tuple[int, str]:
+        """The kept line `row` (0-based) with its 1-based page line."""
+        text = self.kept[row]
+        for start, end in self.runs:
+            if row < end - start:
+                return start + row + 1, text
+            row -= end - start
+        raise IndexError(row)
+
 
 def read_prose(lines: list[str]) -> Prose:
-    numbered = prose_lines(lines)
-    text = "\n".join(line for _, line in numbered)
+    """`prose_lines`, with the fence test run only on the lines that hold ``` or ~~~ and the
+    prose between the fences taken as slices."""
+    runs = prose_runs(lines)
+    kept: list[str] = []
+    for start, end in runs:
+        kept += lines[start:end]
+    text = "\n".join(kept)
     odd = any(letter in text for letter in CASE_ODD)
-    return Prose(numbered, text, None if odd else text.lower())
+    return Prose(kept, runs, text, None if odd else text.lower())
+
+
+def prose_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """The [start, end) 0-based ranges of lines outside fenced code, none empty."""
+    runs: list[tuple[int, int]] = []
+    fence: str | None = None
+    at = 0
+    for index in [i for i, line in enumerate(lines) if "```" in line or "~~~" in line]:
+        opener = FENCE.match(lines[index])
+        if fence is not None:
+            if opener and opener.group(1).startswith(fence):
+                fence, at = None, index + 1
+        elif opener:
+            fence = opener.group(1)[:3]
+            if index > at:
+                runs.append((at, index))
+    if fence is None and len(lines) > at:
+        runs.append((at, len(lines)))
+    return runs
 
 
 def lines_with(prose: Prose, words: tuple[str, ...]) -> list[tuple[int, str]] | None:
@@ -101,7 +146,7 @@ def lines_with(prose: Prose, words: tuple[str, ...]) -> list[tuple[int, str]] | 
         last = at
         if not rows or rows[-1] != row:
             rows.append(row)
-    return [prose.lines[row] for row in rows]
+    return [prose.line(row) for row in rows]
 
 
 def _offsets(text: str, word: str) -> list[int]:
