@@ -16,6 +16,8 @@ from markdown_it.rules_block import StateBlock
 from generator.yfm.dispatch import DispatchingParserBlock
 
 LAZY_INDENT = 3  # a line indented more than this past the block continues a paragraph lazily
+# env key: (start, end, block indent, line) of the paragraph end `lheading` found without an underline
+LHEADING_MISS = "yfm_lheading_miss"
 
 
 def paragraph_end(state: StateBlock, start: int, end: int, underline: bool) -> tuple[int, str]:
@@ -50,7 +52,9 @@ def paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """markdown-it's `paragraph` rule: the lines up to an empty line or a terminator's line."""
     old_parent = state.parentType
     state.parentType = "paragraph"
-    line, _ = paragraph_end(state, start, state.lineMax, underline=False)
+    line = _known_end(state, start, state.lineMax)
+    if line is None:
+        line, _ = paragraph_end(state, start, state.lineMax, underline=False)
     content = mdTrim(state.getLines(start, line, state.blkIndent, False))
     state.line = line
     state.push("paragraph_open", "p", 1).map = [start, line]
@@ -59,6 +63,17 @@ def paragraph(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.push("paragraph_close", "p", -1)
     state.parentType = old_parent
     return True
+
+
+def _known_end(state: StateBlock, start: int, end: int) -> int | None:
+    """The end `lheading` found for this paragraph just before (the rule tried right before
+    `paragraph` on every line), when it scanned the same lines: with no underline among them,
+    the same terminators stop both scans on the same line. Taken once, so it cannot go stale."""
+    known = state.env.pop(LHEADING_MISS, None)
+    if known is None or known[:3] != (start, end, state.blkIndent):
+        return None
+    line: int = known[3]
+    return line
 
 
 def lheading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -70,6 +85,7 @@ def lheading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.parentType = "paragraph"
     line, marker = paragraph_end(state, start, end, underline=True)
     if not marker:
+        state.env[LHEADING_MISS] = (start, end, state.blkIndent, line)
         return False
     content = mdTrim(state.getLines(start, line, state.blkIndent, False))
     state.line = line + 1
