@@ -15,7 +15,11 @@ def join_calls(
     primary: CallModel, models: list[CallModel], access: tuple[tuple[str, ...], ...]
 ) -> CallModel:
     """The main call, carrying every method the tab calls and the result paths it reads."""
-    calls = tuple(dict.fromkeys(c for m in models for c in (m.calls or _own(m))))
+    if len(models) == 1:  # most tabs make one call: its names, without a generator's pass
+        calls = models[0].calls or _own(models[0])
+        calls = tuple(dict.fromkeys(calls)) if len(calls) > 1 else calls
+    else:
+        calls = tuple(dict.fromkeys(c for m in models for c in (m.calls or _own(m))))
     return CallModel(  # dataclasses.replace's answer, without its per-field introspection
         readable=primary.readable,
         reason=primary.reason,
@@ -38,7 +42,11 @@ def _own(model: CallModel) -> tuple[str, ...]:
 
 def maximal(paths: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     """Distinct non-empty paths, first-seen order, without those that only prefix a longer one."""
+    if not paths:  # half the tabs read no result path
+        return ()
     unique = list(dict.fromkeys(p for p in paths if p))
+    if len(unique) < 2:
+        return tuple(unique)
     return tuple(p for p in unique if not any(len(q) > len(p) and q[: len(p)] == p for q in unique))
 
 

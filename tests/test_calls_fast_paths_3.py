@@ -1,0 +1,108 @@
+"""The call readers' third round of fast paths give the plain paths' answers.
+
+- `join_calls` takes a single model's names without a generator (deduplicated only when it holds
+  more than one), and `maximal` answers an empty or single-path reading without the prefix search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from generator.calls import go, js, js_interface, php, python, shared
+from generator.calls.model import CallModel, CodeSpan, unreadable
+from generator.calls.read import _read
+from generator.calls.shared import join_calls, maximal
+from generator.extract.examples import find_example_blocks
+from generator.extract.method_calls import tab_calls
+from tests.corpus import CORPUS_RU, need
+from tests.test_calls_corpus import method_pages
+
+Paths = tuple[tuple[str, ...], ...]
+
+
+def plain_maximal(paths: Paths) -> Paths:
+    unique = list(dict.fromkeys(p for p in paths if p))
+    return tuple(p for p in unique if not any(len(q) > len(p) and q[: len(p)] == p for q in unique))
+
+
+def plain_join_calls(primary: CallModel, models: list[CallModel], access: Paths) -> CallModel:
+    calls = tuple(dict.fromkeys(c for m in models for c in (m.calls or _own(m))))
+    return CallModel(
+        primary.readable, primary.reason, primary.sdk, primary.language, primary.method,
+        primary.params, primary.params_span, primary.auth, primary.style, primary.rest_version,
+        plain_maximal(access), calls,
+    )  # fmt: skip
+
+
+def _own(model: CallModel) -> tuple[str, ...]:
+    return (model.method,) if model.method else ()
+
+
+BATCH = CallModel(True, None, "crest", "php", "batch", {}, CodeSpan(0, 2, 1, 1), "sdk", "batch",
+                  None, (), ("batch", "crm.deal.get", "batch", "crm.deal.get"))  # fmt: skip
+SINGLES = [
+    BATCH,
+    unreadable("no-call", "curl", "bash"),  # no calls, no method: no names
+    unreadable("method-not-literal", "bx24js", "javascript", auth="sdk"),
+    unreadable("params-not-literal", "crest", "php", method="m.x", auth="sdk"),  # its own method
+    unreadable("params-not-literal", "crest", "php", method="m.x", calls=("m.x",), auth="sdk"),
+]
+ACCESSES: list[Paths] = [
+    (), ((),), ((), ()), (("result",),), (("result",), ("result",)), ((), ("total",)),
+    (("result",), ("result", "items")), (("result", "items"), ("result",), ("total",), ()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("access", ACCESSES)
+def test_maximal_equals_the_plain_search_on_edges(access: Paths) -> None:
+    assert maximal(access) == plain_maximal(access)
+    assert type(maximal(access)) is tuple
+
+
+@pytest.mark.parametrize("model", SINGLES)
+def test_join_calls_of_one_model_equals_the_plain_join(model: CallModel) -> None:
+    for access in ACCESSES:
+        joined = join_calls(model, [model], access)
+        assert joined == plain_join_calls(model, [model], access)
+        assert type(joined.calls) is tuple
+    assert join_calls(BATCH, [BATCH], ()).calls == ("batch", "crm.deal.get")
+    assert join_calls(SINGLES[3], [SINGLES[3]], ()).calls == ("m.x",)
+
+
+def test_join_calls_of_several_models_equals_the_plain_join() -> None:
+    joined = join_calls(SINGLES[1], SINGLES, ACCESSES[-1])
+    assert joined == plain_join_calls(SINGLES[1], SINGLES, ACCESSES[-1])
+    assert joined.calls == ("batch", "crm.deal.get", "m.x")
+    assert joined.result_access == (("result", "items"), ("total",))
+
+
+def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[tuple[CallModel, list[CallModel], Paths]]:
+    seen: list[tuple[CallModel, list[CallModel], Paths]] = []
+
+    def record(primary: CallModel, models: list[CallModel], access: Paths) -> CallModel:
+        seen.append((primary, list(models), access))
+        return shared.join_calls(primary, models, access)
+
+    for module in (go, js, js_interface, php, python):
+        monkeypatch.setattr(module, "join_calls", record)
+    return seen
+
+
+def _every_ru_tab() -> Iterator[int]:
+    for page in method_pages(need(CORPUS_RU)):
+        yield len(tab_calls(find_example_blocks(page), layouts=False))
+
+
+@pytest.mark.corpus
+def test_join_calls_equals_the_plain_join_on_every_ru_tab(monkeypatch: pytest.MonkeyPatch) -> None:
+    _read.cache_clear()
+    seen = _recorded(monkeypatch)
+    assert sum(_every_ru_tab()) == 13412
+    singles = 0
+    for primary, models, access in seen:
+        assert join_calls(primary, models, access) == plain_join_calls(primary, models, access)
+        singles += len(models) == 1
+    assert (len(seen), singles) == (10059, 10016)
+    _read.cache_clear()
