@@ -54,7 +54,12 @@ def map_pages(
     gc.freeze()
     pool = ProcessPoolExecutor(workers, initializer=bind_to_parent, initargs=(os.getpid(),))
     try:
-        for part in pool.map(work, chunks):
+        # submitted one by one, not `pool.map`: an interrupted map cancels its futures from this
+        # thread, and Python 3.11's pool manager then sets an exception on those cancelled futures
+        # as it finds the killed workers (InvalidStateError, a traceback from its thread)
+        futures = [pool.submit(work, chunk) for chunk in chunks]
+        for future in futures:
+            part = future.result()
             parts.append(part)
             progress.advance(len(part))
     except BaseException:

@@ -55,3 +55,43 @@ def test_sigterm_ends_a_parallel_parse(tmp_path: Path, seed: int) -> None:
     # 143: the run unwound; -SIGTERM: the signal landed after the command, while it printed
     assert process.returncode in (143, -signal.SIGTERM), (process.returncode, err.decode()[-800:])
     assert b"Traceback" not in err, err.decode()
+
+
+def sleeping_chunk(rels: list[str]) -> list[str]:
+    time.sleep(30)
+    return rels
+
+
+def test_an_interrupted_map_cancels_no_future_from_the_main_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Python 3.11's pool manager sets an exception on every pending future once it finds the
+    workers killed, cancelled or not: a future cancelled from the main thread (as an interrupted
+    `pool.map` does) makes that an InvalidStateError traceback from the manager's thread. So an
+    interrupted map_pages leaves cancelling to the pool's own shutdown."""
+    import threading
+    from concurrent.futures import Future
+
+    from generator.workers import map_pages
+
+    cancelled_here: list[Future[object]] = []
+    real_cancel = Future.cancel
+
+    def cancel(self: Future[object]) -> bool:
+        if threading.current_thread() is threading.main_thread():
+            cancelled_here.append(self)
+        return real_cancel(self)
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Future, "cancel", cancel)
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 1.0)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            map_pages(sleeping_chunk, [str(n) for n in range(16)], 2, 1, pieces=4)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert cancelled_here == []
