@@ -2,18 +2,23 @@
 
 - `join_calls` takes a single model's names without a generator (deduplicated only when it holds
   more than one), and `maximal` answers an empty or single-path reading without the prefix search.
+- Python literals that are a constant, a short decimal or a plain one-quoted string are read by
+  hand (`simple_py_literal`): `ast.literal_eval`'s answer, without its compile and the tree walk.
 """
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 
 import pytest
 
 from generator.calls import go, js, js_interface, php, python, shared
-from generator.calls.model import CallModel, CodeSpan, unreadable
-from generator.calls.read import _read
+from generator.calls.literals import NOT_SIMPLE, _py_literal, simple_py_literal
+from generator.calls.model import CallModel, CodeSpan, Json, expr, unreadable
+from generator.calls.read import _read, language_of
 from generator.calls.shared import join_calls, maximal
+from generator.calls.trees import Node, Piece, walk
 from generator.extract.examples import find_example_blocks
 from generator.extract.method_calls import tab_calls
 from tests.corpus import CORPUS_RU, need
@@ -106,3 +111,81 @@ def test_join_calls_equals_the_plain_join_on_every_ru_tab(monkeypatch: pytest.Mo
         singles += len(models) == 1
     assert (len(seen), singles) == (10059, 10016)
     _read.cache_clear()
+
+
+# --- Python literals: the commonest read by hand, not by ast.literal_eval ---
+
+PY_LITERAL_KINDS = ("string", "concatenated_string", "integer", "float", "true", "false", "none")
+PY_LITERALS = [
+    "True", "False", "None", "0", "00", "007", "7", "42", "1_000", "1e3", "0x1F",
+    "9" * 18, "9" * 19, "1" * 5000, "''", '""', "'a'", '"a"', "'it\"s'", '"it\'s"', "'ж'",
+    "'a\\nb'", "'{x}'", "f'{x}'", "'''a'''", '"""a"""', "'a' 'b'", "'a' \"b\"", '"a" \'b\' "c"',
+    "r'a'", "b'a'", "u'a'", "'a\\\\'", "'\\x00'", "'ok\\\n'",
+]  # fmt: skip
+
+
+def plain_py_literal(piece: Piece, node: Node) -> Json:
+    text = piece.src(node)
+    if any(n.type == "interpolation" for n in walk(node)):
+        return expr(text)
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return expr(text)
+    return value if isinstance(value, str | int | float | bool) or value is None else expr(text)
+
+
+def _py_literals(code: str) -> Iterator[tuple[Piece, Node]]:
+    piece = Piece(code, "python")
+    for node in piece.nodes(*PY_LITERAL_KINDS):
+        yield piece, node
+
+
+def _same_literal(piece: Piece, node: Node) -> bool:
+    fast, plain = _py_literal(piece, node), plain_py_literal(piece, node)
+    return fast == plain and type(fast) is type(plain)
+
+
+@pytest.mark.parametrize("literal", PY_LITERALS)
+def test_py_literal_equals_literal_eval_on_edges(literal: str) -> None:
+    found = list(_py_literals(f"x = {literal}\n"))
+    assert found
+    assert all(_same_literal(piece, node) for piece, node in found)
+
+
+def test_simple_py_literal_answers_only_what_it_reads() -> None:
+    assert [simple_py_literal(t) for t in ("True", "0", "42", "'ж'", '"it\'s"', "''")] == [
+        True, 0, 42, "ж", "it's", "",
+    ]  # fmt: skip
+    hard = [
+        "00",
+        "1_000",
+        "9" * 19,
+        "'{x}'",
+        "'a\\nb'",
+        "'''a'''",
+        "'a' 'b'",
+        "r'a'",
+        "'a\nb'",
+        "１２",
+    ]
+    assert all(simple_py_literal(t) is NOT_SIMPLE for t in hard)
+    read = [(t, v) for t in PY_LITERALS if (v := simple_py_literal(t)) is not NOT_SIMPLE]
+    assert all(ast.literal_eval(t) == v and type(ast.literal_eval(t)) is type(v) for t, v in read)
+    assert len(read) == 14
+
+
+@pytest.mark.corpus
+def test_py_literal_equals_literal_eval_on_every_ru_python_tab() -> None:
+    literals = simple = 0
+    for page in method_pages(need(CORPUS_RU)):
+        for block in find_example_blocks(page):
+            for tab in block.tabs:
+                for code in (tab.code, *(f.code for f in tab.more_fences)):
+                    if language_of(tab.label, tab.lang) != "python" or not code.strip():
+                        continue
+                    for piece, node in _py_literals(code):
+                        assert _same_literal(piece, node), piece.src(node)[:200]
+                        literals += 1
+                        simple += simple_py_literal(piece.src(node)) is not NOT_SIMPLE
+    assert (literals, simple) == (6004, 3951)

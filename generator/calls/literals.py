@@ -165,8 +165,35 @@ def py_value(piece: Piece, node: Node) -> Json:
     return expr(piece.src(node))
 
 
+PY_CONSTANTS: dict[str, Json] = {"True": True, "False": False, "None": None}
+NOT_SIMPLE = object()
+
+
+def simple_py_literal(text: str) -> Json | object:
+    """`ast.literal_eval`'s answer for the commonest literals, read by hand (NOT_SIMPLE for any
+    other text): a constant, a short decimal without leading zeros, a one-quoted string with no
+    backslash, brace (no interpolation), line break or NUL inside."""
+    if text in PY_CONSTANTS:
+        return PY_CONSTANTS[text]
+    if text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1) and len(text) < 19:
+        return int(text)
+    quote = text[:1]
+    if quote in ("'", '"') and len(text) >= 2 and text[-1] == quote:
+        body = text[1:-1]
+        if quote not in body and "\\" not in body and "{" not in body and _one_line(body):
+            return body
+    return NOT_SIMPLE
+
+
+def _one_line(body: str) -> bool:
+    return "\n" not in body and "\r" not in body and "\0" not in body
+
+
 def _py_literal(piece: Piece, node: Node) -> Json:
     text = piece.src(node)
+    simple = simple_py_literal(text)
+    if simple is not NOT_SIMPLE:  # most literals: no tree walk, no compile
+        return simple  # type: ignore[return-value]
     if any(n.type == "interpolation" for n in walk(node)):
         return expr(text)
     try:
