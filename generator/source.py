@@ -34,7 +34,8 @@ class SourceText:
         return LINE_BREAK.sub("\n", body) if "\r" in body else body
 
 
-def decode(raw: bytes, path: str) -> SourceText:
+def decode(raw: bytes, path: str, sha256: str | None = None) -> SourceText:
+    """The page's text, strictly UTF-8; `sha256`: the bytes' digest when the caller has it."""
     if len(raw) > MAX_PAGE_BYTES:
         size = f"{len(raw) / 2**20:.1f} MiB"
         limit = f"{MAX_PAGE_BYTES // 2**20} MiB"
@@ -51,7 +52,7 @@ def decode(raw: bytes, path: str) -> SourceText:
         path=path,
         raw=raw,
         text=text,
-        sha256=hashlib.sha256(raw).hexdigest(),
+        sha256=sha256 or hashlib.sha256(raw).hexdigest(),
         has_bom=text.startswith(BOM),
     )
 

@@ -1,7 +1,7 @@
 """The call readers' third round of fast paths give the plain paths' answers.
 
-- `join_calls` takes a single model's names without a generator (deduplicated only when it holds
-  more than one), and `maximal` answers an empty or single-path reading without the prefix search.
+- `join_calls` answers as the old join on every RU join (single-model ones included), and
+  `maximal` answers an empty or single-path reading without the prefix search.
 - Python literals that are a constant, a short decimal or a plain one-quoted string are read by
   hand (`simple_py_literal`): `ast.literal_eval`'s answer, without its compile and the tree walk.
 """

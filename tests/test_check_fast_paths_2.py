@@ -16,7 +16,6 @@ from generator.check.lint_params import Issue, Level, is_expr, kind_of
 from generator.check.lint_response import _issue, first_missing, response_issues
 from generator.check.method_drift import as_json, comparable, same_shape, same_shape_as
 from generator.check.method_expected import call_of, makes_canonical_call
-from generator.check.run import page_source
 from generator.diagnostics import DocgenError
 from generator.extract.method_params import walk_params
 from generator.includes import IncludeResolver
@@ -38,7 +37,7 @@ def test_the_shared_decoding_is_decode_on_every_ru_page() -> None:
         raw = path.read_bytes()
         rel = path.relative_to(root).as_posix()
         digest = hashlib.sha256(raw).hexdigest()
-        assert page_source(raw, rel, raw.decode("utf-8"), digest) == decode(raw, rel), rel
+        assert decode(raw, rel, digest) == decode(raw, rel), rel
     assert len(pages) == 2687
 
 
@@ -55,17 +54,13 @@ def test_the_shared_decoding_is_decode_on_every_ru_page() -> None:
 def test_the_shared_decoding_keeps_decode_on_edges(raw: bytes) -> None:
     digest = hashlib.sha256(raw).hexdigest()
     try:
-        text: str | None = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
-    try:
         expected = decode(raw, "a/b.md")
     except DocgenError as exc:
         with pytest.raises(DocgenError) as got:
-            page_source(raw, "a/b.md", text, digest)
+            decode(raw, "a/b.md", digest)
         assert got.value.diagnostic == exc.diagnostic
         return
-    assert page_source(raw, "a/b.md", text, digest) == expected
+    assert decode(raw, "a/b.md", digest) == expected
 
 
 def plain_makes_canonical_call(spec: MethodSpec, block: int, tab: Tab) -> bool:

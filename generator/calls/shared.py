@@ -15,12 +15,8 @@ def join_calls(
     primary: CallModel, models: list[CallModel], access: tuple[tuple[str, ...], ...]
 ) -> CallModel:
     """The main call, carrying every method the tab calls and the result paths it reads."""
-    if len(models) == 1:  # most tabs make one call: its names, without a generator's pass
-        calls = models[0].calls or _own(models[0])
-        calls = tuple(dict.fromkeys(calls)) if len(calls) > 1 else calls
-    else:
-        calls = tuple(dict.fromkeys(c for m in models for c in (m.calls or _own(m))))
-    return CallModel(  # dataclasses.replace's answer, without its per-field introspection
+    calls = tuple(dict.fromkeys(c for m in models for c in (m.calls or _own(m))))
+    return CallModel(  # dataclasses.replace's answer (every field is required: none is missed)
         readable=primary.readable,
         reason=primary.reason,
         sdk=primary.sdk,

@@ -88,8 +88,8 @@ START_BYTE, END_BYTE = attrgetter("start_byte"), attrgetter("end_byte")
 
 @dataclass
 class Parsed:
-    """One parse of a piece of code, the nodes its one query pass found (by type, each with its
-    sort key), and the answers `Piece.nodes` gave already (by the types asked for)."""
+    """One parse of a piece of code, the nodes its one query pass found (by type), and the
+    answers `Piece.nodes` gave already (by the types asked for)."""
 
     root: Node
     index: dict[str, list[Node]] | None = None

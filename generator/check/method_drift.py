@@ -94,7 +94,7 @@ def same_shape(page: Json, canonical: Json) -> bool:
     (the deprecated task.item.* methods take both). Most tabs pass the canonical params
     themselves: the same JSON text is the same shape without the walk (the walk is reflexive,
     and JSON tells `true` from `1` as `_kind` does)."""
-    return as_json(page) == as_json(canonical) or _same_shape(page, canonical)
+    return same_shape_as(page, canonical, as_json(canonical))
 
 
 def same_shape_as(page: Json, canonical: Json, canonical_json: str) -> bool:

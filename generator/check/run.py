@@ -172,16 +172,22 @@ def _evaluate(
 ) -> Outcome:
     from generator.kinds import checking_kind
     from generator.pages.classify import PageType, classify_file
+    from generator.source import SourceText, decode
 
-    text = _utf8(raw)  # decoded once: classified, then read by the kind
-    page_type = classify_file(rel, raw.decode("utf-8", errors="replace") if text is None else text)
+    try:  # decoded once: classified, then read by the kind
+        source: SourceText | DocgenError = decode(raw, rel, digest)
+    except DocgenError as refused:  # reported only for a page a kind reads
+        source = refused
+    text = source.text if isinstance(source, SourceText) else raw.decode("utf-8", "replace")
+    page_type = classify_file(rel, text)
     if page_type is not PageType.EVENT and TABS_MARKER not in raw:
         return Outcome(rel, "none")  # decided before a kind is looked up: no import for nothing
     kind = checking_kind(page_type)
     if kind is None:
         return Outcome(rel, "none")
     try:
-        source = page_source(raw, rel, text, digest)
+        if isinstance(source, DocgenError):
+            raise source
         return _evaluate_kind(kind, root, rel, source, options, run)
     except DocgenError as exc:
         found = exc.diagnostic
@@ -194,23 +200,6 @@ def _evaluate(
         display = (root / rel).as_posix()
         too_deep = error(display, "E-TOO-DEEP", "page nesting is too deep to parse", 1, 1)
         return Outcome(rel, kind.name, diagnostics=[too_deep])
-
-
-def _utf8(raw: bytes) -> str | None:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
-def page_source(raw: bytes, rel: str, text: str | None, digest: str) -> SourceText:
-    """`source.decode(raw, rel)` from the strict decoding (None: not UTF-8) and the SHA-256 the
-    check already made of these bytes; bytes it refuses go through `decode` for its error."""
-    from generator.source import BOM, MAX_PAGE_BYTES, SourceText, decode
-
-    if text is None or len(raw) > MAX_PAGE_BYTES:
-        return decode(raw, rel)
-    return SourceText(path=rel, raw=raw, text=text, sha256=digest, has_bom=text.startswith(BOM))
 
 
 def _evaluate_kind(

@@ -54,20 +54,7 @@ class Statement:
 
 def prose_lines(lines: list[str]) -> list[tuple[int, str]]:
     """(1-based line, text) of every line outside fenced code."""
-    found: list[tuple[int, str]] = []
-    fence: str | None = None
-    for number, line in enumerate(lines, start=1):
-        # FENCE needs three backticks or tildes: a line without them neither opens nor closes
-        opener = FENCE.match(line) if "```" in line or "~~~" in line else None
-        if fence is not None:
-            if opener and opener.group(1).startswith(fence):
-                fence = None
-            continue
-        if opener:
-            fence = opener.group(1)[:3]
-            continue
-        found.append((number, line))
-    return found
+    return [(row + 1, lines[row]) for start, end in prose_runs(lines) for row in range(start, end)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +71,8 @@ class Prose:
     @property
     def lines(self) -> list[tuple[int, str]]:
         """`prose_lines` of the page: (1-based line, text) of each kept line."""
-        found: list[tuple[int, str]] = []
-        at = 0
-        for start, end in self.runs:
-            found += zip(range(start + 1, end + 1), self.kept[at : at + end - start], strict=True)
-            at += end - start
-        return found
+        rows = [row for start, end in self.runs for row in range(start + 1, end + 1)]
+        return list(zip(rows, self.kept, strict=True))
 
     def line(self, row: int) -> tuple[int, str]:
         """The kept line `row` (0-based) with its 1-based page line."""
@@ -102,8 +85,7 @@ class Prose:
 
 
 def read_prose(lines: list[str]) -> Prose:
-    """`prose_lines`, with the fence test run only on the lines that hold ``` or ~~~ and the
-    prose between the fences taken as slices."""
+    """The page's prose (`prose_lines`), the lines between the fences taken as slices."""
     runs = prose_runs(lines)
     kept: list[str] = []
     for start, end in runs:
@@ -114,7 +96,8 @@ def read_prose(lines: list[str]) -> Prose:
 
 
 def prose_runs(lines: list[str]) -> list[tuple[int, int]]:
-    """The [start, end) 0-based ranges of lines outside fenced code, none empty."""
+    """The [start, end) 0-based ranges of lines outside fenced code, none empty. FENCE needs
+    three backticks or tildes: only the lines holding them can open or close a fence."""
     runs: list[tuple[int, int]] = []
     fence: str | None = None
     at = 0
