@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from generator.check.outcome import Outcome, Report
 from generator.diagnostics import Diagnostic, DocgenError, error
@@ -28,7 +28,16 @@ if TYPE_CHECKING:
     from generator.source import SourceText
 
 SharedIncludes = dict[str, Any]  # include path → parsed page, shared by one chunk's pages
-RunState = tuple["ProfileTable | None", SharedIncludes, RealPaths]
+
+
+class RunState(NamedTuple):
+    """What the pages of one chunk share."""
+
+    table: ProfileTable | None
+    includes: SharedIncludes
+    paths: RealPaths
+    with_deps: bool  # whether an outcome records its includes' stats (the cache's freshness test)
+
 
 TABS_MARKER = b"{% list tabs"
 PARALLEL_THRESHOLD = 64
@@ -47,9 +56,10 @@ def run_check(
     check_root(root)
     if not want_edits:  # findings only: no sync edit is planned (nor black run to write one)
         options = replace(options, mode=replace(options.mode, edits=False))
-    stats = _page_stats(root, paths)
-    rels = list(stats)
     enabled = use_cache and not want_edits
+    # stats and include stats are what the cache compares: a run without it takes neither
+    stats = _page_stats(root, paths) if enabled else {}
+    rels = list(stats) if enabled else _page_list(root, paths)
     profiles = [options.profiles_file] if options.profiles_file is not None else []
     # the key hashes the tool's sources and every template: only a cache that is read needs it
     key = (
@@ -61,7 +71,7 @@ def run_check(
     outcomes: dict[str, Outcome] = {}
     todo: list[str] = []
     for rel in rels:
-        cached = cache.lookup(root, rel, stats[rel])
+        cached = cache.lookup(root, rel, stats[rel]) if enabled else None
         if cached is not None:
             try:
                 outcomes[rel] = Outcome.from_cache(rel, cached)
@@ -70,7 +80,7 @@ def run_check(
                 pass
         todo.append(rel)
     table = cached_profile_table(cache, options) if todo else None
-    work = partial(_evaluate_chunk, root, options, table)
+    work = partial(_evaluate_chunk, root, options, table, enabled)
     for outcome in map_pages(work, todo, options.jobs, PARALLEL_THRESHOLD, _preload_workers):
         outcomes[outcome.rel] = outcome
         if enabled and outcome.sha256 is not None:  # None: reported by evaluate (E-READ)
@@ -89,6 +99,12 @@ def _page_stats(root: Path, paths: Sequence[str]) -> dict[str, os.stat_result]:
     if paths:
         return {rel: (root / rel).stat() for rel in expand_paths(root, paths)}
     return dict(markdown_stats(root))
+
+
+def _page_list(root: Path, paths: Sequence[str]) -> list[str]:
+    from generator.pages.discover import expand_paths, markdown_files
+
+    return expand_paths(root, paths) if paths else markdown_files(root)
 
 
 def cached_profile_table(cache: Cache, options: Options) -> ProfileTable:
@@ -135,11 +151,12 @@ def _preload_workers() -> None:
 
 
 def _evaluate_chunk(
-    root: Path, options: Options, table: ProfileTable | None, rels: list[str]
+    root: Path, options: Options, table: ProfileTable | None, cached: bool, rels: list[str]
 ) -> list[Outcome]:
+    """`cached`: the outcomes go to the cache, which needs the stats of each page's includes."""
     includes: SharedIncludes = {}  # a chunk's pages share the parsed includes (each read once)
     paths = RealPaths()  # ... and the resolved folders
-    return [evaluate(root, rel, options, table, includes, paths) for rel in rels]
+    return [evaluate(root, rel, options, table, includes, paths, cached) for rel in rels]
 
 
 def evaluate(
@@ -149,9 +166,11 @@ def evaluate(
     table: ProfileTable | None = None,
     includes: SharedIncludes | None = None,
     paths: RealPaths | None = None,
+    with_deps: bool = True,
 ) -> Outcome:
     """One page's findings (and sync edits); page problems come back as diagnostics. The edits
-    carry the hash of the bytes they were planned on, so `sync` never applies them to others."""
+    carry the hash of the bytes they were planned on, so `sync` never applies them to others.
+    `with_deps`: the outcome records the stats of the includes the page read (for the cache)."""
     from generator.source import read_page
 
     try:  # refuses a FIFO, a symlink out of the root, a file name that is not UTF-8
@@ -160,7 +179,7 @@ def evaluate(
         found = exc.diagnostic
         located = error((root / found.path).as_posix(), found.code, found.message)
         return Outcome(rel, "none", diagnostics=[located])
-    run = (table, {} if includes is None else includes, paths or RealPaths())
+    run = RunState(table, {} if includes is None else includes, paths or RealPaths(), with_deps)
     digest = hashlib.sha256(raw).hexdigest()
     outcome = _evaluate(root, rel, raw, options, run, digest)
     outcome.sha256 = digest
@@ -214,15 +233,14 @@ def _evaluate_kind(
     from generator.includes import IncludeResolver
     from generator.targets import load_targets
 
-    table, includes, paths = run
-    resolver = IncludeResolver(root, includes, paths)
+    resolver = IncludeResolver(root, run.includes, run.paths)
     reading = kind.read(source, resolver, load_targets(options.templates), "check")
-    deps = {p: _stat_pair(root / p) for p in sorted(resolver.loaded)}
     if reading.spec is None:
         return Outcome(rel, "none")
     twin = _twin_spec(kind, options, rel) if options.twin is not None else None
-    outcome = evaluate_page(kind, (root / rel).as_posix(), reading, options, table, twin)
-    outcome.deps = deps
+    outcome = evaluate_page(kind, (root / rel).as_posix(), reading, options, run.table, twin)
+    if run.with_deps:
+        outcome.deps = {p: _stat_pair(root / p) for p in sorted(resolver.loaded)}
     return outcome
 
 

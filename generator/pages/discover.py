@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from generator.diagnostics import DocgenError, error
@@ -11,15 +11,20 @@ from generator.diagnostics import DocgenError, error
 
 def markdown_files(root: Path) -> list[str]:
     """Every `.md` file below the root, relative and sorted (hidden folders skipped)."""
-    return [rel for rel, _ in markdown_stats(root)]
+    return sorted(rel for rel, _ in _markdown_entries(root))
 
 
 def markdown_stats(root: Path) -> list[tuple[str, os.stat_result]]:
-    """`markdown_files` with each file's stat, from one `scandir` walk (the warm `check` path).
+    """`markdown_files` with each file's stat, from the same walk (the warm `check` path)."""
+    found = [(rel, entry.stat()) for rel, entry in _markdown_entries(root)]
+    return sorted(found, key=lambda item: item[0])
+
+
+def _markdown_entries(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """(relative path, entry) of every `.md` file below the root, from one `scandir` walk.
 
     Regular files only: a broken symlink or a FIFO named `*.md` is not a page (reading a FIFO
     would block forever)."""
-    found: list[tuple[str, os.stat_result]] = []
     pending = [(str(root), "")]
     while pending:
         folder, prefix = pending.pop()
@@ -33,8 +38,7 @@ def markdown_stats(root: Path) -> list[tuple[str, os.stat_result]]:
             if entry.is_dir():
                 pending.append((entry.path, f"{prefix}{entry.name}/"))
             elif entry.name.endswith(".md") and entry.is_file():
-                found.append((prefix + entry.name, entry.stat()))
-    return sorted(found, key=lambda item: item[0])
+                yield prefix + entry.name, entry
 
 
 def check_root(root: Path) -> None:
