@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl
 
 from generator.calls.literals import bare_words_quoted
 from generator.calls.model import CallModel, CodeSpan, Json, expr, unreadable
+from generator.calls.shared import distinct_in_source_order, tokens_at
 from generator.calls.trees import Node, Piece
 
 DATA_FLAGS = {"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"}
@@ -89,6 +90,9 @@ def _split_command(piece: Piece, command: Node, words: list[Word], language: str
 
 def _curl_command(piece: Piece) -> Node | None:
     """The `curl` command; failing that, a command that starts with an option (`-X POST ...`)."""
+    named = _named_curl(piece) if not piece.root.has_error else None
+    if named is not None:
+        return named
     commands = piece.nodes("command")
     for command in commands:
         name = command.child_by_field_name("name")
@@ -99,6 +103,20 @@ def _curl_command(piece: Piece) -> Node | None:
         if name is not None and piece.src(name).startswith("-"):
             return command
     return None
+
+
+def _named_curl(piece: Piece) -> Node | None:
+    """The first command named `curl`, found from where the word occurs (no query walk)."""
+    found: list[Node] = []
+    for at, word in tokens_at(piece, b"curl"):
+        if word.start_byte != at or word.end_byte != at + 4:
+            continue
+        name = word.parent
+        command = name.parent if name is not None and name.type == "command_name" else None
+        if command is not None and command.type == "command":
+            found.append(command)
+    first = distinct_in_source_order(found)
+    return first[0] if first else None
 
 
 def _word(piece: Piece, node: Node) -> Word:

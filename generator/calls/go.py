@@ -6,26 +6,38 @@ Result access: the JSON tags of the struct `res.Result` is unmarshalled into (th
 
 from __future__ import annotations
 
+from generator.calls.go_result import go_result_access
 from generator.calls.literals import go_value
 from generator.calls.model import CallModel, Json, unreadable
-from generator.calls.shared import first_readable, join_calls, sdk_call
+from generator.calls.shared import (
+    calls_of_field,
+    distinct_in_source_order,
+    first_readable,
+    join_calls,
+    sdk_call,
+)
 from generator.calls.trees import Node, Piece, args_of
 
 ENTRY_POINTS = {"Call": "single", "Pages": "list"}
+ENTRY_NAMES = tuple(name.encode() for name in ENTRY_POINTS)
 
 
 def read_go(piece: Piece, language: str) -> CallModel:
-    found = [
-        m
-        for node in piece.nodes("call_expression")
-        if (m := _call(piece, node, language)) is not None
-    ]
+    found = [m for node in call_nodes(piece) if (m := _call(piece, node, language)) is not None]
     if not found:
         reason = "parse-error" if piece.root.has_error else "no-call"
         return unreadable(reason, "b24gosdk", language)
-    from generator.calls.go_result import go_result_access
-
     return join_calls(first_readable(found), found, go_result_access(piece))
+
+
+def call_nodes(piece: Piece) -> list[Node]:
+    """The calls `_call` may read: `x.Call(...)` and `x.Pages(...)`, found where the names
+    occur. A tree with errors is searched in full."""
+    if piece.root.has_error:
+        return piece.nodes("call_expression")
+    return distinct_in_source_order(
+        [c for name in ENTRY_NAMES for c in calls_of_field(piece, name)]
+    )
 
 
 def _call(piece: Piece, node: Node, language: str) -> CallModel | None:

@@ -3,14 +3,17 @@ variable whose struct type carries `json:"..."` tags."""
 
 from __future__ import annotations
 
+from generator.calls.shared import calls_of_field, distinct_in_source_order, tokens_at
 from generator.calls.trees import Node, Piece, args_of
 
 
 def go_result_access(piece: Piece) -> tuple[tuple[str, ...], ...]:
+    if b"json.Unmarshal" not in piece.data:
+        return ()  # each path is read from a json.Unmarshal call
     sources: dict[str, tuple[str, ...]] = {"res.Result": ("result",)}
     types = _declared_types(piece)
     paths: list[tuple[str, ...]] = []
-    for node in piece.nodes("short_var_declaration", "call_expression"):
+    for node in _result_nodes(piece):
         if node.type == "short_var_declaration":
             _unwrap(piece, node, sources)
         elif node.type == "call_expression" and _callee(piece, node) == "json.Unmarshal":
@@ -23,6 +26,21 @@ def go_result_access(piece: Piece) -> tuple[tuple[str, ...], ...]:
             if target is not None:
                 paths.extend(base + p for p in _tag_paths(piece, target))
     return tuple(paths)
+
+
+def _result_nodes(piece: Piece) -> list[Node]:
+    """The nodes the reading acts on: each `json.Unmarshal(...)` and each `:=` of a
+    `b24.Unwrap(...)` (other declarations bind nothing), found where the names occur. A tree
+    with errors is searched in full."""
+    if piece.root.has_error:
+        return piece.nodes("short_var_declaration", "call_expression")
+    found = calls_of_field(piece, b"Unmarshal")
+    for call in calls_of_field(piece, b"Unwrap"):
+        right = call.parent
+        declaration = right.parent if right is not None else None
+        if declaration is not None and declaration.type == "short_var_declaration":
+            found.append(declaration)
+    return distinct_in_source_order(found)
 
 
 def _callee(piece: Piece, call: Node) -> str:
@@ -47,12 +65,28 @@ def _unwrap(piece: Piece, node: Node, sources: dict[str, tuple[str, ...]]) -> No
 def _declared_types(piece: Piece) -> dict[str, Node]:
     """`var items []struct{...}` and `var item T` → name: type node."""
     found: dict[str, Node] = {}
-    for node in piece.nodes("var_spec"):
+    for node in _var_specs(piece):
         if node.type == "var_spec":
             name, kind = node.child_by_field_name("name"), node.child_by_field_name("type")
             if name is not None and kind is not None:
                 found[piece.src(name)] = kind
     return found
+
+
+def _var_specs(piece: Piece) -> list[Node]:
+    """Every `var` declaration's specs, found from the `var` keywords (a tree with errors is
+    searched in full)."""
+    if piece.root.has_error:
+        return piece.nodes("var_spec")
+    found: list[Node] = []
+    for _, keyword in tokens_at(piece, b"var"):
+        declaration = keyword.parent
+        if keyword.type != "var" or declaration is None or declaration.type != "var_declaration":
+            continue
+        for child in declaration.named_children:
+            specs = child.named_children if child.type == "var_spec_list" else [child]
+            found += [spec for spec in specs if spec.type == "var_spec"]
+    return distinct_in_source_order(found)
 
 
 def _tag_paths(piece: Piece, kind: Node) -> list[tuple[str, ...]]:

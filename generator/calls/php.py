@@ -6,22 +6,43 @@ from __future__ import annotations
 from generator.calls.literals import php_value
 from generator.calls.model import CallModel, Json, unreadable
 from generator.calls.php_result import php_result_access
-from generator.calls.shared import batch_methods, first_readable, join_calls, sdk_call
+from generator.calls.shared import (
+    batch_methods,
+    distinct_in_source_order,
+    first_readable,
+    join_calls,
+    sdk_call,
+    tokens_at,
+)
 from generator.calls.trees import Node, Piece, args_of
 
 CALL_TYPES = ("member_call_expression", "scoped_call_expression", "function_call_expression")
 
 
 def read_php(piece: Piece, language: str) -> CallModel:
-    found = [
-        m for node in piece.nodes(*CALL_TYPES) if (m := _call(piece, node, language)) is not None
-    ]
+    found = [m for node in call_nodes(piece) if (m := _call(piece, node, language)) is not None]
     if not found:
         if _is_typed_service(piece):
             return unreadable("typed-service-call", "b24phpsdk-service", language, auth="sdk")
         reason = "parse-error" if piece.root.has_error else "no-call"
         return unreadable(reason, "unknown", language)
     return join_calls(first_readable(found), found, php_result_access(piece))
+
+
+def call_nodes(piece: Piece) -> list[Node]:
+    """The CALL_TYPES nodes `_call` may read: those whose name holds `call` (`callBatch` too) or
+    `restCommand`, found where the text occurs. A tree with errors is searched in full."""
+    if piece.root.has_error:
+        return piece.nodes(*CALL_TYPES)
+    found = [
+        parent
+        for needle in (b"call", b"restCommand")
+        for at, node in tokens_at(piece, needle)
+        if node.start_byte == at
+        and (parent := node.parent) is not None
+        and parent.type in CALL_TYPES
+    ]
+    return distinct_in_source_order(found)
 
 
 def _call(piece: Piece, node: Node, language: str) -> CallModel | None:

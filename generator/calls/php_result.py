@@ -5,15 +5,18 @@ Variables bound to such an expression carry the path on; `*` stands for a numeri
 from __future__ import annotations
 
 from generator.calls.literals import php_value
+from generator.calls.shared import distinct_in_source_order, tokens_at
 from generator.calls.trees import Node, Piece
 
 Path = tuple[str, ...]
 
 
 def php_result_access(piece: Piece) -> tuple[Path, ...]:
+    if b"CRest" not in piece.data and b"getRes" not in piece.data:
+        return ()  # every path starts at a CRest call or a getResult/getResponseData call
     bound: dict[str, Path] = {}
     paths: list[Path] = []
-    for node in piece.nodes("assignment_expression", "subscript_expression"):
+    for node in result_nodes(piece):
         if node.type == "assignment_expression":
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
             path = chain(piece, right, bound) if right is not None else None
@@ -24,6 +27,23 @@ def php_result_access(piece: Piece) -> tuple[Path, ...]:
             if path is not None:
                 paths.append(path)
     return tuple(paths)
+
+
+def result_nodes(piece: Piece) -> list[Node]:
+    """Every assignment and subscript, found from their `=` and `[` tokens (a tree with errors
+    is searched in full). Without errors, an `=` followed by `>` or `=` is another token."""
+    if piece.root.has_error:
+        return piece.nodes("assignment_expression", "subscript_expression")
+    tokens = [*tokens_at(piece, b"["), *tokens_at(piece, b"=", unless_before=b">=")]
+    return distinct_in_source_order(
+        [
+            parent
+            for _, node in tokens
+            if node.type in ("[", "=")
+            and (parent := node.parent) is not None
+            and parent.type in ("assignment_expression", "subscript_expression")
+        ]
+    )
 
 
 def chain(piece: Piece, node: Node, bound: dict[str, Path]) -> Path | None:

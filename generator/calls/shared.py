@@ -1,9 +1,12 @@
-"""Helpers every language reader shares: picking the tab's main call, batch method names."""
+"""Helpers every language reader shares: picking the tab's main call, batch method names, and
+finding nodes from where their text occurs."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from generator.calls.model import CallModel, Json, unreadable
-from generator.calls.trees import Node, Piece
+from generator.calls.trees import END_BYTE, START_BYTE, Node, Piece
 
 
 def first_readable(models: list[CallModel]) -> CallModel:
@@ -94,3 +97,41 @@ def sdk_call(
         result_access=(),
         calls=calls or (method,),
     )
+
+
+def tokens_at(
+    piece: Piece, needle: bytes, unless_before: bytes = b""
+) -> Iterator[tuple[int, Node]]:
+    """Each byte offset where `needle` occurs in the piece (not where a byte of `unless_before`
+    follows it), with the smallest node holding it there: tree-sitter descends to it from the
+    root in C, where a query walks the whole tree."""
+    data, root, size = piece.data, piece.root, len(needle)
+    at = data.find(needle)
+    while at >= 0:
+        following = data[at + size : at + size + 1]
+        if not (following and following in unless_before):
+            node = root.descendant_for_byte_range(at, at + size)
+            if node is not None:
+                yield at, node
+        at = data.find(needle, at + 1)
+
+
+def distinct_in_source_order(nodes: list[Node]) -> list[Node]:
+    """Distinct nodes in `Piece.nodes`' order: by start, outer before inner."""
+    unique = list({node.id: node for node in nodes}.values()) if len(nodes) > 1 else nodes
+    unique.sort(key=END_BYTE, reverse=True)
+    unique.sort(key=START_BYTE)
+    return unique
+
+
+def calls_of_field(piece: Piece, name: bytes) -> list[Node]:
+    """Go's calls of a selector whose field is `name` (`x.name(...)`), found where it occurs."""
+    found: list[Node] = []
+    for at, node in tokens_at(piece, name):
+        if node.start_byte != at or node.end_byte != at + len(name):
+            continue
+        selector = node.parent
+        call = selector.parent if selector is not None else None
+        if call is not None and call.type == "call_expression":
+            found.append(call)
+    return found
