@@ -60,8 +60,10 @@ def test_the_majority_layout_is_the_recorded_majority(ru_specs: dict[str, Method
 
 def test_check_reads_a_method_page_without_its_layouts() -> None:
     """`check` reads method pages with purpose `check`: the same spec but empty layouts (it reads
-    the few it needs itself), and no error codes or related links (it never reads them); `parse`
-    (purpose `spec`) records them."""
+    the few it needs itself), no error codes or related links, no tab's events and no tab's
+    called methods but those of a tab whose call names another method than the page's (it never
+    reads the rest); `parse` (purpose `spec`) records them (every RU and EN page:
+    tests/test_extract_fast_paths_2.py)."""
     from dataclasses import replace
 
     from generator.kinds.method import MethodKind
@@ -77,14 +79,35 @@ def test_check_reads_a_method_page_without_its_layouts() -> None:
         lean = MethodKind().read(source, None, load_targets(), "check").spec
         if full.callers is None:
             continue
+        stray = {(c.block, c.tab) for c in full.calls if c.method and c.method != full.method}
         counts.update(
             pages=1,
             layouts=sum(bool(c.layout) for c in full.calls),
             errors=len(full.errors),
             related=len(full.related),
+            named=sum(bool(t.calls) for b in full.examples for t in b.tabs),
+            stray=len(stray),
         )
         assert [c.layout for c in lean.calls] == [{}] * len(full.calls)
         assert (lean.errors, lean.related) == ([], [])
         unlaid = [replace(c, layout={}) for c in full.calls]
-        assert replace(full, calls=unlaid, errors=[], related=[]) == lean, rel
-    assert counts == {"pages": 8, "layouts": 8, "errors": 1, "related": 6}
+        unnamed = [
+            replace(
+                block,
+                tabs=[
+                    replace(tab, events=[], calls=tab.calls if (b, t) in stray else [])
+                    for t, tab in enumerate(block.tabs)
+                ],
+            )
+            for b, block in enumerate(full.examples)
+        ]
+        expected = replace(full, calls=unlaid, errors=[], related=[], examples=unnamed)
+        assert expected == lean, rel
+    assert counts == {
+        "pages": 8,
+        "layouts": 8,
+        "errors": 1,
+        "related": 6,
+        "named": 34,
+        "stray": 0,
+    }

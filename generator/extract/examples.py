@@ -8,6 +8,8 @@ source lines and dedented by the fence's own indentation, so it is exact to the 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import replace
 
 from generator.extract.tabcode import called_methods, referenced_events
 from generator.extract.text import collapse
@@ -20,14 +22,17 @@ SKIP_MARKER = re.compile(r"<!--\s*b24-docgen:\s*skip\s*-->")
 FENCE_MARKER = re.compile(r"`{3,}|~{3,}")
 
 
-def find_example_blocks(page: Page, targets: Targets | None = None) -> list[ExampleBlock]:
-    """Every tab block whose labels name a language (a target of the registry)."""
+def find_example_blocks(
+    page: Page, targets: Targets | None = None, *, names: bool = True
+) -> list[ExampleBlock]:
+    """Every tab block whose labels name a language (a target of the registry). Without `names`
+    the tabs' `calls` and `events` are left empty (`with_called_methods` reads some later)."""
     targets = targets or load_targets()
     blocks: list[ExampleBlock] = []
     previous: Node | None = None
     for node in walk(page.root):
         if node.type == "yfm_list" and node.info.strip().startswith("tabs"):
-            block = read_block(page, node, _is_skip_marker(page, previous), targets)
+            block = read_block(page, node, _is_skip_marker(page, previous), targets, names)
             if block is not None:
                 blocks.append(block)
         if node.type != "inline":
@@ -46,7 +51,9 @@ def tab_items(node: Node) -> list[tuple[Node, list[Node]]]:
     return items
 
 
-def read_block(page: Page, node: Node, skipped: bool, targets: Targets) -> ExampleBlock | None:
+def read_block(
+    page: Page, node: Node, skipped: bool, targets: Targets, names: bool = True
+) -> ExampleBlock | None:
     items = tab_items(node)
     labels = [tab_label(item) for item, _ in items]
     if not any(targets.for_label(label) for label in labels):
@@ -56,7 +63,7 @@ def read_block(page: Page, node: Node, skipped: bool, targets: Targets) -> Examp
     line = page.lines[start]
     indent = len(line) - len(line.lstrip(" "))
     tabs = [
-        read_tab(page, item, nodes, label, targets)
+        read_tab(page, item, nodes, label, targets, names)
         for (item, nodes), label in zip(items, labels, strict=True)
     ]
     return ExampleBlock(Span(start + 1, end), indent, skipped, tabs)
@@ -70,7 +77,9 @@ def tab_label(item: Node) -> str:
     return ""
 
 
-def read_tab(page: Page, item: Node, nodes: list[Node], label: str, targets: Targets) -> Tab:
+def read_tab(
+    page: Page, item: Node, nodes: list[Node], label: str, targets: Targets, names: bool = True
+) -> Tab:
     fences = [read_fence(page, n) for n in _fence_nodes(nodes)]
     prose = [collapse(page.text_of(n)) for n in nodes[1:] if n.type == "paragraph"]
     skipped = any(n.type == "html_block" and SKIP_MARKER.search(n.content) for n in nodes)
@@ -85,11 +94,30 @@ def read_tab(page: Page, item: Node, nodes: list[Node], label: str, targets: Tar
         code=code,
         span=Span(item.map[0] + 1, last_line),
         code_span=fences[0].span if fences and _closed(page, fences[0]) else None,
-        calls=called_methods(all_code),
-        events=referenced_events(all_code),
+        calls=called_methods(all_code) if names else [],
+        events=referenced_events(all_code) if names else [],
         more_fences=fences[1:],
         prose="\n\n".join(prose) or None,
         skipped=skipped,
+    )
+
+
+def with_called_methods(
+    examples: list[ExampleBlock], wanted: Collection[tuple[int, int]]
+) -> list[ExampleBlock]:
+    """The blocks with the `calls` of the (block, tab) tabs in `wanted` read from their code, as
+    `find_example_blocks` reads them with `names`."""
+    blocks = list(examples)
+    for b, t in sorted(wanted):
+        tabs = list(blocks[b].tabs)
+        tabs[t] = _named(tabs[t])
+        blocks[b] = replace(blocks[b], tabs=tabs)
+    return blocks
+
+
+def _named(tab: Tab) -> Tab:
+    return replace(
+        tab, calls=called_methods("\n".join([tab.code, *(f.code for f in tab.more_fences)]))
     )
 
 
@@ -100,7 +128,7 @@ def _fence_nodes(nodes: list[Node]) -> list[Node]:
             node.type == "code_block" and node.content.lstrip().startswith("```")
         ):
             found.append(node)
-        else:
+        elif node.type != "paragraph":  # a paragraph holds inline content only: never a fence
             found.extend(n for n in walk(node) if n.type == "fence")
     return found
 
@@ -121,9 +149,24 @@ def read_fence(page: Page, node: Node) -> Fence:
         if end - 1 > start and page.lines[end - 1].strip(" \t").startswith(marker.group(0))
         else end
     )
-    body = dedent_lines(page.lines[start + 1 : body_end], indent)
-    code = "\n".join(body) + "\n" if body else ""
+    code = fence_code(page.lines[start + 1 : body_end], indent)
     return Fence(info.split()[0] if info else None, code, Span(start + 1, end))
+
+
+def fence_code(body: list[str], indent: int) -> str:
+    """The body lines dedented by `indent` columns (`dedent_lines`), joined, with a final line
+    break. When every line that is not empty starts with `indent` spaces (almost every fence:
+    tab code sits in a list item), the spaces go by one replace over the joined text."""
+    if not body:
+        return ""
+    text = "\n" + "\n".join(body)
+    if indent:
+        cut = "\n" + " " * indent
+        if text.count(cut) == len(body) - body.count(""):
+            text = text.replace(cut, "\n")
+        else:
+            text = "\n" + "\n".join(dedent_lines(body, indent))
+    return text[1:] + "\n"
 
 
 def _indented_fence(page: Page, node: Node) -> Fence:

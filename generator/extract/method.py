@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from generator.extract.common import DiagnosticLog, detect_locale, read_related
-from generator.extract.examples import find_example_blocks
+from generator.extract.examples import find_example_blocks, with_called_methods
 from generator.extract.header import prod_nodes, read_description, read_notes, read_rights
 from generator.extract.method_auth import (
     prose_auth,
@@ -28,7 +28,7 @@ from generator.extract.sections import Section, split_sections
 from generator.extract.unresolved import KeepGoingResolver, report_unresolved
 from generator.includes import IncludeResolver, Located, expand
 from generator.pages.model import Node, Page, inline_text, line_of
-from generator.spec.method import MethodSpec, Param, Response
+from generator.spec.method import MethodSpec, Param, Response, TabCall
 from generator.spec.model import SPEC_VERSION
 from generator.spec.parts import ExampleBlock, Source, Span
 
@@ -61,7 +61,9 @@ def extract_method_spec(
 ) -> MethodSpec:
     """The page's MethodSpec. `for_check` leaves out what `check` never reads: each
     `TabCall.layout` (it reads the few it needs from the tabs), the error codes and the related
-    links (their sections' includes are still resolved: a missing one is still reported)."""
+    links (their sections' includes are still resolved: a missing one is still reported), every
+    tab's `events`, and the `calls` of each tab but those whose call names a method other than
+    the page's (the method lint reads only theirs)."""
     findings = DiagnosticLog()
     resolver = KeepGoingResolver(resolver) if resolver is not None else None
     preamble, sections = split_sections(page)
@@ -69,11 +71,13 @@ def extract_method_spec(
     prod = prod_nodes(preamble.nodes)
     rights = read_rights(list(expand(page, prod, resolver)))
     description, description_span = read_description(prod, page, rights.node)
-    prose = read_prose(page.lines)
+    prose = read_prose(page.lines, page.text)
     callers, callers_line = prose_callers(prose)
-    examples = find_example_blocks(page)
+    examples = find_example_blocks(page, names=not for_check)
     calls = tab_calls(examples, layouts=not for_check)
     decision = decide_method(title, page.path, calls)
+    if for_check:
+        examples = with_called_methods(examples, _stray_tabs(calls, decision.method))
     for code, message in decision.problems:
         findings.warn(line_of(page.h1) if page.h1 is not None else 1, code, message)
     params = read_params(page, sections, resolver, findings, preamble.nodes)
@@ -105,6 +109,11 @@ def extract_method_spec(
         related=[] if for_check else read_related(page, sections),
         diagnostics=sorted(findings.items, key=lambda d: (d.line, d.code, d.message)),
     )
+
+
+def _stray_tabs(calls: list[TabCall], method: str) -> set[tuple[int, int]]:
+    """The tabs whose call names a method other than `method` (spelled otherwise included)."""
+    return {(c.block, c.tab) for c in calls if c.method and c.method != method}
 
 
 def _nodes(

@@ -1,0 +1,252 @@
+"""More cheaper paths of the method-page extractors that give what the plain ones gave: a fence's
+code dedented by one replace, the fence lines of the prose found by substring searches in the
+page's text, tab fences looked for outside paragraphs only, and `check`'s method spec, which reads
+a tab's called methods only where the method lint reads them."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from generator.check.lint import same_method
+from generator.extract.examples import (
+    _fence_nodes,
+    fence_code,
+    find_example_blocks,
+    tab_items,
+    with_called_methods,
+)
+from generator.extract.method_auth import prose_runs, read_prose
+from generator.includes import IncludeResolver
+from generator.kinds.method import MethodKind
+from generator.pages.classify import PageType, classify_file
+from generator.pages.model import Node, Page, walk
+from generator.source import decode, dedent_lines, leading_whitespace
+from generator.spec.method import MethodSpec
+from generator.spec.parts import ExampleBlock
+from generator.targets import load_targets
+from tests.corpus import CORPUS_EN, CORPUS_RU, need
+
+pytestmark = pytest.mark.corpus
+ROOTS = [CORPUS_RU, CORPUS_EN]
+
+
+@cache
+def pages(root: Path) -> dict[str, Page]:
+    """Every page of a corpus, tokenised once for the module."""
+    found = {}
+    for path in sorted(need(root).rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        found[rel] = Page(rel, decode(path.read_bytes(), rel))
+    return found
+
+
+def plain_fence_code(body: list[str], indent: int) -> str:
+    return "\n".join(dedent_lines(body, indent)) + "\n" if body else ""
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_a_fence_code_is_its_lines_dedented_on_every_corpus_fence(root: Path) -> None:
+    fences = replaced = 0
+    for rel, page in pages(root).items():
+        for node in walk(page.root):
+            if node.type != "fence" or node.map is None:
+                continue
+            start, end = node.map
+            _, indent = leading_whitespace(page.lines[start])
+            for body in (page.lines[start + 1 : end], page.lines[start + 1 : end - 1]):
+                assert fence_code(body, indent) == plain_fence_code(body, indent), rel
+            body = page.lines[start + 1 : end - 1]
+            fences += 1
+            replaced += bool(indent) and all(x.startswith(" " * indent) or not x for x in body)
+    if root == CORPUS_RU:
+        assert (fences, replaced) == (19384, 15229)
+
+
+FENCE_EDGES = [
+    ([], 4),
+    ([""], 4),
+    (["", ""], 2),
+    (["    a", "", "    b"], 4),
+    (["    a", "  ", "    b"], 4),  # a blank line shorter than the indent: emptied
+    (["    a", "      ", "    b"], 4),  # longer: keeps what is past the indent
+    (["    a", "  b"], 4),  # a line indented less loses what it has
+    (["\ta", "    b"], 4),  # a tab is four columns
+    (["  \ta", "    b"], 2),  # a tab past the limit stays
+    (["    \ta"], 4),  # a tab after the indent is code
+    (["    a\r", "    b"], 4),
+    (["a", "b"], 0),
+    ([" a", "  b"], 0),
+    (["        deep", "    x"], 4),
+    (["    x", "    "], 4),
+]
+
+
+@pytest.mark.parametrize(("body", "indent"), FENCE_EDGES)
+def test_a_fence_code_on_edges(body: list[str], indent: int) -> None:
+    assert fence_code(body, indent) == plain_fence_code(body, indent)
+
+
+def test_a_fence_code_on_every_short_body() -> None:
+    lines = [
+        "".join(chars) for size in range(5) for chars in itertools.product(" \ta", repeat=size)
+    ]
+    bodies = [[x] for x in lines] + [list(pair) for pair in itertools.product(lines[:40], repeat=2)]
+    assert len(bodies) == 121 + 1600
+    for indent in range(7):
+        for body in bodies:
+            assert fence_code(body, indent) == plain_fence_code(body, indent), (body, indent)
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_the_prose_runs_from_the_text_are_the_runs_of_the_lines(root: Path) -> None:
+    fenced = 0
+    for rel, page in pages(root).items():
+        runs = prose_runs(page.lines)
+        assert prose_runs(page.lines, page.text) == runs, rel
+        assert read_prose(page.lines, page.text) == read_prose(page.lines), rel
+        fenced += runs != [(0, len(page.lines))]
+    if root == CORPUS_RU:
+        assert (len(pages(root)), fenced) == (2687, 2157)
+
+
+PROSE_EDGES = [
+    "",
+    "```",
+    "```\n",
+    "a\n```\ncode\n```\nb",
+    "a\n``````\ncode ``` here\n```\n```\nb",  # a longer opener: a shorter line does not close
+    "~~~\n```\n~~~\nafter",
+    "a ``` b\n```\nx",  # a marker inside a line opens nothing
+    "  ```js\n  x\n  ```\n\n~~~~\n~~~",
+    "```\n\n\n```\n\n\n",
+    "x\n````````````````\ny\n````````````````````\nz",
+    "```~~~\n~~~```\n```",
+]
+
+
+@pytest.mark.parametrize("text", PROSE_EDGES)
+def test_the_prose_runs_from_the_text_on_edges(text: str) -> None:
+    lines = text.split("\n")
+    assert prose_runs(lines, text) == prose_runs(lines)
+    assert read_prose(lines, text) == read_prose(lines)
+
+
+def without_names(blocks: list[ExampleBlock], kept: set[tuple[int, int]]) -> list[ExampleBlock]:
+    """The blocks with every tab's events and the calls of the tabs not `kept` emptied."""
+    return [
+        replace(
+            block,
+            tabs=[
+                replace(tab, events=[], calls=tab.calls if (b, t) in kept else [])
+                for t, tab in enumerate(block.tabs)
+            ],
+        )
+        for b, block in enumerate(blocks)
+    ]
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_tabs_read_without_names_then_named_are_the_tabs_read_with_them(root: Path) -> None:
+    tabs = named = 0
+    for rel, page in pages(root).items():
+        full = find_example_blocks(page)
+        lean = find_example_blocks(page, names=False)
+        assert lean == without_names(full, set()), rel
+        every = {(b, t) for b, block in enumerate(full) for t in range(len(block.tabs))}
+        assert with_called_methods(lean, every) == without_names(full, every), rel
+        some = set(itertools.islice(sorted(every), 0, None, 2))
+        assert with_called_methods(lean, some) == without_names(full, some), rel
+        tabs += len(every)
+        named += sum(bool(tab.calls) for block in full for tab in block.tabs)
+    if root == CORPUS_RU:
+        assert (tabs, named) == (15063, 14545)
+
+
+def test_with_called_methods_names_only_the_wanted_tabs() -> None:
+    text = (
+        "# T\n\n{% list tabs %}\n\n- JS\n\n  ```js\n  BX24.callMethod('a.b', {});\n  ```\n\n"
+        "- PHP\n\n  ```php\n  CRest::call('c.d', []);\n  ```\n\n  ```php\n  CRest::call('e.f');\n"
+        "  ```\n\n{% endlist %}\n"
+    )
+    page = Page("x.md", decode(text.encode(), "x.md"))
+    lean = find_example_blocks(page, names=False)
+    assert [t.calls for t in lean[0].tabs] == [[], []]
+    assert [t.calls for t in with_called_methods(lean, {(0, 1)})[0].tabs] == [
+        [],
+        ["CRest::call", "c.d", "e.f"],
+    ]
+    assert with_called_methods(lean, set()) == lean
+    assert [t.calls for t in find_example_blocks(page)[0].tabs] == [
+        ["BX24.callMethod", "a.b"],
+        ["CRest::call", "c.d", "e.f"],
+    ]
+
+
+def plain_fence_nodes(nodes: list[Node]) -> list[Node]:
+    """Every fence among the nodes or under them (a code block that opens with ``` too)."""
+    found: list[Node] = []
+    for node in nodes:
+        if node.type == "fence" or (
+            node.type == "code_block" and node.content.lstrip().startswith("```")
+        ):
+            found.append(node)
+        else:
+            found.extend(n for n in walk(node) if n.type == "fence")
+    return found
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_a_tab_fences_outside_paragraphs_are_all_its_fences(root: Path) -> None:
+    tabs = 0
+    for rel, page in pages(root).items():
+        for node in walk(page.root):
+            if node.type == "yfm_list" and node.info.strip().startswith("tabs"):
+                for _, nodes in tab_items(node):
+                    assert _fence_nodes(nodes) == plain_fence_nodes(nodes), rel
+                    tabs += 1
+    if root == CORPUS_RU:
+        assert tabs == 15394
+
+
+def check_lean(full: MethodSpec) -> MethodSpec:
+    """The spec `check` reads: `parse`'s without layouts, error codes, related links, events and
+    the called methods of the tabs whose call names the page's method or none."""
+    kept = {(c.block, c.tab) for c in full.calls if c.method and c.method != full.method}
+    return replace(
+        full,
+        examples=without_names(full.examples, kept),
+        calls=[replace(c, layout={}) for c in full.calls],
+        errors=[],
+        related=[],
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("root", ROOTS)
+def test_the_check_spec_is_the_parse_spec_less_what_check_never_reads(root: Path) -> None:
+    """Every page `check` reads with the method kind (not an event page, holds a tab block)."""
+    kind, targets = MethodKind(), load_targets()
+    counts = {"pages": 0, "kept": 0, "linted": 0}
+    shared: dict[str, Page] = {}
+    for rel, page in pages(root).items():
+        if "{% list tabs" not in page.text or classify_file(rel, page.text) is PageType.EVENT:
+            continue
+        resolver = IncludeResolver(root, shared)
+        full = kind.read(page.source, resolver, targets).spec
+        lean = kind.read(page.source, IncludeResolver(root, shared), targets, "check").spec
+        assert lean == check_lean(full), rel
+        # the tabs whose calls the method lint reads (check/lint_method.tab_issues) keep them
+        for call in full.calls:
+            if call.method and not same_method(call.method, full.method):
+                tab = lean.examples[call.block].tabs[call.tab]
+                assert tab.calls == full.examples[call.block].tabs[call.tab].calls, rel
+                counts["linted"] += 1
+        counts["pages"] += 1
+        counts["kept"] += sum(bool(t.calls) for b in lean.examples for t in b.tabs)
+    if root == CORPUS_RU:
+        assert counts == {"pages": 1829, "kept": 560, "linted": 445}
