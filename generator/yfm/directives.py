@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
+from generator.yfm.tab_list import push_tab_list
+
 DIRECTIVE = re.compile(r"\{%-?\s*(?P<name>[a-z]+)\b(?P<args>.*?)-?%\}\s*$", re.DOTALL)
 PAIRED = {"note": "endnote", "list": "endlist", "cut": "endcut", "if": "endif"}
 CLOSERS = {closer: opener for opener, closer in PAIRED.items()}
@@ -165,7 +167,8 @@ def push_container(state: StateBlock, directive: Directive, start: int, end: int
     old_parent, old_line_max = state.parentType, state.lineMax
     state.parentType = "yfm_directive"  # any name stops lazy continuation
     state.lineMax = content_end
-    tokenize_content(state, start + 1, content_end)
+    if directive.name != "list" or not push_tab_list(state, start + 1, content_end):
+        tokenize_content(state, start + 1, content_end)
     state.parentType, state.lineMax = old_parent, old_line_max
 
     closing = state.push(f"yfm_{directive.name}_close", "div", -1)

@@ -46,7 +46,8 @@ class IndexedStateBlock(StateBlock):
         self.sCount = [*counts, 0]
         self.bsCount = [0] * (len(begins) + 1)
         self.lineMax = len(begins)
-        self.line_begins, self.line_shifts = begins, shifts  # as no rule has moved them
+        # as no rule has moved them
+        self.line_begins, self.line_shifts, self.line_counts = begins, shifts, counts
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         """markdown-it's `push`, the token's fields set directly (its dataclass `__init__` and
@@ -67,9 +68,9 @@ class IndexedStateBlock(StateBlock):
 
     def getLines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
         """markdown-it's `getLines`. Lines no rule has moved the start of (a blockquote's or a
-        list item's first line) are one piece of the source: cut at once, their indent (spaces
-        only) removed by one regex pass; other lines that start with `indent` spaces are cut
-        without walking their indent a character at a time."""
+        list item's first line) are one piece of the source: cut at once, their indent (spaces,
+        unless a tab comes before the indent's end) removed by one regex pass; other lines that
+        start with `indent` spaces are cut without walking their indent a character at a time."""
         if begin >= end:
             return ""
         begins = self.bMarks
@@ -81,8 +82,8 @@ class IndexedStateBlock(StateBlock):
             chunk = self.src[begins[begin] : last]
             if not indent:
                 return chunk
-            if "\t" not in chunk:
-                return cut_indent(chunk, indent)
+            if "\t" not in chunk or _tab_in_indent(indent).search("\n" + chunk) is None:
+                return cut_indent(chunk, indent)  # no tab markdown-it would expand
         return self._cut_lines(begin, end, indent, keepLastLF)
 
     def _cut_lines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
@@ -95,8 +96,19 @@ class IndexedStateBlock(StateBlock):
             if src.startswith(pad, first, last):
                 parts.append(src[first + indent : last])
             else:
-                parts.append(super().getLines(line, line + 1, indent, line + 1 < end or keepLastLF))
+                parts.append(self._cut_line(line, indent, last))
         return "".join(parts)
+
+    def _cut_line(self, line: int, indent: int, last: int) -> str:
+        """The line up to `last`, less what markdown-it's `getLines` counts as indent (up to
+        `indent` columns: the characters before `tShift`, then spaces); a line with a tab there
+        goes to markdown-it's own."""
+        first, shift = self.bMarks[line], self.tShift[line]
+        window = self.src[first : min(first + indent, last)]
+        if "\t" in window:
+            return super().getLines(line, line + 1, indent, last > self.eMarks[line])
+        rest = window[shift:]
+        return self.src[first + min(shift, len(window)) + len(rest) - len(rest.lstrip(" ")) : last]
 
 
 def cut_indent(chunk: str, indent: int) -> str:
@@ -114,6 +126,13 @@ def cut_indent(chunk: str, indent: int) -> str:
 def _indent_of(columns: int) -> re.Pattern[str]:
     """Up to `columns` spaces at the start of each line."""
     return re.compile(f"^ {{1,{columns}}}", re.MULTILINE)
+
+
+@lru_cache(maxsize=64)
+def _tab_in_indent(columns: int) -> re.Pattern[str]:
+    """A line that starts with fewer than `columns` spaces, then a tab: markdown-it's `getLines`
+    expands such a tab (elsewhere, a tab after the indent is cut as it stands)."""
+    return re.compile(f"\n {{0,{columns - 1}}}\t")
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,207 @@
+"""A directive's list in its regular shape, tokenised at once: the tokens markdown-it-py pushes.
+
+Most `{% list tabs %}` blocks hold one bullet list whose items are a title line, blank lines and one
+fenced code block. markdown-it-py's list rule reads such a list line by line in Python (its item
+loop, a block loop per item, the paragraph and fence rules, the fence's scan for its closer). Here
+the shape is recognised first, the fence closers found by a regex search, and the same tokens
+pushed; anything else (prose, two fences, a nested block, tabs in a marker line, an unclosed
+fence, moved lines) goes the generic way. tests/test_yfm_fast_paths_4.py holds the tokens equal
+on every corpus page and on edge shapes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from markdown_it.common.utils import mdTrim
+from markdown_it.rules_block import StateBlock
+
+from generator.yfm.dispatch import CODE_INDENT, FIRST_CHARACTERS
+from generator.yfm.lines import IndexedStateBlock
+from generator.yfm.paragraph import LHEADING_MISS
+
+BULLETS = "-*+"
+FENCE_CHARS = "`~"
+MIN_FENCE = 3
+MAX_MARKER_SPACES = 4  # more spaces after a marker make the title indented code
+# A title starting with one of these could start a block other than a paragraph (or be no title).
+NOT_A_TITLE = frozenset("".join(FIRST_CHARACTERS.values()) + " \t")
+
+
+def push_tab_list(state: StateBlock, start: int, end: int) -> bool:
+    """Push the tokens of the lines [start, end) and move past them, when they are blank lines
+    and a bullet list of regular tabs; otherwise leave the tokens as they were, return False."""
+    if not unmoved(state, start, end) or state.level + 2 >= state.md.options.maxNesting:
+        return False
+    line = next_filled(state, start, end)
+    if line >= end:
+        return False
+    size, level = len(state.tokens), state.level
+    marker = state.src[state.bMarks[line] + state.tShift[line]]
+    opening = state.push("bullet_list_open", "ul", 1)
+    opening.map, opening.markup = [line, end], marker
+    while line < end:
+        after = push_tab(state, line, end, marker)
+        if after is None:
+            del state.tokens[size:]
+            state.level = level
+            return False
+        line = after
+    state.push("bullet_list_close", "ul", -1).markup = marker
+    state.line, state.tight = end, True  # as the block loop leaves them after one list
+    state.env.pop(LHEADING_MISS, None)
+    return True
+
+
+def unmoved(state: StateBlock, start: int, end: int) -> bool:
+    """Whether no rule has moved the lines' markers (a quote, a lazy line) from the line index's."""
+    return (
+        isinstance(state, IndexedStateBlock)
+        and state.bMarks[start:end] == state.line_begins[start:end]
+        and state.tShift[start:end] == state.line_shifts[start:end]
+        and state.sCount[start:end] == state.line_counts[start:end]
+        and not any(state.bsCount[start:end])
+    )
+
+
+def next_filled(state: StateBlock, line: int, end: int) -> int:
+    """The first line from `line` that is not blank, or `end`."""
+    begins, shifts, ends = state.bMarks, state.tShift, state.eMarks
+    while line < end and begins[line] + shifts[line] >= ends[line]:
+        line += 1
+    return line
+
+
+def push_tab(state: StateBlock, line: int, end: int, marker: str) -> int | None:
+    """Push the item whose marker line is `line` and return the line after it, if it is `marker`,
+    spaces and a title, a blank line, then closed fences and one-line paragraphs at the item's
+    indent (at least one), up to a line indented less than the item (the next item) or `end`."""
+    src, counts = state.src, state.sCount
+    indent = item_indent(state, line, marker)
+    if indent is None or line + 1 >= end or not is_blank(state, line + 1):
+        return None  # no title, or a title that is not a paragraph of one line
+    item = state.push("list_item_open", "li", 1)
+    item.map, item.markup = [line, end], marker
+    push_paragraph(state, line, mdTrim(src[state.bMarks[line] + indent : state.eMarks[line]]))
+    block = next_filled(state, line + 2, end)
+    if block >= end or counts[block] < indent:
+        return None
+    while block < end and counts[block] >= indent:
+        if counts[block] - indent >= CODE_INDENT:
+            return None
+        if src[state.bMarks[block] + state.tShift[block]] in FENCE_CHARS:
+            after = push_fence(state, block, end, indent)
+        else:
+            after = push_line(state, block, end, indent)
+        if after is None:
+            return None
+        block = next_filled(state, after, end)
+    item.map[1] = block
+    state.push("list_item_close", "li", -1).markup = marker
+    return block
+
+
+def item_indent(state: StateBlock, line: int, marker: str) -> int | None:
+    """The indent of the item's content, when the line is a marker of this list (not indented for
+    code, no tab before its title), 1 to 4 spaces and a title that starts a paragraph."""
+    src, column = state.src, state.sCount[line]
+    begin, pos = state.bMarks[line], state.bMarks[line] + state.tShift[line]
+    if not 0 <= column - state.blkIndent < CODE_INDENT or src[pos] != marker:
+        return None
+    rest = src[pos + 1 : state.eMarks[line]]
+    spaces = len(rest) - len(rest.lstrip(" "))
+    if not 1 <= spaces <= MAX_MARKER_SPACES or spaces == len(rest) or rest[spaces] in NOT_A_TITLE:
+        return None
+    if "\t" in src[begin:pos]:
+        return None
+    return column + 1 + spaces
+
+
+def is_blank(state: StateBlock, line: int) -> bool:
+    return state.bMarks[line] + state.tShift[line] >= state.eMarks[line]
+
+
+def push_paragraph(state: StateBlock, line: int, content: str) -> None:
+    state.push("paragraph_open", "p", 1).map = [line, line + 1]
+    inline = state.push("inline", "", 0)
+    inline.content, inline.map, inline.children = content, [line, line + 1], []
+    state.push("paragraph_close", "p", -1)
+
+
+def push_line(state: StateBlock, line: int, end: int, indent: int) -> int | None:
+    """A paragraph of one line (then a blank line or `end`) that starts no other block."""
+    if state.src[state.bMarks[line] + state.tShift[line]] in NOT_A_TITLE:
+        return None
+    if line + 1 < end and not is_blank(state, line + 1):
+        return None
+    push_paragraph(state, line, mdTrim(state.getLines(line, line + 1, indent, False)))
+    return line + 1
+
+
+def push_fence(state: StateBlock, line: int, end: int, indent: int) -> int | None:
+    """A fence closed before `end` and before any line indented less than `indent`."""
+    run = fence_run(state, line)
+    closer = fence_closer(state, line, end, indent, run) if run else None
+    if closer is None:
+        return None
+    src, opener = state.src, state.bMarks[line] + state.tShift[line]
+    fence = state.push("fence", "code", 0)
+    fence.info = src[opener + run : state.eMarks[line]]
+    fence.content = state.getLines(line + 1, closer, state.sCount[line], True)
+    fence.markup = src[opener : opener + run]
+    fence.map = [line, closer + 1]
+    return closer + 1
+
+
+def fence_run(state: StateBlock, line: int) -> int:
+    """The length of the marker run of the fence the line opens, 0 when it opens none."""
+    pos = state.bMarks[line] + state.tShift[line]
+    text = state.src[pos : state.eMarks[line]]
+    if not text or text[0] not in FENCE_CHARS:
+        return 0
+    run = len(text) - len(text.lstrip(text[0]))
+    if run < MIN_FENCE or (text[0] == "`" and "`" in text[run:]):
+        return 0
+    return run
+
+
+def fence_closer(state: StateBlock, fence: int, end: int, indent: int, run: int) -> int | None:
+    """The line that closes the fence opened on `fence` (markdown-it's fence rule with the block
+    indent `indent`), None when a line indented less than `indent` or `end` comes first. Only the
+    lines a regex finds can do either: those starting with fewer spaces than `indent` and then
+    anything but a space, or with the fence's character after their indent."""
+    assert isinstance(state, IndexedStateBlock)
+    src, begins, shifts, counts, ends = (
+        state.src,
+        state.line_begins,
+        state.tShift,
+        state.sCount,
+        state.eMarks,
+    )
+    char = src[begins[fence] + shifts[fence]]
+    candidates = candidate_lines(char, indent)
+    pos, stop = ends[fence], ends[end - 1]
+    while pos < stop:
+        found = candidates.search(src, pos, stop)
+        if found is None:
+            return None
+        line = bisect_left(begins, found.start() + 1)
+        first = begins[line] + shifts[line]
+        if first < ends[line] and counts[line] < indent:
+            return None
+        if src[first] == char and counts[line] - indent < CODE_INDENT:
+            text = src[first : ends[line]]
+            length = len(text) - len(text.lstrip(char))
+            if length >= run and not text[length:].strip(" \t"):
+                return line
+        pos = ends[line]
+    return None
+
+
+@lru_cache(maxsize=32)
+def candidate_lines(char: str, indent: int) -> re.Pattern[str]:
+    """A line break before a line that may end a fence of `char` inside a block indented by
+    `indent` columns (at least 1)."""
+    return re.compile(f"\n(?: {{0,{indent - 1}}}[^ \n]|[ \t]*{re.escape(char)})")
