@@ -4,6 +4,8 @@ Variables bound to such an expression carry the path on; `*` stands for a numeri
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from generator.calls.literals import php_value
 from generator.calls.shared import distinct_in_source_order, tokens_at
 from generator.calls.trees import Node, Piece
@@ -31,19 +33,23 @@ def php_result_access(piece: Piece) -> tuple[Path, ...]:
 
 def result_nodes(piece: Piece) -> list[Node]:
     """Every assignment and subscript, found from their `=` and `[` tokens (a tree with errors
-    is searched in full). Without errors, an `=` followed by `>` or `=` is another token."""
+    is searched in full); none when there is no subscript, where a path would be read. Without
+    errors, an `=` followed by `>` or `=` is another token."""
     if piece.root.has_error:
         return piece.nodes("assignment_expression", "subscript_expression")
-    tokens = [*tokens_at(piece, b"["), *tokens_at(piece, b"=", unless_before=b">=")]
-    return distinct_in_source_order(
-        [
-            parent
-            for _, node in tokens
-            if node.type in ("[", "=")
-            and (parent := node.parent) is not None
-            and parent.type in ("assignment_expression", "subscript_expression")
-        ]
-    )
+    found = _parents(tokens_at(piece, b"["), "[", "subscript_expression")
+    if found:  # most tabs subscript nothing: their assignments bind nothing that is read
+        equals = tokens_at(piece, b"=", unless_before=b">=")
+        found += _parents(equals, "=", "assignment_expression")
+    return distinct_in_source_order(found)
+
+
+def _parents(tokens: Iterator[tuple[int, Node]], token: str, kind: str) -> list[Node]:
+    return [
+        parent
+        for _, node in tokens
+        if node.type == token and (parent := node.parent) is not None and parent.type == kind
+    ]
 
 
 def chain(piece: Piece, node: Node, bound: dict[str, Path]) -> Path | None:
