@@ -8,6 +8,7 @@ raw Markdown (escaped `\\|` included) as token `content`; every row and cell tok
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -157,6 +158,8 @@ class TableScan:
 
 
 def find_table_end(state: StateBlock, start: int, end: int) -> int | None:
+    """The line of the `|#` closing the table opened on `start` (nested tables and fenced code
+    skipped), None when none does before `end`."""
     depth = 0
     for line, text in lines_outside_fences(state, start, end, ("#|", "|#")):
         if text.startswith("#|") and line != start:
@@ -165,6 +168,22 @@ def find_table_end(state: StateBlock, start: int, end: int) -> int | None:
             if depth == 0:
                 return line
             depth -= 1
+    return None
+
+
+def close_before_fences(state: StateBlock, start: int, end: int) -> int | None:
+    """The line of the first `|#` after the line `start` when it begins that line's text (before
+    `end`) and no fence or `#|` comes between: `find_table_end`'s answer, found by string
+    searches (None: ask `find_table_end`)."""
+    src, after = state.src, state.eMarks[start]
+    close = src.find("|#", after)
+    if close < 0 or src.find("#|", after, close) >= 0:
+        return None
+    if src.find("```", after, close) >= 0 or src.find("~~~", after, close) >= 0:
+        return None
+    line = bisect_right(state.bMarks, close) - 1
+    if line < end and state.bMarks[line] + state.tShift[line] == close:
+        return line
     return None
 
 
@@ -180,12 +199,16 @@ def table_rule(
         return False
     if silent:
         return True
-    close = find_table_end(state, start, end)
+    close = close_before_fences(state, start, end)
+    clean = close is not None  # no fence, no nested table: `push_plain_table` need not look
+    if close is None:
+        close = find_table_end(state, start, end)
     last = end - 1 if close is None else close
     stop = last + (1 if close is None else 0)
-    if scanner is not None or not push_plain_table(state, start, stop, last + 1, close is None):
+    unclosed = close is None
+    if scanner is not None or not push_plain_table(state, start, stop, last + 1, unclosed, clean):
         scan = (scanner or scan_rows)(state, start, stop)
-        push_table(state, scan, start, last + 1, unclosed=close is None)
+        push_table(state, scan, start, last + 1, unclosed=unclosed)
     state.line = last + 1
     return True
 
