@@ -5,7 +5,7 @@ a chain (`const { result } = response.getData()`) carry it on; `*` stands for an
 from __future__ import annotations
 
 from generator.calls.literals import js_key
-from generator.calls.trees import Node, Piece
+from generator.calls.trees import CALLEE, Node, Piece, in_source_order
 
 Path = tuple[str, ...]
 ROOT_CALLS: dict[str, Path] = {"getData": (), "data": ("result",), "total": ("total",)}
@@ -16,23 +16,29 @@ WRAPPERS = ("non_null_expression", "parenthesized_expression", "await_expression
 def js_result_access(piece: Piece) -> tuple[Path, ...]:
     bound: dict[str, Path] = {}
     paths: list[Path] = []
-    callees = _callees(piece)
-    for node in piece.nodes("variable_declarator", "member_expression", "subscript_expression"):
-        kind = node.type
-        if kind == "variable_declarator":
+    for node in _declarators_and_reads(piece):
+        if node.type == "variable_declarator":
             _bind(piece, node, bound)
-        elif kind in ("member_expression", "subscript_expression") and node not in callees:
+        else:
             path = chain(piece, node, bound)
             if path is not None:
                 paths.append(path)
     return tuple(paths)
 
 
+def _declarators_and_reads(piece: Piece) -> list[Node]:
+    """The declarators and the member and subscript expressions that are no call's callee, in
+    source order: the callees are taken out (a set difference) before the sort, not after."""
+    reads = {*piece.captured("member_expression"), *piece.captured("subscript_expression")}
+    reads.difference_update(_callees(piece))
+    return in_source_order([*piece.captured("variable_declarator"), *reads])
+
+
 def _callees(piece: Piece) -> set[Node]:
-    """What each call calls (`r.data` in `r.data()`): a method, not a result key. Asked of the
-    calls, not of each expression's parent: tree-sitter finds a node's parent from the root."""
-    calls = piece.nodes("call_expression")
-    return {callee for call in calls if (callee := call.named_child(0)) is not None}
+    """The member and subscript expressions a call calls (`r.data` in `r.data()`): a method, not a
+    result key. Captured by the piece's query pass (the calls' first named children), not asked
+    of each expression's parent: tree-sitter finds a node's parent from the root."""
+    return set(piece.captured(CALLEE))
 
 
 def chain(piece: Piece, node: Node, bound: dict[str, Path]) -> Path | None:
@@ -40,8 +46,8 @@ def chain(piece: Piece, node: Node, bound: dict[str, Path]) -> Path | None:
     kind = node.type  # each read of a node's type makes a new string: read once
     if kind in WRAPPERS and node.named_children:
         return chain(piece, node.named_children[-1], bound)
-    if kind == "identifier":
-        return bound.get(piece.src(node))
+    if kind == "identifier":  # no name bound yet (most of a tab): no text to make
+        return bound.get(piece.src(node)) if bound else None
     if kind == "call_expression":
         return _root_call(piece, node)
     target = node.child_by_field_name("object")

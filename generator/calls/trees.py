@@ -69,6 +69,14 @@ INDEXED: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# Named captures the index pass also makes, beside the INDEXED types: a call's callee when it is
+# a member or subscript expression (`r.data` in `r.data()`; the anchor asks for the call's first
+# named child, its function), which the JavaScript result reader leaves out of the keys it reads.
+CALLEE = "callee"
+CALLEE_PATTERN = f"(call_expression . [(member_expression) (subscript_expression)] @{CALLEE})"
+CAPTURED: dict[str, str] = {"javascript": CALLEE_PATTERN, "typescript": CALLEE_PATTERN}
+
+
 @cache
 def query(grammar: str, types: tuple[str, ...]) -> ts.Query:
     pattern = "[" + " ".join(f"({kind})" for kind in types) + "] @n"
@@ -77,9 +85,19 @@ def query(grammar: str, types: tuple[str, ...]) -> ts.Query:
 
 @cache
 def index_query(grammar: str) -> ts.Query:
-    """The grammar's INDEXED types, each captured under its own name: grouped by type in C."""
+    """The grammar's INDEXED types, each captured under its own name (grouped by type in C), and
+    its CAPTURED patterns."""
     kinds = INDEXED[grammar]
-    return ts.Query(language(grammar), "[" + " ".join(f"({k}) @{k}" for k in kinds) + "]")
+    patterns = "[" + " ".join(f"({k}) @{k}" for k in kinds) + "] " + CAPTURED.get(grammar, "")
+    return ts.Query(language(grammar), patterns)
+
+
+@cache
+def kind_ids(grammar: str, name: str) -> frozenset[int]:
+    """Every symbol id the grammar names `name`: `node.kind_id in kind_ids(g, name)` answers
+    `node.type == name` without making the type's string."""
+    found = language(grammar)
+    return frozenset(i for i in range(found.node_kind_count) if found.node_kind_for_id(i) == name)
 
 
 PARSES_KEPT = 4
@@ -141,19 +159,21 @@ class Piece:
     def _in_order(self, types: tuple[str, ...]) -> list[Node]:
         indexed = INDEXED.get(self.grammar, ())
         if all(kind in indexed for kind in types):
-            index = self._parsed.index
-            if index is None:
-                cursor = ts.QueryCursor(index_query(self.grammar))
-                index = self._parsed.index = cursor.captures(self.root)
-            found = [node for kind in types for node in index.get(kind, ())]
+            found = [node for kind in types for node in self.captured(kind)]
         else:
             cursor = ts.QueryCursor(query(self.grammar, types))
             found = list(cursor.captures(self.root).get("n", []))
-        # source order, outer before inner: by start, then by end descending; two stable sorts
-        # on C getters cost less than one on a key made by a Python function for each node
-        found.sort(key=END_BYTE, reverse=True)  # reverse=True keeps equal ends in their order
-        found.sort(key=START_BYTE)  # stable: full ties keep the order the types were asked in
-        return found
+        return in_source_order(found)
+
+    def captured(self, kind: str) -> list[Node]:
+        """The nodes of one INDEXED type (or CAPTURED name) as the piece's query pass found them,
+        in no set order (tree-sitter collects captures in a set): for a reader that keeps a few
+        and sorts those, or needs no order. The list is shared: read it, do not change it."""
+        index = self._parsed.index
+        if index is None:
+            cursor = ts.QueryCursor(index_query(self.grammar))
+            index = self._parsed.index = cursor.captures(self.root)
+        return index.get(kind, [])
 
     @cached_property
     def lines(self) -> list[bytes]:
@@ -172,6 +192,15 @@ class Piece:
 
     def span(self, node: Node) -> CodeSpan:
         return span_of(self.full, self.offset(node.start_byte), self.offset(node.end_byte))
+
+
+def in_source_order(found: list[Node]) -> list[Node]:
+    """The nodes sorted in place in source order, outer before inner: by start, then by end
+    descending. Two stable sorts on C getters cost less than one on a key made by a Python
+    function for each node; full ties keep the order they came in."""
+    found.sort(key=END_BYTE, reverse=True)  # reverse=True keeps equal ends in their order
+    found.sort(key=START_BYTE)
+    return found
 
 
 def span_of(code: str, start: int, end: int) -> CodeSpan:
