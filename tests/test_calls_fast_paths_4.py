@@ -6,7 +6,8 @@ search, then tree-sitter's descent from the root in C) instead of a query pass o
   `=`/`[` token; no result reading without `CRest` or `getRes` in the code.
 - Go: the `.Call`/`.Pages` calls, the `json.Unmarshal` calls and `b24.Unwrap` declarations, the
   `var` specs; no result reading without `json.Unmarshal` in the code.
-- cURL: the first command named `curl`.
+- PHP's typed-service check: a member call named `get...Scope`, found from `Scope`.
+- cURL: the first command named `curl`; a bare word is read without `_part` (its answer).
 A tree with errors is searched in full, as before. The plain paths are kept here as the oracle.
 """
 
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from generator.calls import bash, go, go_result, php
+from generator.calls.bash import Word, _part
 from generator.calls.go_result import _callee, _tag_paths, _unwrap, _var_specs
 from generator.calls.model import CallModel
 from generator.calls.php import CALL_TYPES, call_nodes
@@ -84,12 +86,30 @@ def plain_curl_command(piece: Piece) -> Node | None:
     return None
 
 
+def plain_word(piece: Piece, node: Node) -> Word:
+    word = Word("", node)
+    parts = node.named_children if node.type == "concatenation" else [node]
+    for part in parts:
+        word.text += _part(piece, part, word)
+    return word
+
+
+def plain_is_typed_service(piece: Piece) -> bool:
+    for node in piece.nodes("member_call_expression"):
+        name = php._name(piece, node)
+        if name.startswith("get") and name.endswith("Scope"):
+            return True
+    return False
+
+
 PLAIN: list[tuple[object, str, Callable[..., object]]] = [
     (php, "call_nodes", lambda piece: piece.nodes(*CALL_TYPES)),
     (php, "php_result_access", plain_php_result_access),
     (go, "call_nodes", lambda piece: piece.nodes("call_expression")),
     (go, "go_result_access", plain_go_result_access),
     (bash, "_curl_command", plain_curl_command),
+    (bash, "_word", plain_word),
+    (php, "_is_typed_service", plain_is_typed_service),
 ]
 
 
@@ -158,6 +178,7 @@ CURL_TABS = [
     "sudo curl https://x/rest/g.h | jq '.curl'\ncurl",
     "curl -X POST /\n  https://x.bitrix24.ru/rest/1/k/crm.deal.add",
     'curl -d "{\\"a\\": [1, 2}" https://x/rest/1/k/i.j (',  # an error
+    "A=1 \\curl https://x/rest/k.l\nB=2 curl https://x/rest/m.n\ncurl https://x/rest/o.p",
 ]
 EDGES = [("php", c) for c in PHP_TABS] + [("go", c) for c in GO_TABS]
 EDGES += [("bash", c) for c in CURL_TABS] + [("http", c) for c in CURL_TABS[:2]]
@@ -200,7 +221,41 @@ def test_edges_reach_the_fast_paths_and_their_answers() -> None:
     curl = [both_models(code, "bash")[0] for code in CURL_TABS]
     assert [(m.method, m.reason) for m in curl] == [
         ("crm.deal.get", None), (None, "no-call"), ("e.f", None), (None, "no-call"),
-        ("crm.deal.add", "curl-split"), ("i.j", "params-not-json"),
+        ("crm.deal.add", "curl-split"), ("i.j", "params-not-json"), ("m.n", None),
+    ]  # fmt: skip
+
+
+TYPED = [
+    ("<?php\n$sb->getCRMScope()->deal()->get(1);", True),
+    ("<?php\n$sb->getScope()->x();", True),
+    ("<?php\n$sb->myScope()->x(); $sb->getScopes(); getCRMScope(); $sb->getCRMScope;", False),
+    ("<?php\nCRest::getCRMScope(); // $sb->getCRMScope()\n$a = '->getCRMScope()';", False),
+    ("<?php\n$sb->getUserScope(**put_id**)->x();", True),
+    ("<?php\n$sb->getCRMScope()->deal()->add([;", True),  # an error: searched in full
+    ("<?php\n$sb->getCRMScope(", False),  # an error that leaves no call
+]
+
+
+@pytest.mark.parametrize(("code", "typed"), TYPED)
+def test_typed_service_equals_the_plain_search_on_edges(code: str, typed: bool) -> None:
+    piece = Piece(code, "php")
+    assert php._is_typed_service(piece) == plain_is_typed_service(piece) == typed
+
+
+WORDS = (
+    'curl -X POST -H X-A:\\ b x\\$y p\\\\q -d {\\"a\\":1} 12 "s\\$" \'r\\n\' a"b"$c $(d) '
+    "https://x/rest/1/k/a\\.b"
+)
+
+
+def test_words_equal_the_plain_reading_on_edges() -> None:
+    piece = Piece(WORDS, "bash")
+    nodes = piece.nodes("command")[0].children_by_field_name("argument")
+    words = [bash._word(piece, node) for node in nodes]
+    assert words == [plain_word(piece, node) for node in nodes]
+    assert [w.text for w in words] == [
+        "-X", "POST", "-H", "X-A:\\ b", "x$y", "p\\q", "-d", '{"a":1}', "12", "s$", "r\\n",
+        'ab"__b24docgen_expr_0__"', '"__b24docgen_expr_0__"', "https://x/rest/1/k/a\\.b",
     ]  # fmt: skip
 
 
@@ -240,6 +295,7 @@ def _node_checks(piece: Piece, language: str) -> None:
     if piece.root.has_error:
         return
     if language == "php":
+        assert php._is_typed_service(piece) == plain_is_typed_service(piece)
         plain_nodes = piece.nodes("assignment_expression", "subscript_expression")
         subscripts = any(n.type == "subscript_expression" for n in plain_nodes)
         assert [n.id for n in result_nodes(piece)] == [n.id for n in plain_nodes if subscripts]
@@ -260,6 +316,9 @@ def _node_checks(piece: Piece, language: str) -> None:
         ]
         assert subsequence(unmarshal, acted)
     else:
+        for command in piece.nodes("command"):
+            for node in command.children_by_field_name("argument"):
+                assert bash._word(piece, node) == plain_word(piece, node)
         found = bash._named_curl(piece)
         plain_first = next(
             (c for c in piece.nodes("command")

@@ -24,7 +24,7 @@ REST_PATH = re.compile(r"/rest/(?P<api>api/)?(?P<rest>[^?#]*)")
 SENTINEL = "__b24docgen_expr_{}__"
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     """A shell word as the command receives it; computed pieces replaced by sentinels."""
 
@@ -120,8 +120,11 @@ def _named_curl(piece: Piece) -> Node | None:
 
 
 def _word(piece: Piece, node: Node) -> Word:
-    word = Word("", node)
-    parts = node.named_children if node.type == "concatenation" else [node]
+    kind = node.type
+    if kind == "word":  # most arguments (`-X`, `POST`, a URL): `_part`'s answer, read here
+        return Word(_unescape(piece.src(node)), node, [])
+    word = Word("", node, [])
+    parts = node.named_children if kind == "concatenation" else [node]
     for part in parts:
         word.text += _part(piece, part, word)
     return word

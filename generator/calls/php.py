@@ -132,6 +132,15 @@ def _resolve(piece: Piece, node: Node) -> Node:
 
 def _is_typed_service(piece: Piece) -> bool:
     """`$serviceBuilder->getCRMScope()->deal()->add(...)`: b24phpsdk's typed services."""
+    if not piece.root.has_error:  # a name ending in `Scope`, found where the text occurs
+        return any(
+            name.end_byte == at + 5
+            and (node := name.parent) is not None
+            and node.type == "member_call_expression"
+            and (text := _name(piece, node)).startswith("get")
+            and text.endswith("Scope")
+            for at, name in tokens_at(piece, b"Scope")
+        )
     for node in piece.nodes("member_call_expression"):
         name = _name(piece, node)
         if (
