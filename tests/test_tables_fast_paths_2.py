@@ -228,6 +228,12 @@ def test_every_corpus_table_is_cut_as_the_old_regex_scan_cut_it(
         markdown().parse(text)
     masked = [text for text in taken if plain_table.blank_skipped_pipes(text) is not text]
     assert (len(taken), len(masked)) == (7703, 157)
+    cells = [cell.strip() for text in taken for row in regex_rows(text) for cell in row]
+    multiline = [cell for cell in cells if "\n" in cell]
+    assert [plain_table.dedent_cell(cell) for cell in multiline] == [
+        old_dedent(c) for c in multiline
+    ]
+    assert (len(multiline), sum(old_dedent(cell) != cell for cell in multiline)) == (32663, 44)
     for text in taken:
         gaps, rows = plain_table.split_rows(text)
         assert [[c for c in row if c] for row in rows] == regex_rows(text), text
