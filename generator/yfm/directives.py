@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-from generator.yfm.tab_list import push_tab_list
+from generator.yfm.tab_list import Closing, push_closed_tab_list, push_tab_list
 
 DIRECTIVE = re.compile(r"\{%-?\s*(?P<name>[a-z]+)\b(?P<args>.*?)-?%\}\s*$", re.DOTALL)
 PAIRED = {"note": "endnote", "list": "endlist", "cut": "endcut", "if": "endif"}
@@ -152,29 +152,53 @@ def directive_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
 
 
 def push_container(state: StateBlock, directive: Directive, start: int, end: int) -> None:
-    closer = find_closer(state, directive.name, start, end)
-    content_end = end if closer is None else closer
-    next_line = end if closer is None else closer + 1
-
     opening = state.push(f"yfm_{directive.name}_open", "div", 1)
     opening.info = directive.args
     opening.markup = line_text(state, start)
-    opening.map = [start, next_line]
     opening.block = True
+    closer = push_closed_list(state, start, end) if directive.name == "list" else None
+    if closer is None:
+        closer = find_closer(state, directive.name, start, end)
+        push_content(state, directive, start + 1, end if closer is None else closer)
+    opening.map = [start, end if closer is None else closer + 1]
     if closer is None:
         opening.meta["unclosed"] = True
-
-    old_parent, old_line_max = state.parentType, state.lineMax
-    state.parentType = "yfm_directive"  # any name stops lazy continuation
-    state.lineMax = content_end
-    if directive.name != "list" or not push_tab_list(state, start + 1, content_end):
-        tokenize_content(state, start + 1, content_end)
-    state.parentType, state.lineMax = old_parent, old_line_max
 
     closing = state.push(f"yfm_{directive.name}_close", "div", -1)
     closing.markup = "" if closer is None else line_text(state, closer)
     closing.block = True
-    state.line = next_line
+    state.line = end if closer is None else closer + 1
+
+
+def push_content(state: StateBlock, directive: Directive, start: int, end: int) -> None:
+    """The container's tokens, its lines [start, end) read as a block of their own."""
+    old_parent, old_line_max = state.parentType, state.lineMax
+    state.parentType = "yfm_directive"  # any name stops lazy continuation
+    state.lineMax = end
+    if directive.name != "list" or not push_tab_list(state, start, end):
+        tokenize_content(state, start, end)
+    state.parentType, state.lineMax = old_parent, old_line_max
+
+
+def push_closed_list(state: StateBlock, start: int, end: int) -> int | None:
+    """The closer of the `list` directive opened on `start`, its content pushed, when that is a
+    list of regular tabs (`tab_list.push_closed_tab_list`) and no scan has matched the opener
+    yet; the match is remembered as `find_closer` would remember it."""
+    memo: dict[int, tuple[int, int | None, int]] = state.env.setdefault(MEMO_KEY, {})
+    if start in memo:
+        return None
+    closing = Closing(lambda line: _ends_list(state, line), closes_fence)
+    closer = push_closed_tab_list(state, start, end, closing)
+    if closer is not None:
+        memo[start] = (_offset(state, start), closer, end)
+    return closer
+
+
+def _ends_list(state: StateBlock, line: int) -> bool:
+    if not starts_with(state, line, "{%"):
+        return False
+    directive = parse_directive(line_text(state, line))
+    return directive is not None and directive.name == PAIRED["list"]
 
 
 def tokenize_content(state: StateBlock, start: int, end: int) -> None:

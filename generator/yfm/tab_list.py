@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it.common.utils import mdTrim
@@ -30,36 +32,60 @@ MAX_MARKER_SPACES = 4  # more spaces after a marker make the title indented code
 NOT_A_TITLE = frozenset("".join(FIRST_CHARACTERS.values()) + " \t")
 
 
+@dataclass(frozen=True, slots=True)
+class Closing:
+    """How the directive's own scan (`directives.find_closer`) reads lines: whether a line is the
+    directive's closer, and whether a line's text closes a fence (whose marker run is given)."""
+
+    closes_directive: Callable[[int], bool]
+    closes_fence: Callable[[str, str], bool]
+
+
 def push_tab_list(state: StateBlock, start: int, end: int) -> bool:
     """Push the tokens of the lines [start, end) and move past them, when they are blank lines
     and a bullet list of regular tabs; otherwise leave the tokens as they were, return False."""
-    if not unmoved(state, start, end) or state.level + 2 >= state.md.options.maxNesting:
-        return False
-    line = next_filled(state, start, end)
-    if line >= end:
-        return False
+    return push_list(state, start, end, None) is not None
+
+
+def push_closed_tab_list(state: StateBlock, start: int, end: int, closing: Closing) -> int | None:
+    """The closer line of the directive opened on `start`, its content (blank lines and a list of
+    regular tabs) pushed, when the directive's scan would match that closer: the list's fences
+    are fences to the scan too, and nothing else in the list is a directive or a fence to it
+    (None, nothing pushed, otherwise). One pass instead of the scan's and the list's."""
+    return push_list(state, start + 1, end, closing)
+
+
+def push_list(state: StateBlock, start: int, end: int, closing: Closing | None) -> int | None:
+    """The line after the list pushed (`end`, or the directive's closer with `closing`). Whether
+    a rule moved the lines read is asked last, of those lines only (`end` may be far)."""
+    if not isinstance(state, IndexedStateBlock) or state.level + 2 >= state.md.options.maxNesting:
+        return None
+    line = first = next_filled(state, start, end)
     size, level = len(state.tokens), state.level
-    marker = state.src[state.bMarks[line] + state.tShift[line]]
+    marker = state.src[state.bMarks[line] + state.tShift[line]] if line < end else ""
     opening = state.push("bullet_list_open", "ul", 1)
-    opening.map, opening.markup = [line, end], marker
-    while line < end:
-        after = push_tab(state, line, end, marker)
+    while line < end and (closing is None or not closing.closes_directive(line)):
+        after = push_tab(state, line, end, marker, closing)
         if after is None:
-            del state.tokens[size:]
-            state.level = level
-            return False
+            break
         line = after
-    state.push("bullet_list_close", "ul", -1).markup = marker
-    state.line, state.tight = end, True  # as the block loop leaves them after one list
-    state.env.pop(LHEADING_MISS, None)
-    return True
+    else:
+        found = line > first and (closing is None) == (line == end)
+        if found and unmoved(state, start, min(line + 1, end)):
+            opening.map, opening.markup = [first, line], marker
+            state.push("bullet_list_close", "ul", -1).markup = marker
+            state.line, state.tight = line, True  # as the block loop leaves them after one list
+            state.env.pop(LHEADING_MISS, None)
+            return line
+    del state.tokens[size:]
+    state.level = level
+    return None
 
 
-def unmoved(state: StateBlock, start: int, end: int) -> bool:
+def unmoved(state: IndexedStateBlock, start: int, end: int) -> bool:
     """Whether no rule has moved the lines' markers (a quote, a lazy line) from the line index's."""
     return (
-        isinstance(state, IndexedStateBlock)
-        and state.bMarks[start:end] == state.line_begins[start:end]
+        state.bMarks[start:end] == state.line_begins[start:end]
         and state.tShift[start:end] == state.line_shifts[start:end]
         and state.sCount[start:end] == state.line_counts[start:end]
         and not any(state.bsCount[start:end])
@@ -74,7 +100,9 @@ def next_filled(state: StateBlock, line: int, end: int) -> int:
     return line
 
 
-def push_tab(state: StateBlock, line: int, end: int, marker: str) -> int | None:
+def push_tab(
+    state: StateBlock, line: int, end: int, marker: str, closing: Closing | None
+) -> int | None:
     """Push the item whose marker line is `line` and return the line after it, if it is `marker`,
     spaces and a title, a blank line, then closed fences and one-line paragraphs at the item's
     indent (at least one), up to a line indented less than the item (the next item) or `end`."""
@@ -92,7 +120,7 @@ def push_tab(state: StateBlock, line: int, end: int, marker: str) -> int | None:
         if counts[block] - indent >= CODE_INDENT:
             return None
         if src[state.bMarks[block] + state.tShift[block]] in FENCE_CHARS:
-            after = push_fence(state, block, end, indent)
+            after = push_fence(state, block, end, indent, closing)
         else:
             after = push_line(state, block, end, indent)
         if after is None:
@@ -140,10 +168,13 @@ def push_line(state: StateBlock, line: int, end: int, indent: int) -> int | None
     return line + 1
 
 
-def push_fence(state: StateBlock, line: int, end: int, indent: int) -> int | None:
-    """A fence closed before `end` and before any line indented less than `indent`."""
+def push_fence(
+    state: StateBlock, line: int, end: int, indent: int, closing: Closing | None
+) -> int | None:
+    """A fence closed before `end` and before any line indented less than `indent` (and, with
+    `closing`, before any line the directive's scan would take for its closer)."""
     run = fence_run(state, line)
-    closer = fence_closer(state, line, end, indent, run) if run else None
+    closer = fence_closer(state, line, end, indent, run, closing) if run else None
     if closer is None:
         return None
     src, opener = state.src, state.bMarks[line] + state.tShift[line]
@@ -167,7 +198,9 @@ def fence_run(state: StateBlock, line: int) -> int:
     return run
 
 
-def fence_closer(state: StateBlock, fence: int, end: int, indent: int, run: int) -> int | None:
+def fence_closer(
+    state: StateBlock, fence: int, end: int, indent: int, run: int, closing: Closing | None = None
+) -> int | None:
     """The line that closes the fence opened on `fence` (markdown-it's fence rule with the block
     indent `indent`), None when a line indented less than `indent` or `end` comes first. Only the
     lines a regex finds can do either: those starting with fewer spaces than `indent` and then
@@ -191,11 +224,14 @@ def fence_closer(state: StateBlock, fence: int, end: int, indent: int, run: int)
         first = begins[line] + shifts[line]
         if first < ends[line] and counts[line] < indent:
             return None
-        if src[first] == char and counts[line] - indent < CODE_INDENT:
+        if src.startswith(char, first):
             text = src[first : ends[line]]
             length = len(text) - len(text.lstrip(char))
-            if length >= run and not text[length:].strip(" \t"):
+            closes = length >= run and not text[length:].strip(" \t")
+            if closes and counts[line] - indent < CODE_INDENT:
                 return line
+            if closing is not None and closing.closes_fence(text, char * run):
+                return None  # the directive's scan ends the fence here
         pos = ends[line]
     return None
 
