@@ -1,7 +1,7 @@
 """More cheaper paths of the method-page extractors that give what the plain ones gave: a fence's
-code dedented by one replace, the fence lines of the prose found by substring searches in the
-page's text, tab fences looked for outside paragraphs only, and `check`'s method spec, which reads
-a tab's called methods only where the method lint reads them."""
+code dedented by one replace and its opener's indent by one lstrip, tab fences and notes looked
+for outside paragraphs, one-line texts collapsed by a strip, section roles kept per title, and
+`check`'s method spec, which reads a tab's called methods only where the method lint reads them."""
 
 from __future__ import annotations
 
@@ -17,17 +17,20 @@ from generator.extract.examples import (
     _fence_nodes,
     fence_code,
     find_example_blocks,
+    opener_indent,
     tab_items,
     with_called_methods,
 )
-from generator.extract.method_auth import prose_runs, read_prose
+from generator.extract.header import is_dev_condition, make_note, read_notes
+from generator.extract.sections import role_of, split_sections
+from generator.extract.text import collapse
 from generator.includes import IncludeResolver
 from generator.kinds.method import MethodKind
 from generator.pages.classify import PageType, classify_file
 from generator.pages.model import Node, Page, walk
 from generator.source import decode, dedent_lines, leading_whitespace
 from generator.spec.method import MethodSpec
-from generator.spec.parts import ExampleBlock
+from generator.spec.parts import ExampleBlock, Note
 from generator.targets import load_targets
 from tests.corpus import CORPUS_EN, CORPUS_RU, need
 
@@ -100,40 +103,6 @@ def test_a_fence_code_on_every_short_body() -> None:
     for indent in range(7):
         for body in bodies:
             assert fence_code(body, indent) == plain_fence_code(body, indent), (body, indent)
-
-
-@pytest.mark.parametrize("root", ROOTS)
-def test_the_prose_runs_from_the_text_are_the_runs_of_the_lines(root: Path) -> None:
-    fenced = 0
-    for rel, page in pages(root).items():
-        runs = prose_runs(page.lines)
-        assert prose_runs(page.lines, page.text) == runs, rel
-        assert read_prose(page.lines, page.text) == read_prose(page.lines), rel
-        fenced += runs != [(0, len(page.lines))]
-    if root == CORPUS_RU:
-        assert (len(pages(root)), fenced) == (2687, 2157)
-
-
-PROSE_EDGES = [
-    "",
-    "```",
-    "```\n",
-    "a\n```\ncode\n```\nb",
-    "a\n``````\ncode ``` here\n```\n```\nb",  # a longer opener: a shorter line does not close
-    "~~~\n```\n~~~\nafter",
-    "a ``` b\n```\nx",  # a marker inside a line opens nothing
-    "  ```js\n  x\n  ```\n\n~~~~\n~~~",
-    "```\n\n\n```\n\n\n",
-    "x\n````````````````\ny\n````````````````````\nz",
-    "```~~~\n~~~```\n```",
-]
-
-
-@pytest.mark.parametrize("text", PROSE_EDGES)
-def test_the_prose_runs_from_the_text_on_edges(text: str) -> None:
-    lines = text.split("\n")
-    assert prose_runs(lines, text) == prose_runs(lines)
-    assert read_prose(lines, text) == read_prose(lines)
 
 
 def without_names(blocks: list[ExampleBlock], kept: set[tuple[int, int]]) -> list[ExampleBlock]:
@@ -250,3 +219,120 @@ def test_the_check_spec_is_the_parse_spec_less_what_check_never_reads(root: Path
         counts["kept"] += sum(bool(t.calls) for b in lean.examples for t in b.tabs)
     if root == CORPUS_RU:
         assert counts == {"pages": 1829, "kept": 560, "linted": 445}
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_an_opener_indent_is_its_leading_whitespace_on_every_fence(root: Path) -> None:
+    tabbed = 0
+    for rel, page in pages(root).items():
+        for node in walk(page.root):
+            if node.type in ("fence", "code_block") and node.map is not None:
+                opener = page.lines[node.map[0]]
+                chars, columns = leading_whitespace(opener)
+                assert opener_indent(opener) == (opener[chars:], columns), rel
+                tabbed += "\t" in opener[:chars]
+    if root == CORPUS_RU:
+        assert tabbed == 13
+
+
+def test_an_opener_indent_on_every_short_line() -> None:
+    lines = ["".join(c) for size in range(8) for c in itertools.product(" \t`a", repeat=size)]
+    assert len(lines) == 21845
+    for line in lines:
+        chars, columns = leading_whitespace(line)
+        assert opener_indent(line) == (line[chars:], columns), repr(line)
+
+
+def plain_collapse(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.strip("\n").split("\n")).strip()
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_collapse_is_the_plain_collapse_on_every_node_and_cell(root: Path) -> None:
+    texts = one_line = 0
+    for rel, page in pages(root).items():
+        for node in walk(page.root):
+            for text in (page.text_of(node), node.content):
+                assert collapse(text) == plain_collapse(text), rel
+                texts += 1
+                one_line += "\n" not in text
+    if root == CORPUS_RU:
+        assert (texts, one_line) == (814976, 626388)
+
+
+def test_collapse_on_every_short_text() -> None:
+    # every character str.strip and str.rstrip treat alike, the line break, and others
+    alphabet = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000a"
+    texts = ["".join(c) for size in range(5) for c in itertools.product(alphabet, repeat=size)]
+    assert len(texts) == 22621
+    for text in texts:
+        assert collapse(text) == plain_collapse(text), repr(text)
+
+
+def plain_notes(page: Page) -> list[Note]:
+    """`read_notes` descending into every node but a tab block."""
+    notes: list[Note] = []
+
+    def collect(node: Node, dev_only: bool) -> None:
+        for child in node.children:
+            if child.type == "yfm_if":
+                branch_is_dev = is_dev_condition(child.info)
+                for inner in child.children:
+                    if inner.type == "yfm_else":
+                        branch_is_dev = False
+                    elif inner.type == "yfm_note":
+                        notes.append(make_note(page, inner, dev_only or branch_is_dev))
+                        collect(inner, dev_only or branch_is_dev)
+                    elif inner.children and inner.type != "yfm_list":
+                        collect(inner, dev_only or branch_is_dev)
+            elif child.type == "yfm_note":
+                notes.append(make_note(page, child, dev_only))
+                collect(child, dev_only)
+            elif child.children and child.type != "yfm_list":
+                collect(child, dev_only)
+
+    collect(page.root, False)
+    return notes
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_the_notes_are_those_of_a_walk_into_every_node(root: Path) -> None:
+    notes = dev = 0
+    for rel, page in pages(root).items():
+        found = read_notes(page)
+        assert found == plain_notes(page), rel
+        notes += len(found)
+        dev += sum(n.dev_only for n in found)
+    if root == CORPUS_RU:
+        assert (notes, dev) == (4089, 14)
+
+
+def test_notes_under_paragraph_free_nodes_and_dev_branches() -> None:
+    text = (
+        "# T\n\n{% note info %}\n\na\n\n{% endnote %}\n\n- item\n\n  {% note warning %}\n\n  b\n\n"
+        "  {% endnote %}\n\n> {% note tip %}\n>\n> c\n>\n> {% endnote %}\n\n"
+        "{% if build == 'dev' %}\n\n{% note alert %}\n\nd\n\n{% endnote %}\n\n{% else %}\n\n"
+        "{% note info %}\n\ne\n\n{% endnote %}\n\n{% endif %}\n\n{% list tabs %}\n\n- JS\n\n"
+        "  {% note info %}\n\n  f\n\n  {% endnote %}\n\n{% endlist %}\n"
+    )
+    page = Page("x.md", decode(text.encode(), "x.md"))
+    found = read_notes(page)
+    assert found == plain_notes(page)
+    assert [(n.type, n.text, n.dev_only) for n in found] == [
+        ("info", "a", False),
+        ("warning", "b", False),
+        ("tip", "> c", False),
+        ("alert", "d", True),
+        ("info", "e", False),
+    ]
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_the_kept_section_roles_are_the_roles_read_again(root: Path) -> None:
+    titles: set[str] = set()
+    for rel, page in pages(root).items():
+        for section in split_sections(page)[1]:
+            assert section.role == role_of.__wrapped__(section.title), rel
+            titles.add(section.title)
+    if root == CORPUS_RU:
+        assert len(titles) == 1671

@@ -137,9 +137,7 @@ def read_fence(page: Page, node: Node) -> Fence:
     """The fence's code exactly as written, dedented by the opening line's indentation."""
     assert node.map is not None
     start, end = node.map
-    opener = page.lines[start]
-    chars, indent = leading_whitespace(opener)  # columns: a tab counts to the next multiple of 4
-    stripped = opener[chars:]
+    stripped, indent = opener_indent(page.lines[start])
     marker = FENCE_MARKER.match(stripped)
     if node.type == "code_block" or marker is None:
         return _indented_fence(page, node)
@@ -151,6 +149,16 @@ def read_fence(page: Page, node: Node) -> Fence:
     )
     code = fence_code(page.lines[start + 1 : body_end], indent)
     return Fence(info.split()[0] if info else None, code, Span(start + 1, end))
+
+
+def opener_indent(opener: str) -> tuple[str, int]:
+    """The line without its leading whitespace, and that whitespace's columns (`leading_whitespace`:
+    a tab counts to the next multiple of 4); spaces alone are as many columns as characters."""
+    stripped = opener.lstrip(" ")
+    if stripped.startswith("\t"):
+        chars, columns = leading_whitespace(opener)
+        return opener[chars:], columns
+    return stripped, len(opener) - len(stripped)
 
 
 def fence_code(body: list[str], indent: int) -> str:

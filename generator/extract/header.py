@@ -18,6 +18,8 @@ SCOPE_LINE = re.compile(r"\**Scope\**\s*:\s*\**\s*(?P<value>.*)", re.I)
 NOTE_ARGS = re.compile(r'^(?P<type>\w+)(?:\s+"(?P<title>[^"]*)")?')
 LOCALIZED_SCOPES = {"базовый": "basic"}
 HOMOGLYPH = re.compile(r"^C(?=[а-яё])")
+# nodes whose notes are not the page's (a tab block's) or that hold inline content only
+NO_NOTES = frozenset({"yfm_list", "paragraph", "heading"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +149,7 @@ def _collect_notes(page: Page, node: Node, dev_only: bool, notes: list[Note]) ->
         elif child.type == "yfm_note":
             notes.append(make_note(page, child, dev_only))
             _collect_notes(page, child, dev_only, notes)
-        elif child.children and child.type != "yfm_list":
+        elif child.children and child.type not in NO_NOTES:
             _collect_notes(page, child, dev_only, notes)
 
 

@@ -71,7 +71,7 @@ def extract_method_spec(
     prod = prod_nodes(preamble.nodes)
     rights = read_rights(list(expand(page, prod, resolver)))
     description, description_span = read_description(prod, page, rights.node)
-    prose = read_prose(page.lines, page.text)
+    prose = read_prose(page.lines)
     callers, callers_line = prose_callers(prose)
     examples = find_example_blocks(page, names=not for_check)
     calls = tab_calls(examples, layouts=not for_check)

@@ -84,10 +84,9 @@ class Prose:
         raise IndexError(row)
 
 
-def read_prose(lines: list[str], text: str | None = None) -> Prose:
-    """The page's prose (`prose_lines`), the lines between the fences taken as slices. `text`:
-    the lines joined by line breaks, when the caller has it (`Page.text`)."""
-    runs = prose_runs(lines, text)
+def read_prose(lines: list[str]) -> Prose:
+    """The page's prose (`prose_lines`), the lines between the fences taken as slices."""
+    runs = prose_runs(lines)
     kept: list[str] = []
     for start, end in runs:
         kept += lines[start:end]
@@ -96,13 +95,13 @@ def read_prose(lines: list[str], text: str | None = None) -> Prose:
     return Prose(kept, runs, text, None if odd else text.lower())
 
 
-def prose_runs(lines: list[str], text: str | None = None) -> list[tuple[int, int]]:
+def prose_runs(lines: list[str]) -> list[tuple[int, int]]:
     """The [start, end) 0-based ranges of lines outside fenced code, none empty. FENCE needs
     three backticks or tildes: only the lines holding them can open or close a fence."""
     runs: list[tuple[int, int]] = []
     fence: str | None = None
     at = 0
-    for index in _marked_rows(lines, text):
+    for index in [i for i, line in enumerate(lines) if "```" in line or "~~~" in line]:
         opener = FENCE.match(lines[index])
         if fence is not None:
             if opener and opener.group(1).startswith(fence):
@@ -116,34 +115,21 @@ def prose_runs(lines: list[str], text: str | None = None) -> list[tuple[int, int
     return runs
 
 
-def _marked_rows(lines: list[str], text: str | None) -> list[int]:
-    """The 0-based rows holding ``` or ~~~, found in `text` (the lines joined) by substring
-    searches when it is given."""
-    if text is None:
-        return [i for i, line in enumerate(lines) if "```" in line or "~~~" in line]
-    return _rows_holding(text, ("```", "~~~"))
-
-
-def _rows_holding(text: str, words: tuple[str, ...]) -> list[int]:
-    """The 0-based rows of `text` (lines joined by line breaks) holding one of `words`."""
-    offsets = sorted(at for word in words for at in _offsets(text, word))
-    rows: list[int] = []
-    row = last = 0
-    for at in offsets:
-        row += text.count("\n", last, at)
-        last = at
-        if not rows or rows[-1] != row:
-            rows.append(row)
-    return rows
-
-
 def lines_with(prose: Prose, words: tuple[str, ...]) -> list[tuple[int, str]] | None:
     """The prose lines holding one of the lower-case `words`, in order; None for a page with a
     CASE_ODD letter."""
     lowered = prose.lowered
     if lowered is None:
         return None
-    return [prose.line(row) for row in _rows_holding(lowered, words)]
+    offsets = sorted(at for word in words for at in _offsets(lowered, word))
+    rows: list[int] = []
+    row = last = 0
+    for at in offsets:
+        row += lowered.count("\n", last, at)
+        last = at
+        if not rows or rows[-1] != row:
+            rows.append(row)
+    return [prose.line(row) for row in rows]
 
 
 def _offsets(text: str, word: str) -> list[int]:

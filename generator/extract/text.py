@@ -32,4 +32,6 @@ def unescape(text: str) -> str:
 
 def collapse(text: str) -> str:
     """Trailing spaces dropped from every line; Markdown meaning is unchanged."""
-    return "\n".join(line.rstrip() for line in text.strip("\n").split("\n")).strip()
+    if "\n" not in text:  # one line (most table cells): its own strip says it
+        return text.strip()
+    return "\n".join([line.rstrip() for line in text.strip("\n").split("\n")]).strip()
