@@ -81,10 +81,11 @@ SHAPES = [
     tabs("- A\n\n  ```\n  ``` || x\n  ```\n"),  # 41: the directive's scan ends the fence early
     "{% list tabs %}\n\n- A\n\n  ```\n  x\n  ```\n\n  {% endlist %}\n",  # 42: an indented closer
     tabs("- A\n\n  ```\n  x\n  ```\n\n  Text").rstrip("\n"),  # 43: the closer right after text
+    tabs("- A\n\n  ```\n  ```\n\n- B\n\n  ~~~\n\n  ~~~\n"),  # 44: empty fences
 ]
 CLOSED, AFTER_SCAN = (1, 0), (0, 1)
 FAST = {
-    **dict.fromkeys([0, 1, 2, 3, 5, 11, 13, 14, 15, 27, 31, 32, 35, 39], CLOSED),
+    **dict.fromkeys([0, 1, 2, 3, 5, 11, 13, 14, 15, 27, 31, 32, 35, 39, 44], CLOSED),
     **dict.fromkeys([28, 40, 42, 43], AFTER_SCAN),
 }
 

@@ -78,12 +78,17 @@ class IndexedStateBlock(StateBlock):
             begins[begin:end] == self.line_begins[begin:end]
             and self.tShift[begin:end] == self.line_shifts[begin:end]
         ):
-            last = self.eMarks[end - 1] + 1 if keepLastLF else self.eMarks[end - 1]
-            chunk = self.src[begins[begin] : last]
-            if not indent:
-                return chunk
-            if "\t" not in chunk or _tab_in_indent(indent).search("\n" + chunk) is None:
-                return cut_indent(chunk, indent)  # no tab markdown-it would expand
+            return self.unmoved_lines(begin, end, indent, keepLastLF)
+        return self._cut_lines(begin, end, indent, keepLastLF)
+
+    def unmoved_lines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
+        """`getLines` of lines (`begin` < `end`) the caller knows no rule has moved."""
+        last = self.eMarks[end - 1] + 1 if keepLastLF else self.eMarks[end - 1]
+        chunk = self.src[self.bMarks[begin] : last]
+        if not indent:
+            return chunk
+        if "\t" not in chunk or _tab_in_indent(indent).search("\n" + chunk) is None:
+            return cut_indent(chunk, indent)  # no tab markdown-it would expand
         return self._cut_lines(begin, end, indent, keepLastLF)
 
     def _cut_lines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:

@@ -1,12 +1,15 @@
 """A directive's list in its regular shape, tokenised at once: the tokens markdown-it-py pushes.
 
-Most `{% list tabs %}` blocks hold one bullet list whose items are a title line, blank lines and one
-fenced code block. markdown-it-py's list rule reads such a list line by line in Python (its item
-loop, a block loop per item, the paragraph and fence rules, the fence's scan for its closer). Here
-the shape is recognised first, the fence closers found by a regex search, and the same tokens
-pushed; anything else (prose, two fences, a nested block, tabs in a marker line, an unclosed
-fence, moved lines) goes the generic way. tests/test_yfm_fast_paths_4.py holds the tokens equal
-on every corpus page and on edge shapes.
+Most `{% list tabs %}` blocks hold one bullet list whose items are a title line, blank lines and
+fenced code blocks (sometimes a line of prose). markdown-it-py's list rule reads such a list line
+by line in Python (its item loop, a block loop per item, the paragraph and fence rules, the
+fence's scan for its closer), after the directive's own scan for its `{% endlist %}` has read
+every line too. Here the shape is recognised, the fence closers found by a regex search, the
+same tokens pushed and, when the directive's scan has not run yet, its closer found on the way
+(the line after the list), with the check that the scan would read the fences as the list rule
+does. Anything else (a paragraph of two lines, a nested block, a tab in a marker line, an
+unclosed fence, moved lines) goes the generic way. tests/test_yfm_fast_paths_4.py holds the tokens
+equal on every corpus page and on edge shapes.
 """
 
 from __future__ import annotations
@@ -101,7 +104,7 @@ def next_filled(state: StateBlock, line: int, end: int) -> int:
 
 
 def push_tab(
-    state: StateBlock, line: int, end: int, marker: str, closing: Closing | None
+    state: IndexedStateBlock, line: int, end: int, marker: str, closing: Closing | None
 ) -> int | None:
     """Push the item whose marker line is `line` and return the line after it, if it is `marker`,
     spaces and a title, a blank line, then closed fences and one-line paragraphs at the item's
@@ -169,7 +172,7 @@ def push_line(state: StateBlock, line: int, end: int, indent: int) -> int | None
 
 
 def push_fence(
-    state: StateBlock, line: int, end: int, indent: int, closing: Closing | None
+    state: IndexedStateBlock, line: int, end: int, indent: int, closing: Closing | None
 ) -> int | None:
     """A fence closed before `end` and before any line indented less than `indent` (and, with
     `closing`, before any line the directive's scan would take for its closer)."""
@@ -180,7 +183,8 @@ def push_fence(
     src, opener = state.src, state.bMarks[line] + state.tShift[line]
     fence = state.push("fence", "code", 0)
     fence.info = src[opener + run : state.eMarks[line]]
-    fence.content = state.getLines(line + 1, closer, state.sCount[line], True)
+    if closer > line + 1:  # unmoved lines, or nothing pushed here is kept (`push_list`)
+        fence.content = state.unmoved_lines(line + 1, closer, state.sCount[line], True)
     fence.markup = src[opener : opener + run]
     fence.map = [line, closer + 1]
     return closer + 1
@@ -199,13 +203,17 @@ def fence_run(state: StateBlock, line: int) -> int:
 
 
 def fence_closer(
-    state: StateBlock, fence: int, end: int, indent: int, run: int, closing: Closing | None = None
+    state: IndexedStateBlock,
+    fence: int,
+    end: int,
+    indent: int,
+    run: int,
+    closing: Closing | None = None,
 ) -> int | None:
     """The line that closes the fence opened on `fence` (markdown-it's fence rule with the block
     indent `indent`), None when a line indented less than `indent` or `end` comes first. Only the
     lines a regex finds can do either: those starting with fewer spaces than `indent` and then
     anything but a space, or with the fence's character after their indent."""
-    assert isinstance(state, IndexedStateBlock)
     src, begins, shifts, counts, ends = (
         state.src,
         state.line_begins,
