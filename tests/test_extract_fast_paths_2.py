@@ -6,6 +6,7 @@ for outside paragraphs, one-line texts collapsed by a strip, section roles kept 
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from generator.extract.examples import (
     with_called_methods,
 )
 from generator.extract.header import is_dev_condition, make_note, read_notes
+from generator.extract.method_name import METHOD_NAME, SINGLE_WORD, tab_methods
 from generator.extract.sections import role_of, split_sections
 from generator.extract.text import collapse
 from generator.includes import IncludeResolver
@@ -29,7 +31,7 @@ from generator.kinds.method import MethodKind
 from generator.pages.classify import PageType, classify_file
 from generator.pages.model import Node, Page, walk
 from generator.source import decode, dedent_lines, leading_whitespace
-from generator.spec.method import MethodSpec
+from generator.spec.method import MethodSpec, TabCall
 from generator.spec.parts import ExampleBlock, Note
 from generator.targets import load_targets
 from tests.corpus import CORPUS_EN, CORPUS_RU, need
@@ -200,7 +202,7 @@ def check_lean(full: MethodSpec) -> MethodSpec:
 def test_the_check_spec_is_the_parse_spec_less_what_check_never_reads(root: Path) -> None:
     """Every page `check` reads with the method kind (not an event page, holds a tab block)."""
     kind, targets = MethodKind(), load_targets()
-    counts = {"pages": 0, "kept": 0, "linted": 0}
+    counts = {"pages": 0, "kept": 0, "linted": 0, "voted": 0}
     shared: dict[str, Page] = {}
     for rel, page in pages(root).items():
         if "{% list tabs" not in page.text or classify_file(rel, page.text) is PageType.EVENT:
@@ -209,6 +211,9 @@ def test_the_check_spec_is_the_parse_spec_less_what_check_never_reads(root: Path
         full = kind.read(page.source, resolver, targets).spec
         lean = kind.read(page.source, IncludeResolver(root, shared), targets, "check").spec
         assert lean == check_lean(full), rel
+        tabs = tab_methods(full.calls)
+        assert list(tabs.items()) == list(plain_tab_methods(full.calls).items()), rel
+        counts["voted"] += len(tabs) > 1
         # the tabs whose calls the method lint reads (check/lint_method.tab_issues) keep them
         for call in full.calls:
             if call.method and not same_method(call.method, full.method):
@@ -218,7 +223,7 @@ def test_the_check_spec_is_the_parse_spec_less_what_check_never_reads(root: Path
         counts["pages"] += 1
         counts["kept"] += sum(bool(t.calls) for b in lean.examples for t in b.tabs)
     if root == CORPUS_RU:
-        assert counts == {"pages": 1829, "kept": 560, "linted": 445}
+        assert counts == {"pages": 1829, "kept": 560, "linted": 445, "voted": 86}
 
 
 @pytest.mark.parametrize("root", ROOTS)
@@ -336,3 +341,35 @@ def test_the_kept_section_roles_are_the_roles_read_again(root: Path) -> None:
             titles.add(section.title)
     if root == CORPUS_RU:
         assert len(titles) == 1671
+
+
+def plain_tab_methods(calls: list[TabCall]) -> Counter[str]:
+    """Each method's count, spelled by a count of its spellings for every method."""
+    counted: Counter[str] = Counter()
+    spelling: dict[str, Counter[str]] = {}
+    for call in calls:
+        if call.method and (METHOD_NAME.match(call.method) or SINGLE_WORD.match(call.method)):
+            key = call.method.casefold()
+            counted[key] += 1
+            spelling.setdefault(key, Counter())[call.method] += 1
+    return Counter({spelling[k].most_common(1)[0][0]: n for k, n in counted.items()})
+
+
+TAB_METHODS = [
+    [],
+    [None, "", "not a method", "a.b"],
+    ["a.b", "A.B", "a.b"],
+    ["A.B", "a.b"],  # a tie: the first spelling
+    ["a.b", "A.B", "A.B", "c.d", "batch", "C.D", "c.d", "c.d"],
+    ["batch", "Batch", "x.y"],
+    ["crm.deal.add", "crm.deal.ADD", "crm.Deal.add", "crm.deal.ADD"],
+]
+
+
+@pytest.mark.parametrize("methods", TAB_METHODS)
+def test_tab_methods_on_edges(methods: list[str | None]) -> None:
+    calls = [
+        TabCall(0, i, 0, "JS", 1, True, None, "b24", "js", m, {}, None, "any", "single", 2, [], {})
+        for i, m in enumerate(methods)
+    ]
+    assert list(tab_methods(calls).items()) == list(plain_tab_methods(calls).items())

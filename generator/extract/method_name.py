@@ -46,15 +46,22 @@ def slug_matches(slug: str, method: str) -> bool:
 
 
 def tab_methods(calls: list[TabCall]) -> Counter[str]:
-    """How many tabs call each method (spelled as most tabs spell it, counted case-insensitively)."""
-    counted: Counter[str] = Counter()
-    spelling: dict[str, Counter[str]] = {}
+    """How many tabs call each method (spelled as most tabs spell it, the first of those in a
+    tie; counted case-insensitively), in the order the methods first occur."""
+    spellings: dict[str, list[str]] = {}
     for call in calls:
-        if call.method and (METHOD_NAME.match(call.method) or SINGLE_WORD.match(call.method)):
-            key = call.method.casefold()
-            counted[key] += 1
-            spelling.setdefault(key, Counter())[call.method] += 1
-    return Counter({spelling[k].most_common(1)[0][0]: n for k, n in counted.items()})
+        method = call.method
+        if method and (METHOD_NAME.match(method) or SINGLE_WORD.match(method)):
+            spellings.setdefault(method.casefold(), []).append(method)
+    return Counter({_most_common(found): len(found) for found in spellings.values()})
+
+
+def _most_common(spellings: list[str]) -> str:
+    """The spelling most tabs use (the first seen of a tie): one spelling needs no count."""
+    first = spellings[0]
+    if spellings.count(first) == len(spellings):
+        return first
+    return Counter(spellings).most_common(1)[0][0]
 
 
 def decide_method(title: str, path: str, calls: list[TabCall]) -> Decision:
