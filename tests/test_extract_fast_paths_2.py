@@ -1,7 +1,8 @@
 """More cheaper paths of the method-page extractors that give what the plain ones gave: a fence's
 code dedented by one replace and its opener's indent by one lstrip, tab fences and notes looked
 for outside paragraphs, one-line texts collapsed by a strip, section roles kept per title, and
-`check`'s method spec, which reads a tab's called methods only where the method lint reads them."""
+`check`'s method spec, which reads a tab's called methods only where the method lint reads them
+and no default values."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from generator.extract.examples import (
 )
 from generator.extract.header import is_dev_condition, make_note, read_notes
 from generator.extract.method_name import METHOD_NAME, SINGLE_WORD, tab_methods
+from generator.extract.method_params import walk_params
 from generator.extract.sections import role_of, split_sections
 from generator.extract.text import collapse
 from generator.includes import IncludeResolver
@@ -31,7 +33,7 @@ from generator.kinds.method import MethodKind
 from generator.pages.classify import PageType, classify_file
 from generator.pages.model import Node, Page, walk
 from generator.source import decode, dedent_lines, leading_whitespace
-from generator.spec.method import MethodSpec, TabCall
+from generator.spec.method import MethodSpec, Param, TabCall
 from generator.spec.parts import ExampleBlock, Note
 from generator.targets import load_targets
 from tests.corpus import CORPUS_EN, CORPUS_RU, need
@@ -184,9 +186,13 @@ def test_a_tab_fences_outside_paragraphs_are_all_its_fences(root: Path) -> None:
         assert tabs == 15394
 
 
+def without_defaults(params: list[Param]) -> list[Param]:
+    return [replace(p, default=None, children=without_defaults(p.children)) for p in params]
+
+
 def check_lean(full: MethodSpec) -> MethodSpec:
-    """The spec `check` reads: `parse`'s without layouts, error codes, related links, events and
-    the called methods of the tabs whose call names the page's method or none."""
+    """The spec `check` reads: `parse`'s without layouts, error codes, related links, events,
+    the called methods of the tabs whose call names the page's method or none, and defaults."""
     kept = {(c.block, c.tab) for c in full.calls if c.method and c.method != full.method}
     return replace(
         full,
@@ -194,6 +200,8 @@ def check_lean(full: MethodSpec) -> MethodSpec:
         calls=[replace(c, layout={}) for c in full.calls],
         errors=[],
         related=[],
+        params=without_defaults(full.params),
+        response=replace(full.response, fields=without_defaults(full.response.fields)),
     )
 
 
@@ -202,7 +210,7 @@ def check_lean(full: MethodSpec) -> MethodSpec:
 def test_the_check_spec_is_the_parse_spec_less_what_check_never_reads(root: Path) -> None:
     """Every page `check` reads with the method kind (not an event page, holds a tab block)."""
     kind, targets = MethodKind(), load_targets()
-    counts = {"pages": 0, "kept": 0, "linted": 0, "voted": 0}
+    counts = {"pages": 0, "kept": 0, "linted": 0, "voted": 0, "defaults": 0}
     shared: dict[str, Page] = {}
     for rel, page in pages(root).items():
         if "{% list tabs" not in page.text or classify_file(rel, page.text) is PageType.EVENT:
@@ -214,6 +222,8 @@ def test_the_check_spec_is_the_parse_spec_less_what_check_never_reads(root: Path
         tabs = tab_methods(full.calls)
         assert list(tabs.items()) == list(plain_tab_methods(full.calls).items()), rel
         counts["voted"] += len(tabs) > 1
+        everything = walk_params(full.params) + walk_params(full.response.fields)
+        counts["defaults"] += sum(p.default is not None for p in everything)
         # the tabs whose calls the method lint reads (check/lint_method.tab_issues) keep them
         for call in full.calls:
             if call.method and not same_method(call.method, full.method):
@@ -223,7 +233,7 @@ def test_the_check_spec_is_the_parse_spec_less_what_check_never_reads(root: Path
         counts["pages"] += 1
         counts["kept"] += sum(bool(t.calls) for b in lean.examples for t in b.tabs)
     if root == CORPUS_RU:
-        assert counts == {"pages": 1829, "kept": 560, "linted": 445, "voted": 86}
+        assert counts == {"pages": 1829, "kept": 560, "linted": 445, "voted": 86, "defaults": 482}
 
 
 @pytest.mark.parametrize("root", ROOTS)

@@ -10,8 +10,9 @@ from collections import Counter
 import pytest
 
 from generator.check.method_expected import majority_layout, tab_layout
+from generator.extract.method_params import walk_params
 from generator.layout import READERS, Layout
-from generator.spec.method import MethodSpec
+from generator.spec.method import MethodSpec, Param
 from generator.targets import load_targets
 from tests.test_method_corpus import ru_specs  # noqa: F401  (module fixture, reused)
 
@@ -28,6 +29,12 @@ def test_a_layout_read_on_demand_is_the_recorded_one(ru_specs: dict[str, MethodS
             compared += 1
             styled += bool(call.layout)
     assert (compared, styled) == (13412, 4949)
+
+
+def without_defaults(params: list[Param]) -> list[Param]:
+    from dataclasses import replace
+
+    return [replace(p, default=None, children=without_defaults(p.children)) for p in params]
 
 
 def recorded_majority(spec: MethodSpec, block: int, target: str) -> Layout:
@@ -60,10 +67,10 @@ def test_the_majority_layout_is_the_recorded_majority(ru_specs: dict[str, Method
 
 def test_check_reads_a_method_page_without_its_layouts() -> None:
     """`check` reads method pages with purpose `check`: the same spec but empty layouts (it reads
-    the few it needs itself), no error codes or related links, no tab's events and no tab's
-    called methods but those of a tab whose call names another method than the page's (it never
-    reads the rest); `parse` (purpose `spec`) records them (every RU and EN page:
-    tests/test_extract_fast_paths_2.py)."""
+    the few it needs itself), no error codes or related links, no tab's events, no tab's called
+    methods but those of a tab whose call names another method than the page's, and no default
+    values (it never reads the rest); `parse` (purpose `spec`) records them (every RU and EN
+    page: tests/test_extract_fast_paths_2.py)."""
     from dataclasses import replace
 
     from generator.kinds.method import MethodKind
@@ -87,6 +94,10 @@ def test_check_reads_a_method_page_without_its_layouts() -> None:
             related=len(full.related),
             named=sum(bool(t.calls) for b in full.examples for t in b.tabs),
             stray=len(stray),
+            defaults=sum(
+                p.default is not None
+                for p in walk_params(full.params) + walk_params(full.response.fields)
+            ),
         )
         assert [c.layout for c in lean.calls] == [{}] * len(full.calls)
         assert (lean.errors, lean.related) == ([], [])
@@ -101,7 +112,15 @@ def test_check_reads_a_method_page_without_its_layouts() -> None:
             )
             for b, block in enumerate(full.examples)
         ]
-        expected = replace(full, calls=unlaid, errors=[], related=[], examples=unnamed)
+        expected = replace(
+            full,
+            calls=unlaid,
+            errors=[],
+            related=[],
+            examples=unnamed,
+            params=without_defaults(full.params),
+            response=replace(full.response, fields=without_defaults(full.response.fields)),
+        )
         assert expected == lean, rel
     assert counts == {
         "pages": 8,
@@ -110,4 +129,5 @@ def test_check_reads_a_method_page_without_its_layouts() -> None:
         "related": 6,
         "named": 34,
         "stray": 0,
+        "defaults": 1,
     }

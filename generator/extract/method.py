@@ -62,8 +62,8 @@ def extract_method_spec(
     """The page's MethodSpec. `for_check` leaves out what `check` never reads: each
     `TabCall.layout` (it reads the few it needs from the tabs), the error codes and the related
     links (their sections' includes are still resolved: a missing one is still reported), every
-    tab's `events`, and the `calls` of each tab but those whose call names a method other than
-    the page's (the method lint reads only theirs)."""
+    tab's `events`, the `calls` of each tab but those whose call names a method other than the
+    page's (the method lint reads only theirs), and the params' and response fields' defaults."""
     findings = DiagnosticLog()
     resolver = KeepGoingResolver(resolver) if resolver is not None else None
     preamble, sections = split_sections(page)
@@ -80,8 +80,8 @@ def extract_method_spec(
         examples = with_called_methods(examples, _stray_tabs(calls, decision.method))
     for code, message in decision.problems:
         findings.warn(line_of(page.h1) if page.h1 is not None else 1, code, message)
-    params = read_params(page, sections, resolver, findings, preamble.nodes)
-    response = read_method_response(page, sections, resolver, findings)
+    params = read_params(page, sections, resolver, findings, preamble.nodes, not for_check)
+    response = read_method_response(page, sections, resolver, findings, not for_check)
     if callers is None:
         findings.warn(1, "W-CALLERS-MISSING", "no `Кто может выполнять метод` line")
     error_nodes = _nodes(page, sections, "errors", resolver)
@@ -132,10 +132,12 @@ def read_params(
     resolver: IncludeResolver | None,
     findings: DiagnosticLog,
     preamble: list[Node],
+    defaults: bool = True,
 ) -> list[Param]:
     """The params sections' tables; with no such section, the tables before the first heading
-    (crm.deal.productrows.get documents its one parameter right under the description)."""
-    tree = ParamTree()
+    (crm.deal.productrows.get documents its one parameter right under the description). Their
+    rows' default values are read only with `defaults`."""
+    tree = ParamTree(defaults=defaults)
     nodes = _nodes(page, sections, "params", resolver)
     if not any(section_kind(s) == "params" for s in sections):
         first = next((i for i, n in enumerate(preamble) if n.type == "heading"), len(preamble))
@@ -150,9 +152,14 @@ def read_params(
 
 
 def read_method_response(
-    page: Page, sections: list[Section], resolver: IncludeResolver | None, findings: DiagnosticLog
+    page: Page,
+    sections: list[Section],
+    resolver: IncludeResolver | None,
+    findings: DiagnosticLog,
+    defaults: bool = True,
 ) -> Response:
-    response, problems, orphans = read_response(_nodes(page, sections, "response", resolver))
+    nodes = _nodes(page, sections, "response", resolver)
+    response, problems, orphans = read_response(nodes, defaults)
     for line, problem in problems:
         findings.warn(line, "W-RESPONSE-JSON", problem)
     for line, heading in orphans:

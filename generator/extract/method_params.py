@@ -66,6 +66,7 @@ class ParamTree:
     _anchor: str | None = None
     _placed: list[_Node] | None = None  # where the last table went, while no heading intervenes
     forms: int = 0  # top-level tables under `1. Через …`-style headings: alternative call forms
+    defaults: bool = True  # whether rows are searched for their default values
 
     def visit(self, located: Located) -> None:
         node = located.node
@@ -90,7 +91,7 @@ class ParamTree:
         if self._heading is not None and VALUES_HEADING.search(inline_text(self._heading)):
             return  # `Возможные значения ключа TYPE`: values of a key, not keys
         _, body = split_header(table_cells(node))
-        rows = [r for r in (read_param_row(cells) for cells in body) if r is not None]
+        rows = [r for r in (read_param_row(c, self.defaults) for c in body) if r is not None]
         if host_line is not None:
             rows = [_moved(r, host_line) for r in rows]
         if not rows:

@@ -32,11 +32,12 @@ DESCRIPTION_COLUMNS = ("описание", "description", "значение", "v
 
 
 def read_response(
-    nodes: list[Located],
+    nodes: list[Located], defaults: bool = True
 ) -> tuple[Response, list[tuple[int, str]], list[tuple[int, str]]]:
-    """The section's first JSON fence as data, its HTTP status, and the returned-data tables.
-    Also returns (line, problem) for an unreadable example and orphan tables."""
-    tree = ParamTree()
+    """The section's first JSON fence as data, its HTTP status, and the returned-data tables
+    (their fields' defaults read only with `defaults`). Also returns (line, problem) for an
+    unreadable example and orphan tables."""
+    tree = ParamTree(defaults=defaults)
     status: int | None = None
     example: object = None
     example_line: int | None = None

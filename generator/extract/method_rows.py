@@ -89,7 +89,9 @@ def split_header(rows: list[Cells]) -> tuple[list[str] | None, list[Cells]]:
     return None, rows
 
 
-def read_param_row(cells: Cells) -> ParamRow | None:
+def read_param_row(cells: Cells, defaults: bool = True) -> ParamRow | None:
+    """The row's parameter; its description is searched for a default value only with
+    `defaults` (`check` reads none)."""
     if len(cells) < 2:
         return None
     name_cell, line = cells[0]
@@ -111,7 +113,7 @@ def read_param_row(cells: Cells) -> ParamRow | None:
         name=name,
         type="|".join(types) if types else None,
         required=required,
-        default=read_default(description),
+        default=read_default(description) if defaults else None,
         description=description,
         line=line,
         wildcard=WILDCARD.search(name) is not None,
