@@ -37,11 +37,9 @@ class RealPaths:
 
     def resolve(self, path: Path | str) -> str:
         """`str(Path(path).resolve())`: a missing file resolves to where it would be."""
-        head, name = os.path.split(os.fspath(path))
-        folder = None if name in PLAIN or not head else self.folder(head)
-        if folder is None:
+        joined = self._in_real_folder(os.fspath(path))
+        if joined is None:
             return str(Path(path).resolve())
-        joined = os.path.join(folder, name)
         try:
             mode = os.lstat(joined).st_mode
         except FileNotFoundError:
@@ -53,16 +51,22 @@ class RealPaths:
     def existing(self, path: Path | str) -> str | None:
         """`os.path.realpath(path, strict=True)`, or None where that raises FileNotFoundError or
         meets a symlink loop; other OS errors propagate."""
-        head, name = os.path.split(os.fspath(path))
-        folder = None if name in PLAIN or not head else self.folder(head)
-        if folder is None:
+        joined = self._in_real_folder(os.fspath(path))
+        if joined is None:
             return _strict(os.fspath(path))
-        joined = os.path.join(folder, name)
         try:
             mode = os.lstat(joined).st_mode
         except OSError:  # missing (or its folder is): strict resolution says which answer
             return _strict(os.fspath(path))
         return _strict(os.fspath(path)) if stat.S_ISLNK(mode) else joined
+
+    def _in_real_folder(self, path: str) -> str | None:
+        """The path's name joined to its folder's real path: its real path unless the name is a
+        symlink (the callers `lstat` it). None when the folder cannot be resolved (or the name
+        is not a plain name): the callers resolve the whole path."""
+        head, name = os.path.split(path)
+        folder = None if name in PLAIN or not head else self.folder(head)
+        return None if folder is None else os.path.join(folder, name)
 
 
 def _strict(path: str) -> str | None:

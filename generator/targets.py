@@ -46,12 +46,8 @@ class Target:
         """Every signature pattern is found in the code (a pattern none of whose required texts
         occur is not searched: most tabs are tried against every target before their own)."""
         for pattern, texts in zip(self.signature, self.prefilter, strict=True):
-            if texts is not None:
-                for text in texts:
-                    if text in code:
-                        break
-                else:
-                    return False
+            if texts is not None and not any(map(code.__contains__, texts)):
+                return False
             if pattern.search(code) is None:
                 return False
         return bool(self.signature)

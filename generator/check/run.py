@@ -151,12 +151,12 @@ def _preload_workers() -> None:
 
 
 def _evaluate_chunk(
-    root: Path, options: Options, table: ProfileTable | None, cached: bool, rels: list[str]
+    root: Path, options: Options, table: ProfileTable | None, with_deps: bool, rels: list[str]
 ) -> list[Outcome]:
-    """`cached`: the outcomes go to the cache, which needs the stats of each page's includes."""
+    """`with_deps`: the outcomes go to the cache, which needs the stats of each page's includes."""
     includes: SharedIncludes = {}  # a chunk's pages share the parsed includes (each read once)
     paths = RealPaths()  # ... and the resolved folders
-    return [evaluate(root, rel, options, table, includes, paths, cached) for rel in rels]
+    return [evaluate(root, rel, options, table, includes, paths, with_deps) for rel in rels]
 
 
 def evaluate(
