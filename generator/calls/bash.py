@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl
 
 from generator.calls.literals import bare_words_quoted
 from generator.calls.model import CallModel, CodeSpan, Json, expr, unreadable
-from generator.calls.shared import distinct_in_source_order, tokens_at
+from generator.calls.shared import distinct_in_source_order, words_at
 from generator.calls.trees import Node, Piece
 
 DATA_FLAGS = {"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"}
@@ -108,9 +108,7 @@ def _curl_command(piece: Piece) -> Node | None:
 def _named_curl(piece: Piece) -> Node | None:
     """The first command named `curl`, found from where the word occurs (no query walk)."""
     found: list[Node] = []
-    for at, word in tokens_at(piece, b"curl"):
-        if word.start_byte != at or word.end_byte != at + 4:
-            continue
+    for word in words_at(piece, b"curl"):
         name = word.parent
         command = name.parent if name is not None and name.type == "command_name" else None
         if command is not None and command.type == "command":

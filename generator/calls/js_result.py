@@ -28,17 +28,13 @@ def js_result_access(piece: Piece) -> tuple[Path, ...]:
 
 def _declarators_and_reads(piece: Piece) -> list[Node]:
     """The declarators and the member and subscript expressions that are no call's callee, in
-    source order: the callees are taken out (a set difference) before the sort, not after."""
+    source order: the callees are taken out (a set difference) before the sort, not after.
+    A callee (`r.data` in `r.data()`) names a method, not a result key; the piece's query pass
+    captures them (the calls' first named children), where asking each expression's parent
+    would have tree-sitter find it from the root."""
     reads = {*piece.captured("member_expression"), *piece.captured("subscript_expression")}
-    reads.difference_update(_callees(piece))
+    reads.difference_update(piece.captured(CALLEE))
     return in_source_order([*piece.captured("variable_declarator"), *reads])
-
-
-def _callees(piece: Piece) -> set[Node]:
-    """The member and subscript expressions a call calls (`r.data` in `r.data()`): a method, not a
-    result key. Captured by the piece's query pass (the calls' first named children), not asked
-    of each expression's parent: tree-sitter finds a node's parent from the root."""
-    return set(piece.captured(CALLEE))
 
 
 def chain(piece: Piece, node: Node, bound: dict[str, Path]) -> Path | None:

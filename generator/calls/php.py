@@ -3,6 +3,8 @@ CRest `CRest::call('m', [...])` / `CRest::callBatch([...])`, and the old `restCo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator.calls.literals import php_value
 from generator.calls.model import CallModel, Json, unreadable
 from generator.calls.php_result import php_result_access
@@ -132,21 +134,15 @@ def _resolve(piece: Piece, node: Node) -> Node:
 
 def _is_typed_service(piece: Piece) -> bool:
     """`$serviceBuilder->getCRMScope()->deal()->add(...)`: b24phpsdk's typed services."""
-    if not piece.root.has_error:  # a name ending in `Scope`, found where the text occurs
-        return any(
-            name.end_byte == at + 5
-            and (node := name.parent) is not None
-            and node.type == "member_call_expression"
-            and (text := _name(piece, node)).startswith("get")
-            and text.endswith("Scope")
-            for at, name in tokens_at(piece, b"Scope")
-        )
-    for node in piece.nodes("member_call_expression"):
-        name = _name(piece, node)
-        if (
-            node.type == "member_call_expression"
-            and name.startswith("get")
-            and name.endswith("Scope")
-        ):
-            return True
-    return False
+    calls: Iterable[Node | None] = (
+        piece.nodes("member_call_expression")
+        if piece.root.has_error
+        else (name.parent for at, name in tokens_at(piece, b"Scope") if name.end_byte == at + 5)
+    )  # without errors: the calls whose name ends in `Scope`, found where the text occurs
+    return any(
+        node is not None
+        and node.type == "member_call_expression"
+        and (text := _name(piece, node)).startswith("get")
+        and text.endswith("Scope")
+        for node in calls
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.calls.model import CallModel, Json, unreadable
-from generator.calls.trees import END_BYTE, START_BYTE, Node, Piece
+from generator.calls.trees import Node, Piece, in_source_order
 
 
 def first_readable(models: list[CallModel]) -> CallModel:
@@ -116,20 +116,23 @@ def tokens_at(
         at = data.find(needle, at + 1)
 
 
+def words_at(piece: Piece, word: bytes) -> Iterator[Node]:
+    """The nodes that are `word` itself where it occurs (not a part of a longer token)."""
+    size = len(word)
+    for at, node in tokens_at(piece, word):
+        if node.start_byte == at and node.end_byte == at + size:
+            yield node
+
+
 def distinct_in_source_order(nodes: list[Node]) -> list[Node]:
     """Distinct nodes in `Piece.nodes`' order: by start, outer before inner."""
-    unique = list({node.id: node for node in nodes}.values()) if len(nodes) > 1 else nodes
-    unique.sort(key=END_BYTE, reverse=True)
-    unique.sort(key=START_BYTE)
-    return unique
+    return in_source_order(list({n.id: n for n in nodes}.values()) if len(nodes) > 1 else nodes)
 
 
 def calls_of_field(piece: Piece, name: bytes) -> list[Node]:
     """Go's calls of a selector whose field is `name` (`x.name(...)`), found where it occurs."""
     found: list[Node] = []
-    for at, node in tokens_at(piece, name):
-        if node.start_byte != at or node.end_byte != at + len(name):
-            continue
+    for node in words_at(piece, name):
         selector = node.parent
         call = selector.parent if selector is not None else None
         if call is not None and call.type == "call_expression":
