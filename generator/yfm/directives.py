@@ -20,7 +20,8 @@ from generator.yfm.tab_list import Closing, push_closed_tab_list, push_tab_list
 DIRECTIVE = re.compile(r"\{%-?\s*(?P<name>[a-z]+)\b(?P<args>.*?)-?%\}\s*$", re.DOTALL)
 PAIRED = {"note": "endnote", "list": "endlist", "cut": "endcut", "if": "endif"}
 CLOSERS = {closer: opener for opener, closer in PAIRED.items()}
-FENCE_START = re.compile(r"(`{3,}|~{3,})")
+# the marker run a line opens a fence with, to this scan and to the table scanner
+FENCE_START = re.compile(r"`{3,}|~{3,}")
 FENCE_CHARS = ("`", "~")
 
 
@@ -69,7 +70,7 @@ def lines_outside_fences(
         if src.startswith(FENCE_CHARS, pos):
             fence_match = FENCE_START.match(src, pos, ends[line])
             if fence_match:
-                fence = fence_match.group(1)
+                fence = fence_match.group()
                 continue
         if src.startswith(marks, pos):
             yield line, src[pos : ends[line]]

@@ -12,11 +12,12 @@ tests/test_tables_fast_paths_2.py hold them equal on every corpus page and the e
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Literal
 
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
+
+from generator.yfm.lines import cut_indent
 
 SPECIAL = re.compile(r"\\.|`+|\|\||\|")
 # An escape or a code span (closed on its line by the same run of backticks), whole in group 1:
@@ -57,13 +58,8 @@ def plain_table_text(
     if stop == start + 1:
         return first + "\n"
     if base:
-        body = _spaces_up_to(base).sub("", body)
+        body = cut_indent(body, base)
     return f"{first}\n{body}\n"
-
-
-@lru_cache(maxsize=16)
-def _spaces_up_to(columns: int) -> re.Pattern[str]:
-    return re.compile(f"^ {{1,{columns}}}", re.MULTILINE)
 
 
 def push_plain_table(

@@ -111,7 +111,7 @@ def push_tab(
     indent (at least one), up to a line indented less than the item (the next item) or `end`."""
     src, counts = state.src, state.sCount
     indent = item_indent(state, line, marker)
-    if indent is None or line + 1 >= end or not is_blank(state, line + 1):
+    if indent is None or line + 1 >= end or not state.isEmpty(line + 1):
         return None  # no title, or a title that is not a paragraph of one line
     item = state.push("list_item_open", "li", 1)
     item.map, item.markup = [line, end], marker
@@ -150,10 +150,6 @@ def item_indent(state: StateBlock, line: int, marker: str) -> int | None:
     return column + 1 + spaces
 
 
-def is_blank(state: StateBlock, line: int) -> bool:
-    return state.bMarks[line] + state.tShift[line] >= state.eMarks[line]
-
-
 def push_paragraph(state: StateBlock, line: int, content: str) -> None:
     state.push("paragraph_open", "p", 1).map = [line, line + 1]
     inline = state.push("inline", "", 0)
@@ -165,7 +161,7 @@ def push_line(state: StateBlock, line: int, end: int, indent: int) -> int | None
     """A paragraph of one line (then a blank line or `end`) that starts no other block."""
     if state.src[state.bMarks[line] + state.tShift[line]] in NOT_A_TITLE:
         return None
-    if line + 1 < end and not is_blank(state, line + 1):
+    if line + 1 < end and not state.isEmpty(line + 1):
         return None
     push_paragraph(state, line, mdTrim(state.getLines(line, line + 1, indent, False)))
     return line + 1

@@ -17,6 +17,7 @@ from markdown_it.rules_block import StateBlock
 
 from generator.yfm.directives import (
     FENCE_CHARS,
+    FENCE_START,
     closes_fence,
     lines_outside_fences,
     parse_directive,
@@ -24,7 +25,6 @@ from generator.yfm.directives import (
 )
 from generator.yfm.plain_table import SPECIAL, dedent_cell, push_plain_table
 
-FENCE_RUN = re.compile(r"`{3,}|~{3,}")
 DEV_CONDITION = re.compile(r"build\s*==\s*['\"]dev['\"]")
 
 
@@ -79,7 +79,7 @@ class TableScan:
                 return
             if "{%" in text and self._directive(text.strip()):
                 return
-            if stripped.startswith(FENCE_CHARS) and (run := FENCE_RUN.match(stripped)):
+            if stripped.startswith(FENCE_CHARS) and (run := FENCE_START.match(stripped)):
                 self.fence = run.group(0)  # a fence opens (inside a cell: nowhere else)
                 cell.add(text + "\n", line)
                 return
@@ -139,7 +139,7 @@ class TableScan:
         assert fence is not None
         stripped = text.lstrip()
         if closes_fence(stripped, fence):
-            run = FENCE_RUN.match(stripped)
+            run = FENCE_START.match(stripped)
             self.fence = None
             return len(text) - len(stripped) + (run.end() if run else len(fence))
         if self.cell is not None:

@@ -10,8 +10,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
 from generator.yfm import tables
-from generator.yfm.directives import closes_fence
-from generator.yfm.tables import FENCE_RUN, SPECIAL, Cell, TableScan
+from generator.yfm.directives import FENCE_START, closes_fence
+from generator.yfm.tables import SPECIAL, Cell, TableScan
 
 
 class PlainTableScan(TableScan):
@@ -77,7 +77,7 @@ class PlainTableScan(TableScan):
             return self._open_fence(text, line)
         stripped = text.lstrip()
         if closes_fence(stripped, self.fence):
-            run = FENCE_RUN.match(stripped)
+            run = FENCE_START.match(stripped)
             end = len(text) - len(stripped) + (run.end() if run else len(self.fence))
             self._append(text[:end], line)
             self.fence = None
@@ -90,7 +90,7 @@ class PlainTableScan(TableScan):
         if self.cell is None:
             return 0
         stripped = text.lstrip()
-        run = FENCE_RUN.match(stripped) if stripped.startswith(("`", "~")) else None
+        run = FENCE_START.match(stripped) if stripped.startswith(("`", "~")) else None
         if run is None:
             return 0
         self.fence = run.group(0)
