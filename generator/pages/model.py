@@ -185,7 +185,3 @@ def inline_text(node: Node) -> str:
 def line_of(node: Node) -> int:
     """1-based first line of a node (0 when unknown)."""
     return node.map[0] + 1 if node.map else 0
-
-
-def is_directive(node: Node, name: str) -> bool:
-    return node.type == f"yfm_{name}"

@@ -81,6 +81,15 @@ class IndexedStateBlock(StateBlock):
             return self.unmoved_lines(begin, end, indent, keepLastLF)
         return self._cut_lines(begin, end, indent, keepLastLF)
 
+    def unmoved(self, start: int, end: int) -> bool:
+        """Whether no rule has moved the lines' markers (a quote, a lazy line) from the index's."""
+        return (
+            self.bMarks[start:end] == self.line_begins[start:end]
+            and self.tShift[start:end] == self.line_shifts[start:end]
+            and self.sCount[start:end] == self.line_counts[start:end]
+            and not any(self.bsCount[start:end])
+        )
+
     def unmoved_lines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
         """`getLines` of lines (`begin` < `end`) the caller knows no rule has moved."""
         last = self.eMarks[end - 1] + 1 if keepLastLF else self.eMarks[end - 1]

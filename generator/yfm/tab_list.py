@@ -27,7 +27,6 @@ from generator.yfm.dispatch import CODE_INDENT, FIRST_CHARACTERS
 from generator.yfm.lines import IndexedStateBlock
 from generator.yfm.paragraph import LHEADING_MISS
 
-BULLETS = "-*+"
 FENCE_CHARS = "`~"
 MIN_FENCE = 3
 MAX_MARKER_SPACES = 4  # more spaces after a marker make the title indented code
@@ -74,7 +73,7 @@ def push_list(state: StateBlock, start: int, end: int, closing: Closing | None) 
         line = after
     else:
         found = line > first and (closing is None) == (line == end)
-        if found and unmoved(state, start, min(line + 1, end)):
+        if found and state.unmoved(start, min(line + 1, end)):
             opening.map, opening.markup = [first, line], marker
             state.push("bullet_list_close", "ul", -1).markup = marker
             state.line, state.tight = line, True  # as the block loop leaves them after one list
@@ -83,16 +82,6 @@ def push_list(state: StateBlock, start: int, end: int, closing: Closing | None) 
     del state.tokens[size:]
     state.level = level
     return None
-
-
-def unmoved(state: IndexedStateBlock, start: int, end: int) -> bool:
-    """Whether no rule has moved the lines' markers (a quote, a lazy line) from the line index's."""
-    return (
-        state.bMarks[start:end] == state.line_begins[start:end]
-        and state.tShift[start:end] == state.line_shifts[start:end]
-        and state.sCount[start:end] == state.line_counts[start:end]
-        and not any(state.bsCount[start:end])
-    )
 
 
 def next_filled(state: StateBlock, line: int, end: int) -> int:
