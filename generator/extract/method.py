@@ -80,8 +80,8 @@ def extract_method_spec(
         examples = with_called_methods(examples, _stray_tabs(calls, decision.method))
     for code, message in decision.problems:
         findings.warn(line_of(page.h1) if page.h1 is not None else 1, code, message)
-    params = read_params(page, sections, resolver, findings, preamble.nodes, not for_check)
-    response = read_method_response(page, sections, resolver, findings, not for_check)
+    params = read_params(page, sections, resolver, findings, preamble.nodes, defaults=not for_check)
+    response = read_method_response(page, sections, resolver, findings, defaults=not for_check)
     if callers is None:
         findings.warn(1, "W-CALLERS-MISSING", "no `Кто может выполнять метод` line")
     error_nodes = _nodes(page, sections, "errors", resolver)
@@ -132,6 +132,7 @@ def read_params(
     resolver: IncludeResolver | None,
     findings: DiagnosticLog,
     preamble: list[Node],
+    *,
     defaults: bool = True,
 ) -> list[Param]:
     """The params sections' tables; with no such section, the tables before the first heading
@@ -156,10 +157,11 @@ def read_method_response(
     sections: list[Section],
     resolver: IncludeResolver | None,
     findings: DiagnosticLog,
+    *,
     defaults: bool = True,
 ) -> Response:
     nodes = _nodes(page, sections, "response", resolver)
-    response, problems, orphans = read_response(nodes, defaults)
+    response, problems, orphans = read_response(nodes, defaults=defaults)
     for line, problem in problems:
         findings.warn(line, "W-RESPONSE-JSON", problem)
     for line, heading in orphans:

@@ -159,7 +159,7 @@ def prose_rest_version(prose: Prose, code: list[str]) -> int:
         said = REST_V3.search(prose.text) is not None
     else:
         said = any(word in prose.lowered for word in REST_V3_LOWER)
-    return 3 if said or any("/rest/api/" in c for c in code) else 2
+    return _rest_version(said, code)
 
 
 def read_callers(lines: list[tuple[int, str]]) -> tuple[Callers | None, int | None]:
@@ -242,6 +242,9 @@ def _sentence(line: str, start: int, end: int) -> str:
 def read_rest_version(lines: list[tuple[int, str]], code: list[str]) -> int:
     """3 for REST 3.0 methods (`/rest/api/` URLs, or the page says REST 3.0), else 2."""
     prose = "\n".join(line for _, line in lines)  # REST_V3 cannot match across a line break
-    if REST_V3.search(prose) or any("/rest/api/" in c for c in code):
-        return 3
-    return 2
+    return _rest_version(REST_V3.search(prose) is not None, code)
+
+
+def _rest_version(said: bool, code: list[str]) -> int:
+    """3 when the prose says REST 3.0 (`said`) or the code calls a `/rest/api/` URL, else 2."""
+    return 3 if said or any("/rest/api/" in c for c in code) else 2

@@ -93,7 +93,7 @@ class ParamTree:
         _, body = split_header(table_cells(node))
         rows = [r for r in (read_param_row(c, self.defaults) for c in body) if r is not None]
         if host_line is not None:
-            rows = [_moved(r, host_line) for r in rows]
+            rows = [replace(r, line=host_line) for r in rows]
         if not rows:
             return
         owners = self._placed if self._placed is not None else self._owners() if self.roots else []
@@ -145,12 +145,6 @@ def heading_subjects(title: str) -> list[str]:
     return [w for w in names if w.casefold() not in HEADING_WORDS] + [
         w for w in names if w.casefold() in HEADING_WORDS
     ]
-
-
-def _moved(row: ParamRow, line: int) -> ParamRow:
-    return ParamRow(
-        row.name, row.type, row.required, row.default, row.description, line, row.wildcard
-    )
 
 
 def _freeze(node: _Node, prefix: str, depth: int, stack: frozenset[int]) -> Param:

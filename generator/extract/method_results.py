@@ -32,7 +32,7 @@ DESCRIPTION_COLUMNS = ("описание", "description", "значение", "v
 
 
 def read_response(
-    nodes: list[Located], defaults: bool = True
+    nodes: list[Located], *, defaults: bool = True
 ) -> tuple[Response, list[tuple[int, str]], list[tuple[int, str]]]:
     """The section's first JSON fence as data, its HTTP status, and the returned-data tables
     (their fields' defaults read only with `defaults`). Also returns (line, problem) for an
