@@ -17,6 +17,7 @@ from generator.check.lint_params import Issue, missing_required, param_issues
 from generator.check.lint_response import response_issues
 from generator.check.lint_tabs import disagreeing_tabs, sdk_issue
 from generator.check.report import Finding
+from generator.memo import last_answer
 from generator.render.interface import is_interface_method
 from generator.spec.method import MethodSpec, TabCall
 from generator.spec.parts import ExampleBlock, Tab
@@ -94,21 +95,10 @@ def tab_issues(
         yield from response_issues(call, spec.response)
 
 
+@last_answer  # every tab of a page asks
 def fields_listed_elsewhere(spec: MethodSpec) -> bool:
     """A note after the parameter tables links the full field list (`[Описание всех полей
-    задачи](./fields-rest-v3.md)`): the sub-tables list only some of the fields. Every tab of
-    a page asks: the last page's answer is kept."""
-    if _listed and _listed[0][0] is spec:
-        return _listed[0][1]
-    answer = _fields_listed_elsewhere(spec)
-    _listed[:] = [(spec, answer)]
-    return answer
-
-
-_listed: list[tuple[MethodSpec, bool]] = []
-
-
-def _fields_listed_elsewhere(spec: MethodSpec) -> bool:
+    задачи](./fields-rest-v3.md)`): the sub-tables list only some of the fields."""
     if not spec.params:
         return False
     start = min(p.line for p in spec.params)

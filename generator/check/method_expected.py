@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
+from generator.memo import last_answer
 from generator.render.canonical import WEBHOOK_TARGETS, CanonicalCall, app_only, canonical_call
 from generator.render.tab import ExpectedTab
 
@@ -139,19 +140,14 @@ def makes_canonical_call(spec: MethodSpec, block: int, tab: Tab) -> bool:
     return same_shape_as(comparable(cast("Json", call.params)), wanted, wanted_json)
 
 
-_shape: list[tuple[CanonicalCall, Json, str]] = []  # the last block's: its tabs ask in a row
-
-
+@last_answer  # a block's tabs ask in a row
 def _canonical_shape(canonical: CanonicalCall) -> tuple[Json, str]:
     """The canonical params as the call mode compares them, and their JSON text: made once a
     block, not once a tab."""
     from generator.check.method_drift import as_json, comparable
 
-    if _shape and _shape[0][0] is canonical:
-        return _shape[0][1], _shape[0][2]
     wanted = comparable(cast("Json", canonical.params))
-    _shape[:] = [(canonical, wanted, as_json(wanted))]
-    return wanted, _shape[0][2]
+    return wanted, as_json(wanted)
 
 
 OPTIONAL_TARGETS = frozenset({"python"})

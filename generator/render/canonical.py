@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.calls.model import EXPR
+from generator.memo import last_answer
 from generator.render.casing import snake
 from generator.render.interface import is_interface_method
 from generator.render.literals import placeholder_text
@@ -53,19 +54,13 @@ class CanonicalCall:
         }
 
 
-_last: list[tuple[MethodSpec, int, CanonicalCall]] = []  # specs are frozen: one entry suffices
-
-
 def canonical_call(spec: MethodSpec, block: int = 0) -> CanonicalCall:
     """The canonical call of `spec.examples[block]` (a page without examples: the page's method
     with no parameters). Every tab of a page asks for it (twice): the last answer is kept."""
-    if _last and _last[0][0] is spec and _last[0][1] == block:
-        return _last[0][2]
-    call = _canonical_call(spec, block)
-    _last[:] = [(spec, block, call)]
-    return call
+    return _canonical_call(spec, block)
 
 
+@last_answer
 def _canonical_call(spec: MethodSpec, block: int) -> CanonicalCall:
     calls = [c for c in spec.calls if c.block == block and c.readable and c.method]
     method = _vote_method(calls) or spec.method

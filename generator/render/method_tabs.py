@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import DocgenError, error
+from generator.memo import last_answer
 from generator.paths import builtin_templates
 from generator.render.canonical import CanonicalCall, canonical_call
 from generator.render.context import RenderRefused, build_context
@@ -121,19 +122,19 @@ def method_context(
     return context
 
 
-_last_go: list[tuple[MethodSpec, str, dict[str, Any]]] = []  # every tab of a page asks
-
-
 def _go_result(spec: MethodSpec, method: str) -> dict[str, Any]:
     """`go_result` of the spec's result, worked out once a page (specs are frozen) and handed
     to each tab as its own copy, as when each tab worked it out."""
-    if not (_last_go and _last_go[0][0] is spec and _last_go[0][1] == method):
-        _last_go[:] = [(spec, method, go_result(result_of(spec), method))]
-    found = _last_go[0][2]
+    found = _page_go_result(spec, method)
     fields = found.get("fields")
     if isinstance(fields, list):
         return {**found, "fields": [dict(field) for field in fields]}
     return dict(found)
+
+
+@last_answer  # every tab of a page asks
+def _page_go_result(spec: MethodSpec, method: str) -> dict[str, Any]:
+    return go_result(result_of(spec), method)
 
 
 def render_method_tab(
